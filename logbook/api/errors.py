@@ -1,0 +1,53 @@
+"""Every API error as `{"errors": {"field.path": ["message", ...]}}`."""
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from logbook.workout_input import NON_FIELD, InvalidInput
+
+
+def exception_handler(exc: Exception, context: dict) -> Response | None:
+    if isinstance(exc, InvalidInput):
+        return error_response(exc.errors, getattr(exc, "status_code", status.HTTP_400_BAD_REQUEST))
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, PermissionDenied):
+        exc = exceptions.PermissionDenied()
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    if isinstance(exc, exceptions.ParseError):
+        response.data = {"errors": {"body": [str(exc.detail)]}}
+    elif isinstance(exc, exceptions.ValidationError):
+        response.data = {"errors": flatten(exc.detail)}
+    else:
+        response.data = {"errors": {"detail": [str(exc.detail)]}}
+    return response
+
+
+def error_response(errors: dict[str, list[str]], status_code: int = 400) -> Response:
+    return Response({"errors": errors}, status=status_code)
+
+
+def flatten(detail: Any, prefix: str = "") -> dict[str, list[str]]:
+    """DRF's nested error detail as dotted paths, e.g. exercises.0.sets.1.reps."""
+    out: dict[str, list[str]] = {}
+    if isinstance(detail, dict):
+        for key, value in detail.items():
+            out.update(flatten(value, f"{prefix}.{key}" if prefix else str(key)))
+    elif (
+        isinstance(detail, list) and detail and all(not isinstance(d, dict | list) for d in detail)
+    ):
+        out[prefix or NON_FIELD] = [str(d) for d in detail]
+    elif isinstance(detail, list):
+        for i, value in enumerate(detail):
+            if value:
+                out.update(flatten(value, f"{prefix}.{i}" if prefix else str(i)))
+    else:
+        out[prefix or NON_FIELD] = [str(detail)]
+    return out

@@ -1,0 +1,208 @@
+"""Serializers that only document the API for drf-spectacular.
+
+Validation lives in `logbook.workout_input`; the bounds here are built from its tables,
+so the schema and the rules cannot drift apart (tests/logbook/test_openapi_schema.py).
+"""
+
+from typing import Any
+
+from drf_spectacular.utils import PolymorphicProxySerializer
+from rest_framework import serializers
+
+from logbook.models import Activity
+from logbook.workout_input import (
+    BOOL,
+    EXERCISE_NAME,
+    INTERVAL_SPEC,
+    SET_SPEC,
+    SUPERSET,
+    WORKOUT_SPEC,
+    Choice,
+    Number,
+    Text,
+)
+
+ACTIVITIES = tuple(Activity.values)
+
+
+def field_for(rule: Any, *, required: bool = False) -> serializers.Field:
+    """The documenting field for one validation rule."""
+    common = {"required": required, "allow_null": not required}
+    if rule == BOOL:
+        return serializers.BooleanField(**common)
+    if isinstance(rule, Number):
+        cls = serializers.IntegerField if rule.integer else serializers.FloatField
+        return cls(min_value=rule.minimum, max_value=rule.maximum, **common)
+    if isinstance(rule, Choice):
+        return serializers.ChoiceField(choices=rule.options, **common)
+    if isinstance(rule, Text):
+        return serializers.CharField(
+            max_length=rule.max_length, allow_blank=rule.min_length == 0, **common
+        )
+    raise AssertionError(rule)
+
+
+def _fields(spec: dict[str, Any], required: tuple[str, ...] = ()) -> dict[str, serializers.Field]:
+    return {name: field_for(rule, required=name in required) for name, rule in spec.items()}
+
+
+SetIn = type("SetIn", (serializers.Serializer,), _fields(SET_SPEC))
+IntervalIn = type(
+    "IntervalIn", (serializers.Serializer,), _fields(INTERVAL_SPEC, ("kind", "duration_s"))
+)
+
+
+class ExerciseEntryIn(serializers.Serializer):
+    exercise = field_for(EXERCISE_NAME, required=True)
+    superset = field_for(SUPERSET)
+    sets = SetIn(many=True, required=False)
+
+
+class WorkoutFieldsIn(serializers.Serializer):
+    exercises = ExerciseEntryIn(many=True, required=False)
+    intervals = IntervalIn(many=True, required=False)
+
+
+WorkoutIn = type(
+    "WorkoutIn",
+    (WorkoutFieldsIn,),
+    {
+        "started_at": serializers.DateTimeField(help_text="ISO 8601 with an offset."),
+        **_fields(WORKOUT_SPEC),
+    },
+)
+WorkoutPatch = type(
+    "WorkoutPatch",
+    (WorkoutFieldsIn,),
+    {"started_at": serializers.DateTimeField(required=False), **_fields(WORKOUT_SPEC)},
+)
+
+
+class SetOut(serializers.Serializer):
+    reps = serializers.IntegerField(allow_null=True)
+    load_kg = serializers.FloatField(allow_null=True)
+    rpe = serializers.FloatField(allow_null=True)
+    rir = serializers.FloatField(allow_null=True)
+    rest_s = serializers.IntegerField(allow_null=True)
+    tempo = serializers.CharField(allow_blank=True)
+    set_type = serializers.ChoiceField(choices=SET_SPEC["set_type"].options)
+    duration_s = serializers.IntegerField(allow_null=True)
+    distance_m = serializers.FloatField(allow_null=True)
+    eccentric_emphasis = serializers.BooleanField()
+
+
+class IntervalOut(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=INTERVAL_SPEC["kind"].options)
+    duration_s = serializers.IntegerField()
+    distance_m = serializers.FloatField(allow_null=True)
+    avg_hr = serializers.IntegerField(allow_null=True)
+    max_hr = serializers.IntegerField(allow_null=True)
+    rpe = serializers.FloatField(allow_null=True)
+
+
+class ExerciseEntryOut(serializers.Serializer):
+    exercise = serializers.CharField(help_text="Catalog slug, or the name of your own exercise.")
+    name = serializers.CharField()
+    custom = serializers.BooleanField()
+    superset = serializers.IntegerField(allow_null=True)
+    sets = SetOut(many=True)
+
+
+class WorkoutOut(serializers.Serializer):
+    id = serializers.IntegerField()
+    started_at = serializers.DateTimeField()
+    duration_s = serializers.IntegerField(allow_null=True)
+    title = serializers.CharField(allow_blank=True)
+    activity = serializers.ChoiceField(choices=ACTIVITIES)
+    fasted = serializers.BooleanField()
+    session_rpe = serializers.FloatField(allow_null=True)
+    avg_hr = serializers.IntegerField(allow_null=True)
+    max_hr = serializers.IntegerField(allow_null=True)
+    distance_m = serializers.FloatField(allow_null=True)
+    notes = serializers.CharField(allow_blank=True)
+    source = serializers.CharField()
+    external_id = serializers.CharField(allow_null=True)
+    exercises = ExerciseEntryOut(many=True)
+    intervals = IntervalOut(many=True)
+    created_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField()
+
+
+class Tombstone(serializers.Serializer):
+    id = serializers.IntegerField()
+    external_id = serializers.CharField(allow_null=True)
+    source = serializers.CharField()
+    deleted = serializers.BooleanField(help_text="Always true: the workout was deleted.")
+    updated_at = serializers.DateTimeField()
+
+
+class WorkoutPage(serializers.Serializer):
+    next = serializers.URLField(allow_null=True)
+    results = PolymorphicProxySerializer(
+        component_name="WorkoutOrTombstone",
+        serializers=[WorkoutOut, Tombstone],
+        resource_type_field_name=None,
+        many=True,
+    )
+
+
+class ExerciseOut(serializers.Serializer):
+    slug = serializers.CharField()
+    name = serializers.CharField()
+    aliases = serializers.ListField(child=serializers.CharField())
+    movement_pattern = serializers.CharField(allow_blank=True)
+    primary_muscles = serializers.ListField(child=serializers.CharField())
+    secondary_muscles = serializers.ListField(child=serializers.CharField())
+    mechanic = serializers.CharField(allow_blank=True)
+    equipment = serializers.CharField(allow_blank=True)
+    kind = serializers.ChoiceField(choices=["resistance", "cardio", "mobility"])
+    custom = serializers.BooleanField()
+
+
+class ExercisePage(serializers.Serializer):
+    next = serializers.URLField(allow_null=True)
+    results = ExerciseOut(many=True)
+
+
+class Errors(serializers.Serializer):
+    errors = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        help_text="Messages by field path, e.g. exercises.0.sets.1.reps.",
+    )
+
+
+class TokenRequest(serializers.Serializer):
+    username = serializers.CharField()
+    password = serializers.CharField()
+    name = serializers.CharField(max_length=100, required=False)
+
+
+class TokenResponse(serializers.Serializer):
+    id = serializers.IntegerField()
+    token = serializers.CharField(help_text="Shown once; keep it safe.")
+    name = serializers.CharField()
+
+
+class TokenInfo(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    prefix = serializers.CharField()
+    created_at = serializers.DateTimeField()
+    last_used_at = serializers.DateTimeField(allow_null=True)
+
+
+class WeeklyEmail(serializers.Serializer):
+    enabled = serializers.BooleanField(required=False)
+    day = serializers.IntegerField(min_value=1, max_value=7, required=False, help_text="1 = Monday")
+    hour = serializers.IntegerField(min_value=0, max_value=23, required=False)
+    nudges = serializers.BooleanField(required=False)
+
+
+class Me(serializers.Serializer):
+    username = serializers.CharField(read_only=True)
+    email = serializers.CharField(read_only=True)
+    units = serializers.ChoiceField(choices=["kg", "lb"], required=False)
+    time_zone = serializers.CharField(required=False, help_text="IANA name, e.g. Pacific/Auckland")
+    hr_max = serializers.IntegerField(min_value=100, max_value=240, allow_null=True, required=False)
+    birth_year = serializers.IntegerField(min_value=1900, allow_null=True, required=False)
+    weekly_email = WeeklyEmail(required=False)

@@ -1,0 +1,267 @@
+"""REST API v1 for the logbook. Thin: parse, call a service or selector, represent."""
+
+import re
+from datetime import datetime
+from typing import Any
+
+from django.contrib.auth import authenticate
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import status
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
+from rest_framework.views import APIView
+
+from logbook import services
+from logbook.api import openapi as docs
+from logbook.api.idempotency import idempotent
+from logbook.api.pagination import paginate
+from logbook.api.representation import exercise_to_dict, workout_to_dict
+from logbook.catalog import name_key
+from logbook.models import Exercise, ExerciseKind, Workout
+from logbook.profiles import profile_to_dict, update_profile
+from logbook.tokens import issue_token, revoke_token
+from logbook.workout_input import InvalidInput, Text, clean_workout
+
+TOKEN_NAME = Text(100)
+
+
+class TokenCreateView(APIView):
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "token"
+
+    @extend_schema(
+        request=docs.TokenRequest,
+        responses={201: docs.TokenResponse, 400: docs.Errors, 401: docs.Errors, 429: docs.Errors},
+        auth=[],
+        summary="Create a personal access token",
+    )
+    def post(self, request: Request) -> Response:
+        data = request.data if isinstance(request.data, dict) else {}
+        errors = {}
+        for field in ("username", "password"):
+            if not isinstance(data.get(field), str) or not data.get(field):
+                errors[field] = ["This field is required."]
+        name = data.get("name", "API token")
+        if not isinstance(name, str) or not 1 <= len(name.strip()) <= TOKEN_NAME.max_length:
+            errors["name"] = ["Expected a name of 1 to 100 characters."]
+        if errors:
+            raise InvalidInput(errors)
+        user = authenticate(request, username=data["username"], password=data["password"])
+        if user is None:
+            return Response(
+                {"errors": {"credentials": ["Wrong username or password."]}},
+                status=status.HTTP_401_UNAUTHORIZED,
+                headers={"WWW-Authenticate": "Bearer"},
+            )
+        token, raw = issue_token(user, name.strip())
+        return Response(
+            {"token": raw, "name": token.name, "id": token.pk}, status=status.HTTP_201_CREATED
+        )
+
+
+class TokenListView(APIView):
+    @extend_schema(responses={200: docs.TokenInfo(many=True)}, summary="List your tokens")
+    def get(self, request: Request) -> Response:
+        tokens = request.user.access_tokens.all()
+        return Response(
+            [
+                {
+                    "id": t.pk,
+                    "name": t.name,
+                    "prefix": t.prefix,
+                    "created_at": t.created_at.isoformat(),
+                    "last_used_at": t.last_used_at.isoformat() if t.last_used_at else None,
+                }
+                for t in tokens
+            ]
+        )
+
+
+class TokenDetailView(APIView):
+    @extend_schema(responses={204: None, 404: docs.Errors}, summary="Revoke a token")
+    def delete(self, request: Request, id: int) -> Response:
+        if not revoke_token(request.user, id):
+            return Response({"errors": {"detail": ["Not found."]}}, status=404)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class WorkoutListView(APIView):
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "updated_since",
+                datetime,
+                description="Changed after this moment (with offset); oldest first.",
+            ),
+            OpenApiParameter(
+                "include_deleted", bool, description="Include tombstones of deleted workouts."
+            ),
+            OpenApiParameter("activity", str, enum=docs.ACTIVITIES),
+            OpenApiParameter("limit", int, description="Page size, 1–500 (default 50)."),
+            OpenApiParameter("cursor", str, description="From the previous page's `next`."),
+        ],
+        responses={200: docs.WorkoutPage, 400: docs.Errors},
+        summary="List workouts, newest first",
+    )
+    def get(self, request: Request) -> Response:
+        params = request.query_params
+        workouts = Workout.objects.filter(user=request.user).with_details()
+        if not _flag(params.get("include_deleted"), "include_deleted"):
+            workouts = workouts.alive()
+        activity = params.get("activity")
+        if activity:
+            if activity not in docs.ACTIVITIES:
+                raise InvalidInput(
+                    {"activity": [f"Expected one of: {', '.join(docs.ACTIVITIES)}."]}
+                )
+            workouts = workouts.filter(activity=activity)
+        since = params.get("updated_since")
+        if since:
+            workouts = workouts.filter(updated_at__gt=_parse_query_datetime(since, "updated_since"))
+            return paginate(request, workouts, ("updated_at", "id"), workout_to_dict)
+        return paginate(request, workouts, ("-started_at", "-id"), workout_to_dict)
+
+    @extend_schema(
+        request=docs.WorkoutIn,
+        responses={
+            201: docs.WorkoutOut,
+            400: docs.Errors,
+            409: docs.Errors,
+            413: docs.Errors,
+            422: docs.Errors,
+        },
+        parameters=[OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER)],
+        summary="Record a workout",
+    )
+    def post(self, request: Request) -> Response:
+        def create() -> Response:
+            data = clean_workout(request.data)
+            workout = services.create_workout(request.user, data)
+            return Response(_fresh(workout), status=status.HTTP_201_CREATED)
+
+        return idempotent(request, create)
+
+
+class WorkoutDetailView(APIView):
+    def _get(self, request: Request, id: int) -> Workout:
+        return get_object_or_404(Workout.objects.alive(), pk=id, user=request.user)
+
+    @extend_schema(responses={200: docs.WorkoutOut, 404: docs.Errors}, summary="One workout")
+    def get(self, request: Request, id: int) -> Response:
+        return Response(_fresh(self._get(request, id)))
+
+    @extend_schema(
+        request=docs.WorkoutIn,
+        responses={200: docs.WorkoutOut, 400: docs.Errors, 404: docs.Errors, 409: docs.Errors},
+        summary="Replace a workout, its exercises, sets and intervals",
+    )
+    def put(self, request: Request, id: int) -> Response:
+        workout = self._get(request, id)
+        services.update_workout(workout, clean_workout(request.data, default_source=workout.source))
+        return Response(_fresh(workout))
+
+    @extend_schema(
+        request=docs.WorkoutPatch,
+        responses={200: docs.WorkoutOut, 400: docs.Errors, 404: docs.Errors, 409: docs.Errors},
+        summary="Change some fields; `exercises` or `intervals`, when given, replace the old ones",
+    )
+    def patch(self, request: Request, id: int) -> Response:
+        workout = self._get(request, id)
+        if not isinstance(request.data, dict):
+            raise InvalidInput({"non_field_errors": ["Expected a JSON object."]})
+        merged = {**workout_to_dict(_fresh_obj(workout)), **request.data}
+        services.update_workout(
+            workout,
+            clean_workout(merged, default_source=workout.source),
+            replace_exercises="exercises" in request.data,
+            replace_intervals="intervals" in request.data,
+        )
+        return Response(_fresh(workout))
+
+    @extend_schema(responses={204: None, 404: docs.Errors}, summary="Delete (leaves a tombstone)")
+    def delete(self, request: Request, id: int) -> Response:
+        services.delete_workout(self._get(request, id))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class ExerciseListView(APIView):
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("search", str, description="Matches name, slug and aliases."),
+            OpenApiParameter("kind", str, enum=["resistance", "cardio", "mobility"]),
+            OpenApiParameter("limit", int),
+            OpenApiParameter("cursor", str),
+        ],
+        responses={200: docs.ExercisePage, 400: docs.Errors},
+        summary="The exercise catalog and your own exercises",
+    )
+    def get(self, request: Request) -> Response:
+        exercises = Exercise.objects.filter(Q(owner__isnull=True) | Q(owner=request.user))
+        search = request.query_params.get("search", "").strip()
+        if search:
+            exercises = exercises.filter(
+                Q(name__icontains=search)
+                | Q(slug__icontains=name_key(search))
+                | Q(names__key__contains=name_key(search))
+            ).distinct()
+        kind = request.query_params.get("kind")
+        if kind:
+            if kind not in ExerciseKind.values:
+                raise InvalidInput(
+                    {"kind": [f"Expected one of: {', '.join(ExerciseKind.values)}."]}
+                )
+            exercises = exercises.filter(kind=kind)
+        return paginate(request, exercises, ("name", "id"), exercise_to_dict)
+
+
+class MeView(APIView):
+    @extend_schema(responses={200: docs.Me}, summary="Your profile and preferences")
+    def get(self, request: Request) -> Response:
+        return Response(profile_to_dict(request.user))
+
+    @extend_schema(
+        request=docs.Me, responses={200: docs.Me, 400: docs.Errors}, summary="Change preferences"
+    )
+    def patch(self, request: Request) -> Response:
+        update_profile(request.user, request.data)
+        return Response(profile_to_dict(request.user))
+
+
+def _fresh_obj(workout: Workout) -> Workout:
+    return Workout.objects.with_details().get(pk=workout.pk)
+
+
+def _fresh(workout: Workout) -> dict[str, Any]:
+    return workout_to_dict(_fresh_obj(workout))
+
+
+_SPACE_FOR_PLUS = re.compile(r" (\d{2}:?\d{2})$")
+
+
+def _parse_query_datetime(value: str, name: str) -> datetime:
+    # An unencoded "+01:00" in a query string arrives as " 01:00".
+    value = _SPACE_FOR_PLUS.sub(r"+\1", value.strip())
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput({name: ["Not an ISO 8601 datetime with an offset."]}) from None
+    if parsed.tzinfo is None:
+        raise InvalidInput({name: ["Give a UTC offset, e.g. 2026-11-16T07:30:00+01:00 or …Z."]})
+    return parsed
+
+
+def _flag(value: str | None, name: str) -> bool:
+    if value is None or value == "":
+        return False
+    lowered = value.lower()
+    if lowered in ("1", "true", "yes"):
+        return True
+    if lowered in ("0", "false", "no"):
+        return False
+    raise InvalidInput({name: ["Expected 1 or 0."]})

@@ -1,0 +1,307 @@
+"""The logbook record: who trained, what, how hard. SI units, UTC times."""
+
+from datetime import datetime, timedelta, timezone
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+
+from logbook.timezones import validate_time_zone
+
+User = settings.AUTH_USER_MODEL
+
+
+class Units(models.TextChoices):
+    KG = "kg", "Kilograms"
+    LB = "lb", "Pounds"
+
+
+class Profile(models.Model):
+    """Per-user preferences; one per user, created with the user (see signals)."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="profile")
+    units = models.CharField(max_length=2, choices=Units.choices, default=Units.KG)
+    time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
+    hr_max = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(100), MaxValueValidator(240)],
+        help_text="Measured maximum heart rate (bpm), if known.",
+    )
+    birth_year = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1900), MaxValueValidator(2100)]
+    )
+    weekly_email_enabled = models.BooleanField(default=True)
+    weekly_email_day = models.PositiveSmallIntegerField(
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(7)],
+        help_text="ISO weekday: 1 = Monday … 7 = Sunday.",
+    )
+    weekly_email_hour = models.PositiveSmallIntegerField(
+        default=8, validators=[MinValueValidator(0), MaxValueValidator(23)]
+    )
+    weekly_email_nudges = models.BooleanField(
+        default=True, help_text="Send a short nudge for weeks without sessions."
+    )
+
+    def __str__(self) -> str:
+        return f"Profile of {self.user}"
+
+
+class ExerciseKind(models.TextChoices):
+    RESISTANCE = "resistance"
+    CARDIO = "cardio"
+    MOBILITY = "mobility"
+
+
+class Mechanic(models.TextChoices):
+    COMPOUND = "compound"
+    ISOLATION = "isolation"
+
+
+class Exercise(models.Model):
+    """A catalog exercise (owner is null) or a user's own custom exercise."""
+
+    owner = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.CASCADE, related_name="custom_exercises"
+    )
+    slug = models.SlugField(max_length=120, allow_unicode=True)
+    name = models.CharField(max_length=120)
+    aliases = models.JSONField(default=list, blank=True)
+    movement_pattern = models.CharField(max_length=32, blank=True)
+    primary_muscles = models.JSONField(default=list, blank=True)
+    secondary_muscles = models.JSONField(default=list, blank=True)
+    mechanic = models.CharField(max_length=10, choices=Mechanic.choices, blank=True)
+    equipment = models.CharField(max_length=20, blank=True)
+    kind = models.CharField(
+        max_length=10, choices=ExerciseKind.choices, default=ExerciseKind.RESISTANCE
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug"], condition=Q(owner__isnull=True), name="catalog_slug_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["owner", "slug"],
+                condition=Q(owner__isnull=False),
+                name="custom_slug_unique_per_owner",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_custom(self) -> bool:
+        return self.owner_id is not None
+
+
+class ExerciseName(models.Model):
+    """Every normalized name an exercise answers to (slug, name, aliases), for lookup."""
+
+    exercise = models.ForeignKey(Exercise, on_delete=models.CASCADE, related_name="names")
+    owner = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    key = models.CharField(max_length=160)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["key"], condition=Q(owner__isnull=True), name="catalog_name_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["owner", "key"],
+                condition=Q(owner__isnull=False),
+                name="custom_name_unique_per_owner",
+            ),
+        ]
+        indexes = [models.Index(fields=["key"])]
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class Activity(models.TextChoices):
+    STRENGTH = "strength"
+    RUN = "run"
+    RIDE = "ride"
+    ROW = "row"
+    SWIM = "swim"
+    WALK = "walk"
+    HIIT = "hiit"
+    MOBILITY = "mobility"
+    OTHER = "other"
+
+
+class WorkoutQuerySet(models.QuerySet):
+    def alive(self) -> "WorkoutQuerySet":
+        return self.filter(deleted_at__isnull=True)
+
+    def with_details(self) -> "WorkoutQuerySet":
+        """Everything the API representation needs, in a fixed number of queries."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "exercises",
+                queryset=WorkoutExercise.objects.select_related("exercise").prefetch_related(
+                    "sets"
+                ),
+            ),
+            "intervals",
+        )
+
+
+class Workout(models.Model):
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="workouts")
+    started_at = models.DateTimeField()
+    utc_offset_min = models.SmallIntegerField(
+        default=0, help_text="The offset the start time was given in, to show it back as given."
+    )
+    duration_s = models.PositiveIntegerField(null=True, blank=True)
+    title = models.CharField(max_length=200, blank=True)
+    activity = models.CharField(max_length=10, choices=Activity.choices, default=Activity.OTHER)
+    fasted = models.BooleanField(default=False)
+    session_rpe = models.FloatField(null=True, blank=True)
+    avg_hr = models.PositiveSmallIntegerField(null=True, blank=True)
+    max_hr = models.PositiveSmallIntegerField(null=True, blank=True)
+    distance_m = models.FloatField(null=True, blank=True)
+    notes = models.TextField(blank=True)
+    source = models.CharField(max_length=40, default="api")
+    external_id = models.CharField(max_length=200, null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    deleted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = WorkoutQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "source", "external_id"],
+                condition=Q(external_id__isnull=False),
+                name="workout_external_id_unique",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["user", "-started_at", "-id"], name="workout_user_started"),
+            models.Index(fields=["user", "updated_at", "id"], name="workout_user_updated"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or f"{self.get_activity_display()} on {self.started_at:%Y-%m-%d}"
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+    @property
+    def local_started_at(self) -> datetime:
+        """The start time in the offset it was recorded with."""
+        return self.started_at.astimezone(timezone(timedelta(minutes=self.utc_offset_min)))
+
+
+class WorkoutExercise(models.Model):
+    """One exercise within a workout, in order; `superset` groups exercises done together."""
+
+    workout = models.ForeignKey(Workout, on_delete=models.CASCADE, related_name="exercises")
+    exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
+    position = models.PositiveSmallIntegerField()
+    superset = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["position"]
+
+    def __str__(self) -> str:
+        return f"{self.exercise} in {self.workout_id}"
+
+
+class SetType(models.TextChoices):
+    NORMAL = "normal"
+    WARMUP = "warmup"
+    FAILURE = "failure"
+    DROPSET = "dropset"
+
+
+class Set(models.Model):
+    entry = models.ForeignKey(WorkoutExercise, on_delete=models.CASCADE, related_name="sets")
+    position = models.PositiveSmallIntegerField()
+    reps = models.PositiveSmallIntegerField(null=True, blank=True)
+    load_kg = models.FloatField(null=True, blank=True)
+    rpe = models.FloatField(null=True, blank=True)
+    rir = models.FloatField(null=True, blank=True)
+    rest_s = models.PositiveIntegerField(null=True, blank=True)
+    tempo = models.CharField(max_length=15, blank=True)
+    eccentric_emphasis = models.BooleanField(default=False)
+    set_type = models.CharField(max_length=8, choices=SetType.choices, default=SetType.NORMAL)
+    duration_s = models.PositiveIntegerField(null=True, blank=True)
+    distance_m = models.FloatField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["position"]
+
+    def __str__(self) -> str:
+        return f"{self.reps or 0} × {self.load_kg or 0} kg"
+
+
+class IntervalKind(models.TextChoices):
+    WORK = "work"
+    RECOVERY = "recovery"
+    STEADY = "steady"
+
+
+class Interval(models.Model):
+    workout = models.ForeignKey(Workout, on_delete=models.CASCADE, related_name="intervals")
+    position = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=8, choices=IntervalKind.choices)
+    duration_s = models.PositiveIntegerField()
+    distance_m = models.FloatField(null=True, blank=True)
+    avg_hr = models.PositiveSmallIntegerField(null=True, blank=True)
+    max_hr = models.PositiveSmallIntegerField(null=True, blank=True)
+    rpe = models.FloatField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["position"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.duration_s} s"
+
+
+class AccessToken(models.Model):
+    """A personal access token. Only its SHA-256 is stored; the token is shown once."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="access_tokens")
+    name = models.CharField(max_length=100)
+    prefix = models.CharField(max_length=12, help_text="The first characters, to recognise it.")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+
+class IdempotencyRecord(models.Model):
+    """The first response to a POST carrying an Idempotency-Key, replayed for 24 h."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=255)
+    request_hash = models.CharField(max_length=64)
+    status_code = models.PositiveSmallIntegerField()
+    response_body = models.JSONField()
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="idempotency_key_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.key

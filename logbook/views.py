@@ -1,0 +1,8 @@
+"""Web pages of the logbook."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "logbook/home.html")

@@ -1,0 +1,55 @@
+"""Settings come from the environment with safe defaults."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_settings(env: dict[str, str], code: str) -> subprocess.CompletedProcess:
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("SECRET_KEY", "DEBUG", "CELERY_BROKER_URL", "REDIS_URL", "DATABASE_URL")
+    }
+    return subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            f"import django; django.setup(); from django.conf import settings; {code}",
+        ],
+        cwd=ROOT,
+        env={**clean, "DJANGO_SETTINGS_MODULE": "config.settings", **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_a_missing_secret_key_is_an_error_when_debug_is_off():
+    result = run_settings({}, "print(settings.DEBUG)")
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_debug_is_off_unless_set_and_tasks_are_eager_without_a_broker():
+    result = run_settings(
+        {"SECRET_KEY": "x"},
+        "print(settings.DEBUG, settings.CELERY_TASK_ALWAYS_EAGER, "
+        "settings.DATABASES['default']['ENGINE'])",
+    )
+    assert result.stdout.split() == ["False", "True", "django.db.backends.sqlite3"]
+
+
+def test_a_broker_url_turns_eager_mode_off_and_email_url_configures_smtp():
+    result = run_settings(
+        {
+            "SECRET_KEY": "x",
+            "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0",
+            "EMAIL_URL": "smtp://127.0.0.1:2525",
+        },
+        "print(settings.CELERY_TASK_ALWAYS_EAGER, settings.EMAIL_BACKEND, settings.EMAIL_PORT)",
+    )
+    assert result.stdout.split() == ["False", "django.core.mail.backends.smtp.EmailBackend", "2525"]
