@@ -3,6 +3,7 @@
 import pytest
 from django.contrib import admin
 
+from logbook.models import IdempotencyRecord
 from logbook.tokens import issue_token
 from tests.factories import make_workout
 
@@ -21,6 +22,9 @@ def test_every_model_has_a_working_changelist_and_change_page(admin_client, admi
         intervals=[{"kind": "work", "duration_s": 30}],
     )
     issue_token(admin_user, "watch")
+    IdempotencyRecord.objects.create(
+        user=admin_user, key="k", request_hash="h", status_code=201, response_body={}
+    )
     opts = model._meta
     changelist = f"/admin/{opts.app_label}/{opts.model_name}/"
     assert admin_client.get(changelist).status_code == 200
