@@ -163,6 +163,14 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "IntervalKindEnum": ["work", "recovery", "steady"],
+        "ExerciseKindEnum": ["resistance", "cardio", "mobility"],
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "logbook.api.openapi.postprocess_schema",
+    ],
 }
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}

@@ -13,3 +13,6 @@ urlpatterns = [
     path("api/v1/", include("logbook.api.urls")),
     path("", include("logbook.urls")),
 ]
+
+handler404 = "config.errors.not_found"
+handler500 = "config.errors.server_error"

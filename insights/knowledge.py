@@ -449,14 +449,15 @@ MODIFIER_NOTES: dict[str, ModifierNote] = {
 # the popular claims and are exempt. Patterns work within one sentence ([^.]*) so an honest
 # sentence can still name the molecule.
 NEVER_SHOW: tuple[str, ...] = (
-    # Any numeric fold-change or percentage change.
+    # Any numeric fold-change or percentage change. (?<![\w-])\d is a number standing alone,
+    # not a digit inside a name such as IL-6, IGF-1 or FGF21.
     r"\bfold\b",
-    r"\d+(?:\.\d+)?\s*[x×]",
-    r"\d+(?:\.\d+)?\s*(?:%|percent\b)",
+    r"(?<![\w-])\d+(?:\.\d+)?\s*[x×]",
+    r"(?<![\w-])\d+(?:\.\d+)?\s*(?:%|percent\b)",
     r"\btimes (?:higher|more|greater|bigger|larger)\b",
     # Irisin timing or dosing: irisin and any number in one sentence, or the popular windows.
-    r"irisin[^.]*\d",
-    r"\d[^.]*irisin",
+    r"irisin[^.]*(?<![\w-])\d",
+    r"(?<![\w-])\d[^.]*irisin",
     r"within \d+\s*min",
     r"\b24\s*-?\s*h(?:ours?)?\b",
     r"\b(?:dose|doses|dosing|dosage)\b",

@@ -151,17 +151,19 @@ WEEK_PLAN = [  # (ISO weekday, session, local start time)
 
 
 def demo_payloads(today: date, weeks: int, time_zone: str, seed: int = 7) -> Iterator[dict]:
-    """Workout payloads for the `weeks` weeks before `today`, as a tracker would send them."""
+    """Workout payloads for `weeks` weeks up to yesterday, as a tracker would send them."""
     rng = random.Random(seed)
     zone = ZoneInfo(time_zone)
     monday = today - timedelta(days=today.isoweekday() - 1)
     for week in range(weeks):
-        week_start = monday - timedelta(weeks=weeks - week)
+        week_start = monday - timedelta(weeks=weeks - 1 - week)
         for weekday, make, start in WEEK_PLAN:
+            day = week_start + timedelta(days=weekday - 1)
+            if day >= today:
+                break
             rng_day = random.Random(f"{seed}-{week_start}-{weekday}")
             if rng_day.random() < 0.12:  # life happens: a missed session now and then
                 continue
-            day = week_start + timedelta(days=weekday - 1)
             started = datetime.combine(day, start, zone) + timedelta(minutes=rng.randint(-20, 20))
             payload = make(week, rng)
             payload["started_at"] = started.isoformat()

@@ -6,10 +6,11 @@ so the schema and the rules cannot drift apart (tests/logbook/test_openapi_schem
 
 from typing import Any
 
-from drf_spectacular.utils import PolymorphicProxySerializer
+from drf_spectacular.utils import OpenApiParameter, PolymorphicProxySerializer
 from rest_framework import serializers
 
 from logbook.models import Activity
+from logbook.timezones import known_time_zones
 from logbook.workout_input import (
     BOOL,
     EXERCISE_NAME,
@@ -23,6 +24,19 @@ from logbook.workout_input import (
 )
 
 ACTIVITIES = tuple(Activity.values)
+
+LIMIT = OpenApiParameter(
+    "limit",
+    {"type": "integer", "minimum": 1},
+    description="Page size, 1–500 (default 50); larger values give 500.",
+)
+ID = OpenApiParameter("id", {"type": "integer", "minimum": 0}, OpenApiParameter.PATH)
+IDEMPOTENCY_KEY = OpenApiParameter(
+    "Idempotency-Key",
+    {"type": "string", "minLength": 1, "maxLength": 255},
+    OpenApiParameter.HEADER,
+    description="Replays the first response for the same key and body within 24 h.",
+)
 
 
 def field_for(rule: Any, *, required: bool = False) -> serializers.Field:
@@ -202,7 +216,35 @@ class Me(serializers.Serializer):
     username = serializers.CharField(read_only=True)
     email = serializers.CharField(read_only=True)
     units = serializers.ChoiceField(choices=["kg", "lb"], required=False)
-    time_zone = serializers.CharField(required=False, help_text="IANA name, e.g. Pacific/Auckland")
+    time_zone = serializers.ChoiceField(
+        choices=sorted(known_time_zones()), required=False, help_text="IANA name"
+    )
     hr_max = serializers.IntegerField(min_value=100, max_value=240, allow_null=True, required=False)
     birth_year = serializers.IntegerField(min_value=1900, allow_null=True, required=False)
     weekly_email = WeeklyEmail(required=False)
+
+
+STEP_COMPONENTS = {
+    "SetInRequest": SET_SPEC,
+    "IntervalInRequest": INTERVAL_SPEC,
+}
+
+
+def postprocess_schema(result: dict, generator: Any, request: Any, public: bool) -> dict:
+    """What the serializers cannot say: 0.5 steps, and the errors every operation may answer."""
+    schemas = result.get("components", {}).get("schemas", {})
+    for component, spec in STEP_COMPONENTS.items():
+        for name, rule in spec.items():
+            if isinstance(rule, Number) and rule.step and component in schemas:
+                schemas[component]["properties"][name]["multipleOf"] = rule.step
+    error = {"application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}}
+    for path in result.get("paths", {}).values():
+        for operation in path.values():
+            responses = operation.setdefault("responses", {})
+            if operation.get("security") != [{}]:
+                responses.setdefault("401", {"description": "Not signed in.", "content": error})
+            if operation.get("requestBody"):
+                responses.setdefault("413", {"description": "Body too large.", "content": error})
+                responses.setdefault("415", {"description": "Not JSON.", "content": error})
+            responses.setdefault("400", {"description": "Bad input.", "content": error})
+    return result

@@ -1,13 +1,16 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from logbook.api import views
+from logbook.api.converters import IdConverter
+
+register_converter(IdConverter, "id")
 
 urlpatterns = [
     path("auth/token/", views.TokenCreateView.as_view(), name="api-token"),
     path("auth/tokens/", views.TokenListView.as_view(), name="api-tokens"),
-    path("auth/tokens/<int:id>/", views.TokenDetailView.as_view(), name="api-token-detail"),
+    path("auth/tokens/<id:id>/", views.TokenDetailView.as_view(), name="api-token-detail"),
     path("workouts/", views.WorkoutListView.as_view(), name="api-workouts"),
-    path("workouts/<int:id>/", views.WorkoutDetailView.as_view(), name="api-workout"),
+    path("workouts/<id:id>/", views.WorkoutDetailView.as_view(), name="api-workout"),
     path("exercises/", views.ExerciseListView.as_view(), name="api-exercises"),
     path("me/", views.MeView.as_view(), name="api-me"),
 ]

@@ -83,6 +83,7 @@ class TokenListView(APIView):
         )
 
 
+@extend_schema(parameters=[docs.ID])
 class TokenDetailView(APIView):
     @extend_schema(responses={204: None, 404: docs.Errors}, summary="Revoke a token")
     def delete(self, request: Request, id: int) -> Response:
@@ -103,11 +104,12 @@ class WorkoutListView(APIView):
                 "include_deleted", bool, description="Include tombstones of deleted workouts."
             ),
             OpenApiParameter("activity", str, enum=docs.ACTIVITIES),
-            OpenApiParameter("limit", int, description="Page size, 1–500 (default 50)."),
+            docs.LIMIT,
             OpenApiParameter("cursor", str, description="From the previous page's `next`."),
         ],
         responses={200: docs.WorkoutPage, 400: docs.Errors},
         summary="List workouts, newest first",
+        operation_id="workouts_list",
     )
     def get(self, request: Request) -> Response:
         params = request.query_params
@@ -136,7 +138,7 @@ class WorkoutListView(APIView):
             413: docs.Errors,
             422: docs.Errors,
         },
-        parameters=[OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER)],
+        parameters=[docs.IDEMPOTENCY_KEY],
         summary="Record a workout",
     )
     def post(self, request: Request) -> Response:
@@ -148,6 +150,7 @@ class WorkoutListView(APIView):
         return idempotent(request, create)
 
 
+@extend_schema(parameters=[docs.ID])
 class WorkoutDetailView(APIView):
     def _get(self, request: Request, id: int) -> Workout:
         return get_object_or_404(Workout.objects.alive(), pk=id, user=request.user)
@@ -195,7 +198,7 @@ class ExerciseListView(APIView):
         parameters=[
             OpenApiParameter("search", str, description="Matches name, slug and aliases."),
             OpenApiParameter("kind", str, enum=["resistance", "cardio", "mobility"]),
-            OpenApiParameter("limit", int),
+            docs.LIMIT,
             OpenApiParameter("cursor", str),
         ],
         responses={200: docs.ExercisePage, 400: docs.Errors},

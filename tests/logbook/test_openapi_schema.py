@@ -47,3 +47,16 @@ def test_swagger_ui_is_served_without_a_cdn(client):
     response = client.get("/api/v1/docs/")
     assert response.status_code == 200
     assert b"cdn.jsdelivr" not in response.content
+
+
+def test_the_schema_generates_without_warnings():
+    from django.core.management import call_command
+
+    call_command("spectacular", "--fail-on-warn", "--file", "/dev/null")
+
+
+def test_unknown_api_paths_and_huge_ids_answer_json_404s(api):
+    for url in ("/api/v1/nothing-here/", "/api/v1/workouts/-1/", f"/api/v1/workouts/{2**70}/"):
+        response = api.get(url)
+        assert response.status_code == 404, url
+        assert response.json() == {"errors": {"detail": ["Not found."]}}
