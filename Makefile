@@ -17,11 +17,12 @@ $(STAMP): requirements.txt requirements-dev.txt
 	touch $(STAMP)
 
 # The embedded default: SQLite under var/, Celery tasks eager, email to the console.
+run: export EMBEDDED = 1
 run: install
 	mkdir -p var
-	DEBUG=$${DEBUG:-true} $(PY) manage.py migrate --noinput
-	DEBUG=$${DEBUG:-true} $(PY) manage.py seed_demo
-	DEBUG=$${DEBUG:-true} $(PY) manage.py runserver --noreload $(HOST):$(PORT)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	$(PY) manage.py runserver --noreload $(HOST):$(PORT)
 
 test: install
 	$(VENV)/bin/ruff check .

@@ -53,8 +53,8 @@ def update_profile(user: AbstractBaseUser, data: Any) -> Profile:
         changes["time_zone"] = data["time_zone"]
     _int_field(data, "hr_max", "hr_max", 100, 240, changes, errors)
     _int_field(data, "birth_year", "birth_year", 1900, date.today().year, changes, errors)
-    email = data.get("weekly_email")
-    if email is not None:
+    if "weekly_email" in data:
+        email = data["weekly_email"]
         if not isinstance(email, dict):
             errors["weekly_email"] = ["Expected an object."]
         else:

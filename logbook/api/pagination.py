@@ -19,7 +19,7 @@ MAX_LIMIT = 500
 
 def parse_limit(request: Request) -> int:
     raw = request.query_params.get("limit")
-    if raw is None or raw == "":
+    if raw is None:
         return DEFAULT_LIMIT
     if not raw.isdigit() or int(raw) < 1:
         raise InvalidInput({"limit": [f"Expected a whole number from 1 to {MAX_LIMIT}."]})

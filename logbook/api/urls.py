@@ -1,5 +1,7 @@
-from django.urls import path, register_converter
+from django.urls import path, re_path, register_converter
+from django.views.decorators.csrf import csrf_exempt
 
+from config.errors import not_found
 from logbook.api import views
 from logbook.api.converters import IdConverter
 
@@ -13,4 +15,5 @@ urlpatterns = [
     path("workouts/<id:id>/", views.WorkoutDetailView.as_view(), name="api-workout"),
     path("exercises/", views.ExerciseListView.as_view(), name="api-exercises"),
     path("me/", views.MeView.as_view(), name="api-me"),
+    re_path(r"^", csrf_exempt(not_found)),  # JSON 404s under /api/, whatever the method
 ]

@@ -117,14 +117,14 @@ class WorkoutListView(APIView):
         if not _flag(params.get("include_deleted"), "include_deleted"):
             workouts = workouts.alive()
         activity = params.get("activity")
-        if activity:
+        if activity is not None:
             if activity not in docs.ACTIVITIES:
                 raise InvalidInput(
                     {"activity": [f"Expected one of: {', '.join(docs.ACTIVITIES)}."]}
                 )
             workouts = workouts.filter(activity=activity)
         since = params.get("updated_since")
-        if since:
+        if since is not None:
             workouts = workouts.filter(updated_at__gt=_parse_query_datetime(since, "updated_since"))
             return paginate(request, workouts, ("updated_at", "id"), workout_to_dict)
         return paginate(request, workouts, ("-started_at", "-id"), workout_to_dict)
@@ -214,7 +214,7 @@ class ExerciseListView(APIView):
                 | Q(names__key__contains=name_key(search))
             ).distinct()
         kind = request.query_params.get("kind")
-        if kind:
+        if kind is not None:
             if kind not in ExerciseKind.values:
                 raise InvalidInput(
                     {"kind": [f"Expected one of: {', '.join(ExerciseKind.values)}."]}

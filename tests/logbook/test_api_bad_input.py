@@ -120,6 +120,9 @@ def test_form_encoded_bodies_are_refused(api):
     [
         "limit=abc",
         "limit=0",
+        "limit=",
+        "activity=",
+        "updated_since=",
         "updated_since=yesterday",
         "updated_since=2026-11-16T07:30:00",
         "include_deleted=maybe",

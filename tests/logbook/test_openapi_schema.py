@@ -57,6 +57,7 @@ def test_the_schema_generates_without_warnings():
 
 def test_unknown_api_paths_and_huge_ids_answer_json_404s(api):
     for url in ("/api/v1/nothing-here/", "/api/v1/workouts/-1/", f"/api/v1/workouts/{2**70}/"):
-        response = api.get(url)
-        assert response.status_code == 404, url
-        assert response.json() == {"errors": {"detail": ["Not found."]}}
+        for method in ("get", "put", "delete"):
+            response = getattr(api, method)(url)
+            assert response.status_code == 404, (method, url)
+            assert response.json() == {"errors": {"detail": ["Not found."]}}

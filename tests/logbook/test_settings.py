@@ -6,13 +6,20 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+SETTINGS_ENV = (
+    "SECRET_KEY",
+    "DEBUG",
+    "EMBEDDED",
+    "CELERY_BROKER_URL",
+    "REDIS_URL",
+    "DATABASE_URL",
+    "EMAIL_URL",
+)
 
 
 def run_settings(env: dict[str, str], code: str) -> subprocess.CompletedProcess:
-    clean = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in ("SECRET_KEY", "DEBUG", "CELERY_BROKER_URL", "REDIS_URL", "DATABASE_URL")
+    clean = {  # the settings under test come only from `env`
+        k: v for k, v in os.environ.items() if k not in (*SETTINGS_ENV,)
     }
     return subprocess.run(
         [
@@ -32,6 +39,16 @@ def test_a_missing_secret_key_is_an_error_when_debug_is_off():
     result = run_settings({}, "print(settings.DEBUG)")
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_make_runs_embedded_mode_needs_no_secret_key_and_keeps_the_one_it_made():
+    first = run_settings({"EMBEDDED": "1"}, "print(settings.DEBUG, settings.SECRET_KEY)")
+    second = run_settings({"EMBEDDED": "1"}, "print(settings.DEBUG, settings.SECRET_KEY)")
+    assert first.returncode == 0, first.stderr
+    debug, key = first.stdout.split()
+    assert debug == "False"
+    assert len(key) > 40
+    assert second.stdout == first.stdout
 
 
 def test_debug_is_off_unless_set_and_tasks_are_eager_without_a_broker():
