@@ -25,8 +25,7 @@ from insights.knowledge import (
     modifier_notes,
     notes_for,
 )
-
-EVIDENCE_MD = Path(__file__).resolve().parents[3] / "shared" / "science" / "evidence.md"
+from tests.shared import EVIDENCE_MD
 
 # The modality-to-exerkine table of shared/science/README.md, as the popular articles state it.
 TABLE = {

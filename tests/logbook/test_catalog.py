@@ -2,15 +2,13 @@
 
 import csv
 import re
-from pathlib import Path
 
 import pytest
 
 from logbook.catalog import load_catalog_entries, name_key, resolve_exercises, sync_catalog
 from logbook.models import Exercise, ExerciseName
+from tests.shared import API_MD, SAMPLES
 
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
-API_MD = Path(__file__).resolve().parents[3] / "shared" / "API.md"
 PATTERNS = {
     "squat",
     "hinge",
