@@ -158,7 +158,9 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "token": env("THROTTLE_TOKEN", default="30/min"),
     },
-    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    # Behind N trusted proxies, the client address is the Nth from the right in
+    # X-Forwarded-For; with 0 the header is ignored, so throttles cannot be dodged.
+    "NUM_PROXIES": env.int("NUM_PROXIES", default=0),
 }
 
 SPECTACULAR_SETTINGS = {
