@@ -1,0 +1,333 @@
+"""Which kinds of training a session was: a pure function of its features.
+
+Each modality is scored 0–1 on the part of the session that belongs to it, so a heavy
+main lift followed by volume accessories, or lifting then intervals, shows both. A score
+of 0.5 or more means the evidence.md 2b threshold is met; below that it only ramps up.
+`primary` is the qualifying modality that dominates, weighing each score by the share
+of the session's time its part took; `general` when none qualifies.
+"""
+
+from dataclasses import dataclass
+
+from insights.features import Features, LiftSet, SessionData, compute_features
+from insights.thresholds import DEFAULT, Thresholds, classifier_version
+
+HEAVY = "heavy_resistance"
+HIGH_VOLUME = "high_volume"
+HIIT = "hiit"
+ENDURANCE = "endurance"
+GENERAL = "general"
+FOUR = (HEAVY, HIGH_VOLUME, HIIT, ENDURANCE)
+QUALIFIES = 0.5
+
+
+@dataclass(frozen=True)
+class ModalityScore:
+    modality: str
+    score: float
+    minutes: float  # the part of the session the score rests on
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Classification:
+    version: str
+    primary: str
+    modalities: tuple[ModalityScore, ...]  # ranked, primary first
+    qualifying: tuple[str, ...]  # modalities meeting their threshold, ranked
+    modifiers: tuple[str, ...]
+    tags: tuple[str, ...]
+    rationale: tuple[str, ...]
+    features: Features
+
+
+def classify(session: SessionData, t: Thresholds = DEFAULT) -> Classification:
+    f = compute_features(session, t)
+    intensity = _continuous_intensity(f, session, t)
+    scores = [
+        _heavy(f, t),
+        _high_volume(f, t),
+        _hiit(f, session, intensity, t),
+        _endurance(f, session, intensity, t),
+    ]
+    total = max(sum(s.minutes for s in scores), 1e-9)
+
+    def weight(s: ModalityScore) -> float:
+        return s.score * (0.5 + 0.5 * min(1.0, s.minutes / total))
+
+    ranked = sorted((s for s in scores if s.score > 0), key=weight, reverse=True)
+    qualifying = tuple(s.modality for s in ranked if s.score >= QUALIFIES)
+    rationale: list[str] = [r for s in ranked if s.score >= QUALIFIES for r in s.reasons]
+    if qualifying:
+        primary = qualifying[0]
+    else:
+        primary = GENERAL
+        best = max((s.score for s in scores), default=0.0)
+        ranked.insert(0, ModalityScore(GENERAL, round(1 - best, 2), total))
+        rationale.append(_general_reason(f, scores, intensity))
+        rationale += [r for s in ranked[1:] for r in s.reasons[:1]]
+    rationale += _rest_reason(f)
+    rationale += f.assumptions
+    if intensity.assumed and f.continuous_minutes >= 1:
+        rationale.append(intensity.assumed)
+    return Classification(
+        version=classifier_version(t),
+        primary=primary,
+        modalities=tuple(
+            ModalityScore(s.modality, round(s.score, 2), round(s.minutes, 1), s.reasons)
+            for s in ranked
+        ),
+        qualifying=qualifying,
+        modifiers=_modifiers(f, session, t),
+        tags=_tags(f, scores, intensity, t),
+        rationale=tuple(dict.fromkeys(rationale)),
+        features=f,
+    )
+
+
+def ramp(x: float, threshold: float, full: float) -> float:
+    """0 → 0.5 (exclusive) below the threshold, 0.6 at it, 1.0 at `full` and above."""
+    if x < threshold:
+        return 0.5 * max(0.0, x) / threshold
+    return 0.6 + 0.4 * min(1.0, (x - threshold) / (full - threshold))
+
+
+# --- Resistance ------------------------------------------------------------------------------
+
+
+def _heavy_exercises(f: Features) -> set[str]:
+    """Exercises trained heavy: most of their hard sets heavy."""
+    hard: dict[str, list[LiftSet]] = {}
+    for s in f.hard_sets:
+        hard.setdefault(s.exercise, []).append(s)
+    return {k for k, sets in hard.items() if sum(s.heavy for s in sets) * 2 >= len(sets)}
+
+
+def _minutes_of(f: Features, exercises: set[str], inside: bool) -> float:
+    return sum(s.seconds for s in f.lift_sets if (s.exercise in exercises) == inside) / 60
+
+
+def _heavy(f: Features, t: Thresholds) -> ModalityScore:
+    hard = f.hard_sets
+    heavy = [s for s in hard if s.heavy]
+    if not heavy:
+        return ModalityScore(HEAVY, 0.0, 0.0)
+    share = len(heavy) / len(hard)
+    score = max(ramp(share, t.heavy_share, 1.0), ramp(len(heavy), t.heavy_main_lift_sets, 8))
+    by_pct = sum(s.pct_e1rm is not None for s in heavy)
+    if by_pct == len(heavy):
+        how = f"at {t.heavy_pct:.0%} or more of estimated 1RM"
+    elif by_pct == 0:
+        how = f"of {t.heavy_max_reps} reps or fewer, {t.hard_set_max_rir:g} or fewer in reserve"
+    else:
+        how = f"heavy ({t.heavy_pct:.0%}+ of estimated 1RM, or {t.heavy_max_reps} reps or fewer)"
+    reasons = [f"{len(heavy)} of {len(hard)} hard sets {how}"]
+    very = sum(s.very_heavy for s in heavy)
+    if very:
+        reasons.append(
+            f"{very} very heavy (at {t.very_heavy_pct:.0%}+ of estimated 1RM "
+            f"or {t.very_heavy_max_reps} reps or fewer)"
+        )
+    minutes = _minutes_of(f, _heavy_exercises(f), inside=True)
+    return ModalityScore(HEAVY, score, minutes, tuple(reasons))
+
+
+def _high_volume(f: Features, t: Thresholds) -> ModalityScore:
+    hard = f.hard_sets
+    if not hard:
+        return ModalityScore(HIGH_VOLUME, 0.0, 0.0)
+    by_muscle = f.hard_sets_by_muscle
+    muscle, most = next(iter(by_muscle.items())) if by_muscle else ("", 0)
+    session_score = ramp(len(hard), t.high_volume_session_sets, 25)
+    muscle_score = ramp(most, t.high_volume_muscle_sets, 14)
+    score = max(session_score, muscle_score)
+    reasons = [
+        f"{len(hard)} hard sets ({t.high_volume_session_sets} or more make a high-volume session)"
+        if session_score >= muscle_score
+        else f"{most} hard sets for the {muscle.replace('_', ' ')} "
+        f"({t.high_volume_muscle_sets} or more for one muscle group)"
+    ]
+    rep_share = sum(s.reps >= t.high_volume_min_reps for s in hard) / len(hard)
+    if rep_share < 0.5:
+        score *= 0.45  # "with reps mostly ≥ 8" (2b): heavy low-rep volume is not this class
+        reasons.append(f"most hard sets under {t.high_volume_min_reps} reps")
+    else:
+        reasons.append(f"{rep_share:.0%} of hard sets of {t.high_volume_min_reps} reps or more")
+    heavy = _heavy_exercises(f)
+    minutes = _minutes_of(f, heavy, inside=False) or f.resistance_minutes
+    return ModalityScore(HIGH_VOLUME, score, minutes, tuple(reasons))
+
+
+# --- Aerobic ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Intensity:
+    level: str  # light | moderate | vigorous | near_max
+    hr_frac: float | None
+    rpe: float | None
+    assumed: str = ""  # the sentence saying what was assumed, if anything
+
+
+def _continuous_intensity(f: Features, session: SessionData, t: Thresholds) -> Intensity:
+    hr, rpe = f.continuous_hr_frac, f.continuous_rpe
+    if hr is not None:
+        level = (
+            "near_max"
+            if hr >= t.near_max_hr_frac
+            else "vigorous"
+            if hr >= t.vigorous_hr_frac
+            else "moderate"
+            if hr >= t.moderate_hr_frac
+            else "light"
+        )
+        return Intensity(level, hr, rpe)
+    if rpe is not None:
+        level = (
+            "near_max"
+            if rpe >= t.near_max_rpe10
+            else "vigorous"
+            if rpe >= t.vigorous_rpe10
+            else "moderate"
+            if rpe >= t.moderate_rpe10
+            else "light"
+        )
+        return Intensity(level, None, rpe)
+    if session.activity == "walk":
+        return Intensity(
+            "light", None, None, "No heart rate or RPE: a walk taken as light activity."
+        )
+    return Intensity(
+        "moderate", None, None, "No heart rate or RPE: steady cardio taken as moderate intensity."
+    )
+
+
+def _hiit(f: Features, session: SessionData, intensity: Intensity, t: Thresholds) -> ModalityScore:
+    bouts = [
+        b for b in f.bouts if b.hard and t.hiit_bout_min_s <= b.duration_s <= t.hiit_bout_max_s
+    ]
+    score = ramp(len(bouts), t.hiit_min_bouts, 8)
+    minutes = f.interval_minutes
+    reasons: list[str] = []
+    if bouts:
+        shortest, longest = min(b.duration_s for b in bouts), max(b.duration_s for b in bouts)
+        span = (
+            _seconds(shortest)
+            if shortest == longest
+            else f"{_seconds(shortest)}–{_seconds(longest)}"
+        )
+        reasons.append(f"{len(bouts)} hard work bouts of {span}{_bout_intensity(bouts, t)}")
+    continuous = f.continuous_minutes
+    if intensity.level == "near_max" and 1 <= continuous <= t.near_max_max_min:
+        # One near-maximal continuous effort (a 2 km row test, a 5 km race) is high intensity.
+        effort = (
+            0.8 if continuous <= 20 else 0.8 - 0.3 * (continuous - 20) / (t.near_max_max_min - 20)
+        )
+        if effort > score:
+            score = effort
+            reasons = [f"{continuous:.0f} min continuous near-maximal effort{_measure(intensity)}"]
+        minutes += continuous
+    if session.activity == "hiit" and not f.bouts and score < QUALIFIES:
+        score = 0.6
+        minutes = max(minutes, f.session_minutes - f.resistance_minutes)
+        reasons = ["Logged as HIIT without interval details: taken as interval training"]
+    return ModalityScore(HIIT, score, minutes, tuple(reasons))
+
+
+def _endurance(
+    f: Features, session: SessionData, intensity: Intensity, t: Thresholds
+) -> ModalityScore:
+    minutes = f.continuous_minutes
+    if minutes < 1:
+        return ModalityScore(ENDURANCE, 0.0, 0.0)
+    score = ramp(minutes, t.endurance_min, t.endurance_full_min)
+    words = {
+        "light": "light",
+        "moderate": "moderate",
+        "vigorous": "vigorous",
+        "near_max": "near-maximal",
+    }
+    reason = (
+        f"{minutes:.0f} min continuous at {words[intensity.level]} intensity{_measure(intensity)}"
+    )
+    if intensity.level == "light":
+        score *= 0.4  # below moderate (64% HRmax, CR-10 3) does not count [R56]
+    return ModalityScore(ENDURANCE, score, minutes, (reason,))
+
+
+def _bout_intensity(bouts: list, t: Thresholds) -> str:
+    hrs = [b.hr_frac for b in bouts if b.hr_frac is not None]
+    rpes = [b.rpe for b in bouts if b.rpe is not None]
+    if hrs:
+        return f" at {sum(hrs) / len(hrs):.0%} of max heart rate on average"
+    if rpes:
+        return f" at RPE {round(sum(rpes) / len(rpes), 1):g} on average"
+    return ""
+
+
+def _measure(intensity: Intensity) -> str:
+    if intensity.hr_frac is not None:
+        return f" ({intensity.hr_frac:.0%} of max heart rate)"
+    if intensity.rpe is not None:
+        return f" (RPE {intensity.rpe:g})"
+    return ""
+
+
+def _seconds(s: int) -> str:
+    return f"{s} s" if s < 120 or s % 60 else f"{s // 60} min"
+
+
+# --- Everything else -------------------------------------------------------------------------
+
+
+def _general_reason(f: Features, scores: list[ModalityScore], intensity: Intensity) -> str:
+    if not f.lift_sets and f.continuous_minutes < 1 and not f.bouts:
+        return "No sets, intervals or continuous cardio to classify: counted as general activity"
+    return "No part reached a heavy, high-volume, interval or endurance threshold"
+
+
+def _rest_reason(f: Features) -> list[str]:
+    rest = f.median_rest_s
+    return [f"median rest {rest:.0f} s"] if rest is not None else []
+
+
+def _modifiers(f: Features, session: SessionData, t: Thresholds) -> tuple[str, ...]:
+    codes = []
+    if session.fasted:
+        codes.append("fasted")
+    working = f.working_sets
+    if f.eccentric_sets and (
+        f.eccentric_sets >= t.eccentric_min_sets
+        or f.eccentric_sets >= t.eccentric_min_share * working
+    ):
+        codes.append("eccentric")
+    rest = f.median_rest_s
+    if rest is not None and f.rests_logged >= 3 and rest <= t.short_rest_s:
+        codes.append("short_rest")
+    compound_sets = sum(s.compound for s in f.lift_sets)
+    share = f.compound_share
+    if share is not None and share >= t.compound_min_share and compound_sets >= t.compound_min_sets:
+        codes.append("compound")
+    return tuple(codes)
+
+
+def _tags(
+    f: Features, scores: list[ModalityScore], intensity: Intensity, t: Thresholds
+) -> tuple[str, ...]:
+    tags = []
+    if any(s.very_heavy for s in f.hard_sets):
+        tags.append("very_heavy")
+    if f.continuous_minutes >= t.endurance_full_min and intensity.level != "light":
+        tags.append("long")
+    if (
+        intensity.hr_frac is not None
+        and intensity.hr_frac < t.zone1_hr_frac
+        and f.continuous_minutes
+    ):
+        tags.append("easy")
+    if any(b.hard and b.duration_s <= t.sit_bout_max_s and (b.rpe or 0) >= 9 for b in f.bouts):
+        tags.append("sit")
+    rest = f.median_rest_s
+    if rest is not None and f.rests_logged >= 3 and rest <= t.short_rest_s:
+        tags.append("short_rest")
+    return tuple(tags)

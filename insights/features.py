@@ -1,0 +1,441 @@
+"""What a session was, in numbers: pure functions over plain data, no ORM.
+
+`SessionData` is built from a workout by `insights.loading`; `compute_features` turns it
+into `Features`, which the classifier reads. Formulas are evidence.md section 2a.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from statistics import median
+
+from insights.thresholds import DEFAULT, Thresholds
+
+WARMUP = "warmup"
+TO_FAILURE = ("failure", "dropset")
+CARDIO_ACTIVITIES = ("run", "ride", "row", "swim", "walk")
+
+
+@dataclass(frozen=True)
+class SetData:
+    reps: int | None = None
+    load_kg: float | None = None
+    rpe: float | None = None
+    rir: float | None = None
+    rest_s: int | None = None
+    set_type: str = "normal"
+    duration_s: int | None = None
+    distance_m: float | None = None
+    eccentric_emphasis: bool = False
+
+
+@dataclass(frozen=True)
+class ExerciseData:
+    key: str
+    name: str = ""
+    kind: str = "resistance"  # resistance | cardio | mobility
+    mechanic: str = ""  # compound | isolation
+    primary_muscles: tuple[str, ...] = ()
+    sets: tuple[SetData, ...] = ()
+
+
+@dataclass(frozen=True)
+class IntervalData:
+    kind: str  # work | recovery | steady
+    duration_s: int
+    avg_hr: int | None = None
+    rpe: float | None = None
+
+
+@dataclass(frozen=True)
+class SessionData:
+    activity: str = "other"
+    duration_s: int | None = None
+    session_rpe: float | None = None
+    avg_hr: int | None = None
+    fasted: bool = False
+    exercises: tuple[ExerciseData, ...] = ()
+    intervals: tuple[IntervalData, ...] = ()
+    hr_max: int | None = None
+    hr_max_estimated: bool = False
+    best_e1rm_kg: dict[str, float] = field(default_factory=dict)  # last 8 weeks, by exercise key
+
+
+@dataclass(frozen=True)
+class LiftSet:
+    """A working (non-warm-up) resistance set, judged."""
+
+    exercise: str
+    reps: int
+    load_kg: float | None
+    rir: float | None  # logged, or from RPE, or 0 for failure and drop sets
+    hard: bool
+    heavy: bool
+    very_heavy: bool
+    pct_e1rm: float | None
+    rest_s: int | None
+    eccentric: bool
+    compound: bool
+    muscles: tuple[str, ...]
+    seconds: float  # time under load plus the rest after it
+
+
+@dataclass(frozen=True)
+class Bout:
+    """A work interval, judged."""
+
+    duration_s: int
+    hr_frac: float | None
+    rpe: float | None
+    hard: bool
+    intensity_known: bool
+
+
+@dataclass(frozen=True)
+class Features:
+    lift_sets: tuple[LiftSet, ...]
+    warmup_sets: int
+    e1rm_kg: dict[str, float]
+    e1rm_low_confidence: tuple[str, ...]
+    effort_logged: bool
+    rests_logged: int
+    bouts: tuple[Bout, ...]  # every work interval
+    interval_minutes: float  # work + recovery time of the intervals
+    continuous_minutes: (
+        float  # steady aerobic time (steady intervals, long work bouts, plain cardio)
+    )
+    continuous_hr_frac: float | None
+    continuous_rpe: float | None
+    resistance_minutes: float
+    session_minutes: float
+    srpe_load: float | None
+    hr_max: int | None
+    hr_max_estimated: bool
+    assumptions: tuple[str, ...]
+
+    @property
+    def working_sets(self) -> int:
+        return len(self.lift_sets)
+
+    @property
+    def hard_sets(self) -> tuple[LiftSet, ...]:
+        return tuple(s for s in self.lift_sets if s.hard)
+
+    @property
+    def volume_load_kg(self) -> float:
+        return sum(s.reps * (s.load_kg or 0) for s in self.lift_sets)
+
+    @property
+    def median_rest_s(self) -> float | None:
+        rests = [s.rest_s for s in self.lift_sets if s.rest_s is not None]
+        return median(rests) if len(rests) >= 2 else None
+
+    @property
+    def hard_sets_by_muscle(self) -> dict[str, int]:
+        return dict(Counter(m for s in self.hard_sets for m in s.muscles).most_common())
+
+    @property
+    def eccentric_sets(self) -> int:
+        return sum(s.eccentric for s in self.lift_sets)
+
+    @property
+    def compound_share(self) -> float | None:
+        if not self.lift_sets:
+            return None
+        return sum(s.compound for s in self.lift_sets) / len(self.lift_sets)
+
+    def as_dict(self) -> dict:
+        """The numbers shown with an insight (API `features`)."""
+        hard = self.hard_sets
+        return {
+            "working_sets": self.working_sets,
+            "hard_sets": len(hard),
+            "warmup_sets": self.warmup_sets,
+            "heavy_sets": sum(s.heavy for s in hard),
+            "volume_load_kg": round(self.volume_load_kg, 1),
+            "hard_sets_by_muscle": self.hard_sets_by_muscle,
+            "median_rest_s": self.median_rest_s,
+            "eccentric_sets": self.eccentric_sets,
+            "compound_share": _round(self.compound_share),
+            "e1rm_kg": {k: round(v, 1) for k, v in self.e1rm_kg.items()},
+            "work_bouts": len(self.bouts),
+            "hard_work_bouts": sum(b.hard for b in self.bouts),
+            "work_bout_median_s": median([b.duration_s for b in self.bouts])
+            if self.bouts
+            else None,
+            "continuous_minutes": round(self.continuous_minutes, 1),
+            "continuous_hr_pct": _pct(self.continuous_hr_frac),
+            "session_minutes": round(self.session_minutes, 1),
+            "srpe_load": _round(self.srpe_load, 0),
+            "hr_max": self.hr_max,
+            "hr_max_estimated": self.hr_max_estimated,
+        }
+
+
+# --- Estimated 1RM (evidence.md 2a) ---------------------------------------------------------
+
+
+def epley(load_kg: float, reps: float) -> float:
+    """e1RM = w × (1 + r/30) [Epley 1985 via R72]."""
+    return load_kg * (1 + reps / 30)
+
+
+def brzycki(load_kg: float, reps: float) -> float:
+    """e1RM = w × 36 / (37 − r) [R70]; equal to Epley at r = 10."""
+    return load_kg * 36 / (37 - reps)
+
+
+def estimate_1rm(load_kg: float, reps: int, rir: float | None) -> float:
+    """Brzycki up to 10 effort-adjusted reps, Epley beyond (they meet at 10).
+
+    With RIR logged, reps to failure are r + RIR [R67, R68]; without it the set is
+    taken as near failure, which can only underestimate the 1RM.
+    """
+    effective = reps + (rir or 0)
+    if effective <= 1:
+        return load_kg
+    return brzycki(load_kg, effective) if effective <= 10 else epley(load_kg, effective)
+
+
+def predicted_max_reps(pct_e1rm: float) -> float:
+    """Reps possible at a fraction of 1RM: Epley solved for r."""
+    return 30 * (1 / pct_e1rm - 1) if pct_e1rm > 0 else float("inf")
+
+
+def rir_of(s: SetData) -> float | None:
+    if s.rir is not None:
+        return s.rir
+    if s.rpe is not None:
+        return max(0.0, 10 - s.rpe)  # RPE 10 = 0 RIR, RPE 9 = 1 RIR … [R67, R68]
+    if s.set_type in TO_FAILURE:
+        return 0.0
+    return None
+
+
+def best_e1rm(
+    exercises: tuple[ExerciseData, ...], t: Thresholds = DEFAULT
+) -> tuple[dict[str, float], set[str]]:
+    """Best e1RM per exercise from these sets, preferring sets of ≤ 10 reps [R72, R73]."""
+    best: dict[str, float] = {}
+    low_confidence: set[str] = set()
+    for exercise in exercises:
+        if exercise.kind != "resistance":
+            continue
+        candidates = [s for s in exercise.sets if (s.load_kg or 0) > 0 and (s.reps or 0) >= 1]
+        precise = [s for s in candidates if s.reps <= t.e1rm_max_reps]
+        use = precise or candidates
+        if not use:
+            continue
+        value = max(estimate_1rm(s.load_kg, s.reps, rir_of(s)) for s in use)
+        best[exercise.key] = max(best.get(exercise.key, 0), value)
+        if not precise:
+            low_confidence.add(exercise.key)
+    return best, low_confidence
+
+
+# --- Features --------------------------------------------------------------------------------
+
+
+def compute_features(session: SessionData, t: Thresholds = DEFAULT) -> Features:
+    assumptions: list[str] = []
+    own_e1rm, low_confidence = best_e1rm(session.exercises, t)
+    # The best of the last 8 weeks when there is history, including today's sets.
+    e1rm = {key: max(value, session.best_e1rm_kg.get(key, 0)) for key, value in own_e1rm.items()}
+    lift_sets, warmups, effort_logged, rests_logged = _judge_lifts(session, e1rm, t)
+    if lift_sets and not effort_logged:
+        assumptions.append(
+            "No RPE or RIR logged: sets counted as hard when at 60% or more of estimated 1RM "
+            "with at least half the reps possible at that load."
+        )
+
+    hr_max = session.hr_max
+    bouts, interval_minutes, long_bout_minutes, long_bout_hr = _judge_bouts(session, hr_max, t)
+    if bouts and not any(b.intensity_known for b in bouts):
+        assumptions.append(
+            "No heart rate or RPE on the work intervals: assumed they were hard"
+            + (" (session RPE)." if session.session_rpe is not None else ".")
+        )
+
+    resistance_minutes = sum(s.seconds for s in lift_sets) / 60 + warmups * 1.5
+    continuous_minutes, hr_frac, rpe = _continuous_part(
+        session, hr_max, resistance_minutes, long_bout_minutes, long_bout_hr
+    )
+    measured = (
+        resistance_minutes + interval_minutes + continuous_minutes
+        if not session.duration_s
+        else session.duration_s / 60
+    )
+    if not session.duration_s and measured:
+        assumptions.append("No duration logged: session length estimated from sets and rests.")
+    srpe = session.session_rpe * measured if session.session_rpe is not None else None
+    if session.hr_max_estimated and (bouts or continuous_minutes):
+        assumptions.append("Max heart rate estimated as 220 − age; set yours in your profile.")
+
+    return Features(
+        lift_sets=tuple(lift_sets),
+        warmup_sets=warmups,
+        e1rm_kg=e1rm,
+        e1rm_low_confidence=tuple(sorted(low_confidence)),
+        effort_logged=effort_logged,
+        rests_logged=rests_logged,
+        bouts=tuple(bouts),
+        interval_minutes=interval_minutes,
+        continuous_minutes=continuous_minutes,
+        continuous_hr_frac=hr_frac,
+        continuous_rpe=rpe,
+        resistance_minutes=resistance_minutes,
+        session_minutes=measured,
+        srpe_load=srpe,
+        hr_max=hr_max,
+        hr_max_estimated=session.hr_max_estimated,
+        assumptions=tuple(assumptions),
+    )
+
+
+def _judge_lifts(
+    session: SessionData, e1rm: dict[str, float], t: Thresholds
+) -> tuple[list[LiftSet], int, bool, int]:
+    lifts: list[LiftSet] = []
+    warmups = 0
+    effort_logged = False
+    rests_logged = 0
+    for exercise in session.exercises:
+        if exercise.kind != "resistance":
+            continue
+        for s in exercise.sets:
+            if s.set_type == WARMUP:
+                warmups += 1
+                continue
+            reps = s.reps or 0
+            if reps == 0 and not s.duration_s:
+                continue  # a missed attempt or an empty row: not a working set
+            rir = rir_of(s)
+            effort_logged |= s.rir is not None or s.rpe is not None
+            rests_logged += s.rest_s is not None
+            best = e1rm.get(exercise.key)
+            pct = min(1.0, s.load_kg / best) if best and s.load_kg else None
+            hard = _is_hard(reps, rir, pct, t)
+            heavy = hard and (
+                pct >= t.heavy_pct if pct is not None else 0 < reps <= t.heavy_max_reps
+            )
+            very_heavy = heavy and (
+                (pct is not None and pct >= t.very_heavy_pct) or 0 < reps <= t.very_heavy_max_reps
+            )
+            work_s = s.duration_s or reps * t.seconds_per_rep
+            lifts.append(
+                LiftSet(
+                    exercise=exercise.key,
+                    reps=reps,
+                    load_kg=s.load_kg,
+                    rir=rir,
+                    hard=hard,
+                    heavy=heavy,
+                    very_heavy=very_heavy,
+                    pct_e1rm=pct,
+                    rest_s=s.rest_s,
+                    eccentric=s.eccentric_emphasis,
+                    compound=exercise.mechanic == "compound",
+                    muscles=exercise.primary_muscles,
+                    seconds=work_s + (s.rest_s if s.rest_s is not None else t.assumed_rest_s),
+                )
+            )
+    return lifts, warmups, effort_logged, rests_logged
+
+
+def _is_hard(reps: int, rir: float | None, pct: float | None, t: Thresholds) -> bool:
+    """RIR ≤ 3; without RIR, ≥ 60% e1RM with reps ≥ half the predicted maximum (2a)."""
+    if rir is not None:
+        return rir <= t.hard_set_max_rir
+    if pct is not None:
+        return (
+            pct >= t.hard_set_min_pct
+            and reps >= t.hard_set_min_rep_share * predicted_max_reps(pct) - 1e-9
+        )
+    return True  # bodyweight or timed work with nothing to judge by: logged working sets are
+
+
+def _judge_bouts(
+    session: SessionData, hr_max: int | None, t: Thresholds
+) -> tuple[list[Bout], float, float, float | None]:
+    """Work intervals judged hard or not; time of the interval part; long bouts (> 4 min)
+    belong to the aerobic part instead, with their duration-weighted heart rate."""
+    bouts: list[Bout] = []
+    interval_s = 0.0
+    long_s = 0.0
+    long_hr_weighted = 0.0
+    long_hr_s = 0.0
+    for interval in session.intervals:
+        if interval.kind == "steady":
+            continue
+        if interval.kind == "work" and interval.duration_s > t.hiit_bout_max_s:
+            long_s += interval.duration_s
+            if interval.avg_hr and hr_max:
+                long_hr_weighted += interval.avg_hr / hr_max * interval.duration_s
+                long_hr_s += interval.duration_s
+            continue
+        interval_s += interval.duration_s
+        if interval.kind != "work":
+            continue
+        hr_frac = interval.avg_hr / hr_max if interval.avg_hr and hr_max else None
+        known = hr_frac is not None or interval.rpe is not None
+        bouts.append(
+            Bout(
+                duration_s=interval.duration_s,
+                hr_frac=hr_frac,
+                rpe=interval.rpe,
+                hard=_bout_is_hard(interval.duration_s, hr_frac, interval.rpe, session, t),
+                intensity_known=known,
+            )
+        )
+    long_hr = long_hr_weighted / long_hr_s if long_hr_s else None
+    return bouts, interval_s / 60, long_s / 60, long_hr
+
+
+def _bout_is_hard(
+    duration_s: int, hr_frac: float | None, rpe: float | None, session: SessionData, t: Thresholds
+) -> bool:
+    if rpe is not None:
+        return rpe >= t.hiit_rpe10
+    if hr_frac is not None:
+        # Heart rate lags behind short bouts, so under ~60 s vigorous counts (2b design note).
+        floor = t.vigorous_hr_frac if duration_s < t.hiit_short_bout_s else t.hiit_hr_frac
+        return hr_frac >= floor
+    if session.session_rpe is not None:
+        return session.session_rpe >= t.hiit_rpe10
+    return True  # structured work intervals with no intensity logged: assume they were hard
+
+
+def _continuous_part(
+    session: SessionData,
+    hr_max: int | None,
+    resistance_minutes: float,
+    long_bout_minutes: float,
+    long_bout_hr: float | None,
+) -> tuple[float, float | None, float | None]:
+    """Minutes of steady aerobic work, with their heart rate (fraction of max) and RPE."""
+    cardio_sets_s = sum(
+        s.duration_s or 0 for e in session.exercises if e.kind == "cardio" for s in e.sets
+    )
+    steady = [i for i in session.intervals if i.kind == "steady"]
+    if session.intervals:
+        minutes = sum(i.duration_s for i in steady) / 60 + long_bout_minutes + cardio_sets_s / 60
+        weighted = [(i.avg_hr / hr_max, i.duration_s) for i in steady if i.avg_hr and hr_max]
+        total = sum(d for _, d in weighted)
+        hr = sum(f * d for f, d in weighted) / total if total else long_bout_hr
+        rpes = [i.rpe for i in steady if i.rpe is not None]
+        rpe = median(rpes) if rpes else None
+        if hr is None and rpe is None and not any(i.kind == "work" for i in session.intervals):
+            rpe = session.session_rpe
+        return minutes, hr, rpe
+    minutes = cardio_sets_s / 60
+    if session.activity in CARDIO_ACTIVITIES and session.duration_s:
+        minutes = max(minutes, session.duration_s / 60 - resistance_minutes)
+    hr = session.avg_hr / hr_max if session.avg_hr and hr_max and minutes else None
+    return minutes, hr, session.session_rpe if minutes else None
+
+
+def _round(value: float | None, digits: int = 2) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def _pct(fraction: float | None) -> float | None:
+    return None if fraction is None else round(fraction * 100, 1)
