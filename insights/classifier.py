@@ -317,14 +317,11 @@ def _tags(
     tags = []
     if any(s.very_heavy for s in f.hard_sets):
         tags.append("very_heavy")
-    if f.continuous_minutes >= t.endurance_full_min and intensity.level != "light":
-        tags.append("long")
-    if (
-        intensity.hr_frac is not None
-        and intensity.hr_frac < t.zone1_hr_frac
-        and f.continuous_minutes
-    ):
-        tags.append("easy")
+    endurance = next(s for s in scores if s.modality == ENDURANCE)
+    if endurance.score >= QUALIFIES and f.continuous_minutes >= t.endurance_full_min:
+        tags.append("long")  # IL-6 scales with duration [R5]
+    if endurance.score >= QUALIFIES and (intensity.hr_frac or 1) < t.zone1_hr_frac:
+        tags.append("easy")  # zone 1, below 72% HRmax [R81]
     if any(b.hard and b.duration_s <= t.sit_bout_max_s and (b.rpe or 0) >= 9 for b in f.bouts):
         tags.append("sit")
     rest = f.median_rest_s

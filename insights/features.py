@@ -265,7 +265,7 @@ def compute_features(session: SessionData, t: Thresholds = DEFAULT) -> Features:
         else session.duration_s / 60
     )
     if not session.duration_s and measured:
-        assumptions.append("No duration logged: session length estimated from sets and rests.")
+        assumptions.append("No duration logged: length estimated from the sets and intervals.")
     srpe = session.session_rpe * measured if session.session_rpe is not None else None
     if session.hr_max_estimated and (bouts or continuous_minutes):
         assumptions.append("Max heart rate estimated as 220 − age; set yours in your profile.")
