@@ -138,6 +138,13 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2}
+CELERY_BEAT_SCHEDULE = {
+    "sweep-unclassified": {"task": "insights.tasks.sweep_unclassified", "schedule": 300.0},
+}
+
+# Classifier thresholds (insights/thresholds.py) to override, e.g. {"heavy_pct": 0.85};
+# any change bumps the classifier version and old insights are recomputed by the sweep.
+INSIGHTS_THRESHOLDS = env.json("INSIGHTS_THRESHOLDS", default={})
 
 # API limits.
 API_MAX_BODY_BYTES = env.int("API_MAX_BODY_BYTES", default=2 * 1024 * 1024)
@@ -175,6 +182,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "IntervalKindEnum": ["work", "recovery", "steady"],
         "ExerciseKindEnum": ["resistance", "cardio", "mobility"],
+        "ModalityEnum": "insights.knowledge.MODALITIES",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -1,8 +1,13 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path, register_converter
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from config.errors import not_found
 from config.health import healthz
+from logbook.api.converters import IdConverter
+
+register_converter(IdConverter, "id")
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -11,6 +16,8 @@ urlpatterns = [
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/v1/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/v1/", include("logbook.api.urls")),
+    path("api/v1/", include("insights.api.urls")),
+    re_path(r"^api/", csrf_exempt(not_found)),  # JSON 404s under /api/, whatever the method
     path("", include("logbook.urls")),
 ]
 

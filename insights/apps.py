@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class InsightsConfig(AppConfig):
     name = "insights"
     verbose_name = "Insights"
+
+    def ready(self) -> None:
+        from insights.tasks import enqueue_classification
+        from logbook.services import workout_saved
+
+        workout_saved.connect(enqueue_classification, dispatch_uid="insights_classify")

@@ -1,11 +1,6 @@
-from django.urls import path, re_path, register_converter
-from django.views.decorators.csrf import csrf_exempt
+from django.urls import path
 
-from config.errors import not_found
 from logbook.api import views
-from logbook.api.converters import IdConverter
-
-register_converter(IdConverter, "id")
 
 urlpatterns = [
     path("auth/token/", views.TokenCreateView.as_view(), name="api-token"),
@@ -15,5 +10,4 @@ urlpatterns = [
     path("workouts/<id:id>/", views.WorkoutDetailView.as_view(), name="api-workout"),
     path("exercises/", views.ExerciseListView.as_view(), name="api-exercises"),
     path("me/", views.MeView.as_view(), name="api-me"),
-    re_path(r"^", csrf_exempt(not_found)),  # JSON 404s under /api/, whatever the method
 ]

@@ -1,0 +1,35 @@
+"""Recompute insights: the stale ones by default, or all; queued, or here and now."""
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+from insights import services
+from insights.tasks import classify_workout
+from logbook.models import Workout
+
+
+class Command(BaseCommand):
+    help = "Reclassify workouts whose insight is missing or stale (or --all)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--all", action="store_true", help="Every live workout.")
+        parser.add_argument("--user", help="Only this username's workouts.")
+        parser.add_argument(
+            "--sync", action="store_true", help="Run here instead of queueing tasks."
+        )
+
+    def handle(self, *args, all: bool, user: str | None, sync: bool, **options):
+        workouts = Workout.objects.alive() if all else services.workouts_needing_insight()
+        if user:
+            owner = get_user_model().objects.filter(username=user).first()
+            if owner is None:
+                raise CommandError(f"No user {user!r}.")
+            workouts = workouts.filter(user=owner)
+        ids = list(workouts.values_list("pk", flat=True))
+        for workout_id in ids:
+            if sync:
+                services.classify_and_store(workout_id)
+            else:
+                classify_workout.delay(workout_id)
+        verb = "Reclassified" if sync else "Queued"
+        self.stdout.write(f"{verb} {len(ids)} workouts.")

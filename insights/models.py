@@ -1,0 +1,35 @@
+"""What the app derived from a workout, stored so pages and the API read it cheaply."""
+
+from django.db import models
+
+from logbook.models import Workout
+
+
+class Insight(models.Model):
+    """The classification of one workout, for one version of the workout and the classifier.
+
+    It is current while `classifier_version` is the running classifier's and
+    `workout_updated_at` equals the workout's `updated_at`; otherwise it is recomputed.
+    """
+
+    workout = models.OneToOneField(Workout, on_delete=models.CASCADE, related_name="insight")
+    classifier_version = models.CharField(max_length=40)
+    workout_updated_at = models.DateTimeField()
+    primary = models.CharField(max_length=20)
+    modalities = models.JSONField(default=list)  # [{"modality": ..., "score": ...}], ranked
+    qualifying = models.JSONField(default=list)  # modalities meeting their threshold, ranked
+    modifiers = models.JSONField(default=list)
+    tags = models.JSONField(default=list)
+    rationale = models.JSONField(default=list)
+    features = models.JSONField(default=dict)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["classifier_version"])]
+
+    def __str__(self) -> str:
+        return f"{self.primary} ({self.classifier_version}) for workout {self.workout_id}"
+
+    def is_current_for(self, workout: Workout, version: str) -> bool:
+        return self.classifier_version == version and self.workout_updated_at == workout.updated_at

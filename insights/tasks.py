@@ -1,0 +1,47 @@
+"""Celery tasks: thin wrappers that load, call and store (see insights.services)."""
+
+import logging
+
+from celery import shared_task
+from django.db import OperationalError
+
+from insights import services
+
+logger = logging.getLogger(__name__)
+
+SWEEP_BATCH = 500
+
+
+@shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(OperationalError,),
+    retry_backoff=True,
+    max_retries=5,
+)
+def classify_workout(workout_id: int) -> str | None:
+    insight = services.classify_and_store(workout_id)
+    return insight.primary if insight else None
+
+
+@shared_task(acks_late=True)
+def sweep_unclassified(limit: int = SWEEP_BATCH) -> int:
+    """Classify what a missed task or a classifier version bump left without a current insight."""
+    ids = list(
+        services.workouts_needing_insight()
+        .order_by("-updated_at")
+        .values_list("pk", flat=True)[:limit]
+    )
+    for workout_id in ids:
+        classify_workout.delay(workout_id)
+    if ids:
+        logger.info("sweep queued %d workouts for classification", len(ids))
+    return len(ids)
+
+
+def enqueue_classification(sender, workout, **kwargs) -> None:
+    """On commit of a workout write. If the broker is down the save stands; the sweep catches up."""
+    try:
+        classify_workout.delay(workout.pk)
+    except Exception:  # kombu raises various connection errors; none may fail the request
+        logger.warning("could not queue classification of workout %s", workout.pk, exc_info=True)
