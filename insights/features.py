@@ -269,6 +269,10 @@ def compute_features(session: SessionData, t: Thresholds = DEFAULT) -> Features:
     srpe = session.session_rpe * measured if session.session_rpe is not None else None
     if session.hr_max_estimated and (bouts or continuous_minutes):
         assumptions.append("Max heart rate estimated as 220 − age; set yours in your profile.")
+    if hr_max and _peak_hr(session) > hr_max:
+        assumptions.append(
+            f"Heart rate went above your max of {hr_max} bpm; a higher max would be more accurate."
+        )
 
     return Features(
         lift_sets=tuple(lift_sets),
@@ -431,6 +435,11 @@ def _continuous_part(
         minutes = max(minutes, session.duration_s / 60 - resistance_minutes)
     hr = session.avg_hr / hr_max if session.avg_hr and hr_max and minutes else None
     return minutes, hr, session.session_rpe if minutes else None
+
+
+def _peak_hr(session: SessionData) -> int:
+    rates = [session.avg_hr or 0] + [i.avg_hr or 0 for i in session.intervals]
+    return max(rates)
 
 
 def _round(value: float | None, digits: int = 2) -> float | None:

@@ -3,6 +3,7 @@
 import pytest
 from django.contrib import admin
 
+from insights.services import classify_and_store
 from logbook.models import IdempotencyRecord
 from logbook.tokens import issue_token
 from tests.factories import make_workout
@@ -16,11 +17,12 @@ pytestmark = pytest.mark.django_db
     ids=lambda m: m.__name__,
 )
 def test_every_model_has_a_working_changelist_and_change_page(admin_client, admin_user, model):
-    make_workout(
+    workout = make_workout(
         admin_user,
         exercises=[{"exercise": "My Lift", "sets": [{"reps": 5}]}],
         intervals=[{"kind": "work", "duration_s": 30}],
     )
+    classify_and_store(workout.pk)
     issue_token(admin_user, "watch")
     IdempotencyRecord.objects.create(
         user=admin_user, key="k", request_hash="h", status_code=201, response_body={}
