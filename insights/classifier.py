@@ -39,6 +39,18 @@ class Classification:
     tags: tuple[str, ...]
     rationale: tuple[str, ...]
     features: Features
+    intensity: str  # of the continuous aerobic part: light | moderate | vigorous | near_max
+    moderate_minutes: float  # aerobic minutes toward the WHO guideline [R55]
+    vigorous_minutes: float
+
+    def summary(self) -> dict:
+        """The features with the classifier's own readings, as stored and shown."""
+        return {
+            **self.features.as_dict(),
+            "continuous_intensity": self.intensity if self.features.continuous_minutes else None,
+            "moderate_minutes": round(self.moderate_minutes, 1),
+            "vigorous_minutes": round(self.vigorous_minutes, 1),
+        }
 
 
 def classify(session: SessionData, t: Thresholds = DEFAULT) -> Classification:
@@ -50,10 +62,13 @@ def classify(session: SessionData, t: Thresholds = DEFAULT) -> Classification:
         _hiit(f, session, intensity, t),
         _endurance(f, session, intensity, t),
     ]
-    total = max(sum(s.minutes for s in scores), 1e-9)
+    # Dominance: each score weighed by its part's share of the session's load, the part's
+    # minutes times the effort typical of it (session-RPE reasoning [R82]).
+    loads = {s.modality: s.minutes * _part_rpe(s.modality, intensity) for s in scores}
+    total = max(sum(loads.values()), 1e-9)
 
     def weight(s: ModalityScore) -> float:
-        return s.score * (0.5 + 0.5 * min(1.0, s.minutes / total))
+        return s.score * (0.5 + 0.5 * min(1.0, loads[s.modality] / total))
 
     ranked = sorted((s for s in scores if s.score > 0), key=weight, reverse=True)
     qualifying = tuple(s.modality for s in ranked if s.score >= QUALIFIES)
@@ -82,7 +97,19 @@ def classify(session: SessionData, t: Thresholds = DEFAULT) -> Classification:
         tags=_tags(f, scores, intensity, t),
         rationale=tuple(dict.fromkeys(rationale)),
         features=f,
+        intensity=intensity.level,
+        **_aerobic_minutes(f, session, intensity, scores),
     )
+
+
+# Typical CR-10 effort of each part, to weigh the parts against each other: conventions in
+# line with session-RPE ratings of such sessions [R82, R85].
+PART_RPE = {HEAVY: 7, HIGH_VOLUME: 7, HIIT: 8}
+ENDURANCE_RPE = {"light": 2, "moderate": 4, "vigorous": 6, "near_max": 8}
+
+
+def _part_rpe(modality: str, intensity: "Intensity") -> float:
+    return PART_RPE.get(modality) or ENDURANCE_RPE[intensity.level]
 
 
 def ramp(x: float, threshold: float, full: float) -> float:
@@ -108,19 +135,24 @@ def _minutes_of(f: Features, exercises: set[str], inside: bool) -> float:
 
 
 def _heavy(f: Features, t: Thresholds) -> ModalityScore:
-    hard = f.hard_sets
+    # The share is taken over the hard sets whose heaviness can be judged: a load against an
+    # e1RM, or logged effort. Unloaded sets with nothing logged can't be called heavy or not.
+    hard = [s for s in f.hard_sets if s.pct_e1rm is not None or s.rir is not None]
     heavy = [s for s in hard if s.heavy]
     if not heavy:
         return ModalityScore(HEAVY, 0.0, 0.0)
     share = len(heavy) / len(hard)
     score = max(ramp(share, t.heavy_share, 1.0), ramp(len(heavy), t.heavy_main_lift_sets, 8))
-    by_pct = sum(s.pct_e1rm is not None for s in heavy)
+    by_pct = sum(s.pct_e1rm is not None and s.pct_e1rm >= t.heavy_pct for s in heavy)
     if by_pct == len(heavy):
         how = f"at {t.heavy_pct:.0%} or more of estimated 1RM"
     elif by_pct == 0:
         how = f"of {t.heavy_max_reps} reps or fewer, {t.hard_set_max_rir:g} or fewer in reserve"
     else:
-        how = f"heavy ({t.heavy_pct:.0%}+ of estimated 1RM, or {t.heavy_max_reps} reps or fewer)"
+        how = (
+            f"heavy ({t.heavy_pct:.0%}+ of estimated 1RM, or {t.heavy_max_reps} reps or fewer "
+            f"with {t.hard_set_max_rir:g} or fewer in reserve)"
+        )
     reasons = [f"{len(heavy)} of {len(hard)} hard sets {how}"]
     very = sum(s.very_heavy for s in heavy)
     if very:
@@ -217,21 +249,33 @@ def _hiit(f: Features, session: SessionData, intensity: Intensity, t: Thresholds
             else f"{_seconds(shortest)}–{_seconds(longest)}"
         )
         reasons.append(f"{len(bouts)} hard work bouts of {span}{_bout_intensity(bouts, t)}")
+    # One near-maximal continuous effort (a 2 km row test, a 5 km race) is high intensity:
+    # a long work interval logged at that intensity, or a whole session at it.
+    efforts = [(e.duration_s / 60, Intensity("near_max", e.hr_frac, e.rpe)) for e in f.efforts]
     continuous = f.continuous_minutes
     if intensity.level == "near_max" and 1 <= continuous <= t.near_max_max_min:
-        # One near-maximal continuous effort (a 2 km row test, a 5 km race) is high intensity.
-        effort = (
-            0.8 if continuous <= 20 else 0.8 - 0.3 * (continuous - 20) / (t.near_max_max_min - 20)
-        )
-        if effort > score:
-            score = effort
-            reasons = [f"{continuous:.0f} min continuous near-maximal effort{_measure(intensity)}"]
-        minutes += continuous
+        efforts.append((continuous, intensity))
+    for effort_minutes, effort_intensity in efforts:
+        value = _effort_score(effort_minutes, t)
+        if value > score:
+            score = value
+            reasons = [
+                f"{effort_minutes:.0f} min continuous near-maximal effort"
+                f"{_measure(effort_intensity)}"
+            ]
+        minutes += effort_minutes
     if session.activity == "hiit" and not f.bouts and score < QUALIFIES:
         score = 0.6
         minutes = max(minutes, f.session_minutes - f.resistance_minutes)
         reasons = ["Logged as HIIT without interval details: taken as interval training"]
     return ModalityScore(HIIT, score, minutes, tuple(reasons))
+
+
+def _effort_score(minutes: float, t: Thresholds) -> float:
+    """0.8 up to 20 min, falling to 0.5 at 40 min, where it becomes an endurance session."""
+    if minutes <= 20:
+        return 0.8
+    return max(0.0, 0.8 - 0.3 * (minutes - 20) / (t.near_max_max_min - 20))
 
 
 def _endurance(
@@ -275,6 +319,25 @@ def _measure(intensity: Intensity) -> str:
 
 def _seconds(s: int) -> str:
     return f"{s} s" if s < 120 or s % 60 else f"{s // 60} min"
+
+
+def _aerobic_minutes(
+    f: Features, session: SessionData, intensity: Intensity, scores: list[ModalityScore]
+) -> dict[str, float]:
+    """Moderate and vigorous minutes: hard work bouts are vigorous, easier ones moderate;
+    the continuous part counts at its intensity; light activity and lifting do not count."""
+    vigorous = (
+        sum(b.duration_s for b in f.bouts if b.hard) + sum(e.duration_s for e in f.efforts)
+    ) / 60
+    moderate = 0.0
+    if intensity.level in ("vigorous", "near_max"):
+        vigorous += f.continuous_minutes
+    elif intensity.level == "moderate":
+        moderate += f.continuous_minutes
+    if session.activity == "hiit" and not f.bouts:
+        hiit = next(s for s in scores if s.modality == HIIT)
+        vigorous = max(vigorous, hiit.minutes if hiit.score >= QUALIFIES else 0)
+    return {"moderate_minutes": moderate, "vigorous_minutes": vigorous}
 
 
 # --- Everything else -------------------------------------------------------------------------

@@ -98,11 +98,10 @@ class Features:
     e1rm_low_confidence: tuple[str, ...]
     effort_logged: bool
     rests_logged: int
-    bouts: tuple[Bout, ...]  # every work interval
-    interval_minutes: float  # work + recovery time of the intervals
-    continuous_minutes: (
-        float  # steady aerobic time (steady intervals, long work bouts, plain cardio)
-    )
+    bouts: tuple[Bout, ...]  # every work interval of up to 4 min
+    interval_minutes: float  # the hard bouts and the recoveries between them
+    efforts: tuple["Segment", ...]  # long work intervals at near-maximal intensity (a 2 km test)
+    continuous_minutes: float  # steady aerobic time: steady and easier intervals, plain cardio
     continuous_hr_frac: float | None
     continuous_rpe: float | None
     resistance_minutes: float
@@ -220,7 +219,11 @@ def best_e1rm(
     for exercise in exercises:
         if exercise.kind != "resistance":
             continue
-        candidates = [s for s in exercise.sets if (s.load_kg or 0) > 0 and (s.reps or 0) >= 1]
+        candidates = [
+            s
+            for s in exercise.sets
+            if (s.load_kg or 0) > 0 and (s.reps or 0) >= 1 and s.set_type != WARMUP
+        ]
         precise = [s for s in candidates if s.reps <= t.e1rm_max_reps]
         use = precise or candidates
         if not use:
@@ -248,7 +251,8 @@ def compute_features(session: SessionData, t: Thresholds = DEFAULT) -> Features:
         )
 
     hr_max = session.hr_max
-    bouts, interval_minutes, long_bout_minutes, long_bout_hr = _judge_bouts(session, hr_max, t)
+    parts = _split_intervals(session, hr_max, t)
+    bouts = parts.bouts
     if bouts and not any(b.intensity_known for b in bouts):
         assumptions.append(
             "No heart rate or RPE on the work intervals: assumed they were hard"
@@ -256,11 +260,11 @@ def compute_features(session: SessionData, t: Thresholds = DEFAULT) -> Features:
         )
 
     resistance_minutes = sum(s.seconds for s in lift_sets) / 60 + warmups * 1.5
-    continuous_minutes, hr_frac, rpe = _continuous_part(
-        session, hr_max, resistance_minutes, long_bout_minutes, long_bout_hr
-    )
+    continuous_minutes, hr_frac, rpe = _continuous_part(session, hr_max, resistance_minutes, parts)
+    interval_minutes = parts.hiit_s / 60
+    near_max_minutes = sum(e.duration_s for e in parts.efforts) / 60
     measured = (
-        resistance_minutes + interval_minutes + continuous_minutes
+        resistance_minutes + interval_minutes + continuous_minutes + near_max_minutes
         if not session.duration_s
         else session.duration_s / 60
     )
@@ -283,6 +287,7 @@ def compute_features(session: SessionData, t: Thresholds = DEFAULT) -> Features:
         rests_logged=rests_logged,
         bouts=tuple(bouts),
         interval_minutes=interval_minutes,
+        efforts=tuple(parts.efforts),
         continuous_minutes=continuous_minutes,
         continuous_hr_frac=hr_frac,
         continuous_rpe=rpe,
@@ -318,9 +323,7 @@ def _judge_lifts(
             best = e1rm.get(exercise.key)
             pct = min(1.0, s.load_kg / best) if best and s.load_kg else None
             hard = _is_hard(reps, rir, pct, t)
-            heavy = hard and (
-                pct >= t.heavy_pct if pct is not None else 0 < reps <= t.heavy_max_reps
-            )
+            heavy = hard and _is_heavy(reps, s.rir is not None or s.rpe is not None, rir, pct, t)
             very_heavy = heavy and (
                 (pct is not None and pct >= t.very_heavy_pct) or 0 < reps <= t.very_heavy_max_reps
             )
@@ -346,52 +349,88 @@ def _judge_lifts(
 
 
 def _is_hard(reps: int, rir: float | None, pct: float | None, t: Thresholds) -> bool:
-    """RIR ≤ 3; without RIR, ≥ 60% e1RM with reps ≥ half the predicted maximum (2a)."""
+    """RIR ≤ 3 (2a). Without RIR: ≥ 60% e1RM with reps ≥ half the predicted maximum (2a), or
+    a set whose predicted reps in reserve are ≤ 3 anyway, as a single at 90% is."""
     if rir is not None:
         return rir <= t.hard_set_max_rir
     if pct is not None:
-        return (
-            pct >= t.hard_set_min_pct
-            and reps >= t.hard_set_min_rep_share * predicted_max_reps(pct) - 1e-9
+        possible = predicted_max_reps(pct)
+        return pct >= t.hard_set_min_pct and (
+            reps >= t.hard_set_min_rep_share * possible - 1e-9
+            or possible - reps <= t.hard_set_max_rir
         )
     return True  # bodyweight or timed work with nothing to judge by: logged working sets are
 
 
-def _judge_bouts(
-    session: SessionData, hr_max: int | None, t: Thresholds
-) -> tuple[list[Bout], float, float, float | None]:
-    """Work intervals judged hard or not; time of the interval part; long bouts (> 4 min)
-    belong to the aerobic part instead, with their duration-weighted heart rate."""
-    bouts: list[Bout] = []
-    interval_s = 0.0
-    long_s = 0.0
-    long_hr_weighted = 0.0
-    long_hr_s = 0.0
+def _is_heavy(reps: int, effort_logged: bool, rir: float | None, pct: float | None, t) -> bool:
+    """≥ 80% of e1RM, or ≤ 6 reps with RIR ≤ 3 logged (2b). The RIR rule applies even with
+    an e1RM: %1RM is approximate between people and days [R65], RIR is today's [R66]."""
+    if pct is not None and pct >= t.heavy_pct:
+        return True
+    return (
+        effort_logged
+        and rir is not None
+        and rir <= t.hard_set_max_rir
+        and (0 < reps <= t.heavy_max_reps)
+    )
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of aerobic work with what is known of its intensity."""
+
+    duration_s: float
+    hr_frac: float | None = None
+    rpe: float | None = None
+
+
+@dataclass
+class IntervalParts:
+    bouts: list[Bout] = field(default_factory=list)
+    hiit_s: float = 0.0  # hard bouts and the recoveries between them
+    continuous: list[Segment] = field(default_factory=list)
+    efforts: list[Segment] = field(default_factory=list)
+
+
+def _split_intervals(session: SessionData, hr_max: int | None, t: Thresholds) -> IntervalParts:
+    """Hard bouts of up to 4 min and their recoveries make the interval part. Everything
+    else is aerobic work: steady stretches, easier bouts (a run-walk), long work intervals,
+    except a long one at near-maximal intensity, kept apart as an all-out effort."""
+    parts = IntervalParts()
     for interval in session.intervals:
-        if interval.kind == "steady":
-            continue
-        if interval.kind == "work" and interval.duration_s > t.hiit_bout_max_s:
-            long_s += interval.duration_s
-            if interval.avg_hr and hr_max:
-                long_hr_weighted += interval.avg_hr / hr_max * interval.duration_s
-                long_hr_s += interval.duration_s
-            continue
-        interval_s += interval.duration_s
-        if interval.kind != "work":
-            continue
         hr_frac = interval.avg_hr / hr_max if interval.avg_hr and hr_max else None
-        known = hr_frac is not None or interval.rpe is not None
-        bouts.append(
-            Bout(
+        if interval.kind == "work" and interval.duration_s <= t.hiit_bout_max_s:
+            bout = Bout(
                 duration_s=interval.duration_s,
                 hr_frac=hr_frac,
                 rpe=interval.rpe,
                 hard=_bout_is_hard(interval.duration_s, hr_frac, interval.rpe, session, t),
-                intensity_known=known,
+                intensity_known=hr_frac is not None or interval.rpe is not None,
             )
-        )
-    long_hr = long_hr_weighted / long_hr_s if long_hr_s else None
-    return bouts, interval_s / 60, long_s / 60, long_hr
+            parts.bouts.append(bout)
+            if bout.hard:
+                parts.hiit_s += interval.duration_s
+                continue
+        segment = Segment(interval.duration_s, hr_frac, interval.rpe)
+        if (
+            interval.kind == "work"
+            and interval.duration_s > t.hiit_bout_max_s
+            and interval.duration_s <= t.near_max_max_min * 60
+            and _near_max(segment, t)
+        ):
+            parts.efforts.append(segment)
+            continue
+        if interval.kind == "recovery" and any(b.hard for b in parts.bouts):
+            parts.hiit_s += interval.duration_s
+            continue
+        parts.continuous.append(segment)
+    return parts
+
+
+def _near_max(segment: Segment, t: Thresholds) -> bool:
+    if segment.hr_frac is not None:
+        return segment.hr_frac >= t.near_max_hr_frac
+    return segment.rpe is not None and segment.rpe >= t.near_max_rpe10
 
 
 def _bout_is_hard(
@@ -409,25 +448,19 @@ def _bout_is_hard(
 
 
 def _continuous_part(
-    session: SessionData,
-    hr_max: int | None,
-    resistance_minutes: float,
-    long_bout_minutes: float,
-    long_bout_hr: float | None,
+    session: SessionData, hr_max: int | None, resistance_minutes: float, parts: IntervalParts
 ) -> tuple[float, float | None, float | None]:
-    """Minutes of steady aerobic work, with their heart rate (fraction of max) and RPE."""
+    """Minutes of steady aerobic work, with their duration-weighted heart rate (fraction of
+    max) and RPE."""
     cardio_sets_s = sum(
         s.duration_s or 0 for e in session.exercises if e.kind == "cardio" for s in e.sets
     )
-    steady = [i for i in session.intervals if i.kind == "steady"]
     if session.intervals:
-        minutes = sum(i.duration_s for i in steady) / 60 + long_bout_minutes + cardio_sets_s / 60
-        weighted = [(i.avg_hr / hr_max, i.duration_s) for i in steady if i.avg_hr and hr_max]
-        total = sum(d for _, d in weighted)
-        hr = sum(f * d for f, d in weighted) / total if total else long_bout_hr
-        rpes = [i.rpe for i in steady if i.rpe is not None]
-        rpe = median(rpes) if rpes else None
-        if hr is None and rpe is None and not any(i.kind == "work" for i in session.intervals):
+        segments = parts.continuous
+        minutes = (sum(seg.duration_s for seg in segments) + cardio_sets_s) / 60
+        hr = _weighted([(seg.hr_frac, seg.duration_s) for seg in segments])
+        rpe = _weighted([(seg.rpe, seg.duration_s) for seg in segments])
+        if hr is None and rpe is None and not parts.bouts and not parts.efforts:
             rpe = session.session_rpe
         return minutes, hr, rpe
     minutes = cardio_sets_s / 60
@@ -435,6 +468,12 @@ def _continuous_part(
         minutes = max(minutes, session.duration_s / 60 - resistance_minutes)
     hr = session.avg_hr / hr_max if session.avg_hr and hr_max and minutes else None
     return minutes, hr, session.session_rpe if minutes else None
+
+
+def _weighted(pairs: list[tuple[float | None, float]]) -> float | None:
+    known = [(value, weight) for value, weight in pairs if value is not None and weight > 0]
+    total = sum(weight for _, weight in known)
+    return sum(value * weight for value, weight in known) / total if total else None
 
 
 def _peak_hr(session: SessionData) -> int:

@@ -1,5 +1,6 @@
 """What the app derived from a workout, stored so pages and the API read it cheaply."""
 
+from django.conf import settings
 from django.db import models
 
 from logbook.models import Workout
@@ -33,3 +34,23 @@ class Insight(models.Model):
 
     def is_current_for(self, workout: Workout, version: str) -> bool:
         return self.classifier_version == version and self.workout_updated_at == workout.updated_at
+
+
+class WeeklyReport(models.Model):
+    """A user's ISO week (in their time zone), as computed by insights.weekly."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="weekly_reports"
+    )
+    week = models.CharField(max_length=8)  # "2026-W47"
+    start = models.DateField()
+    data = models.JSONField(default=dict)
+    pending = models.BooleanField(default=False, help_text="Some sessions not yet classified.")
+    computed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-start"]
+        constraints = [models.UniqueConstraint(fields=["user", "week"], name="weekly_report_once")]
+
+    def __str__(self) -> str:
+        return f"{self.week} of {self.user}"

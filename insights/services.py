@@ -44,7 +44,7 @@ def _store(workout: Workout, result: Classification) -> Insight | None:
         "modifiers": list(result.modifiers),
         "tags": list(result.tags),
         "rationale": list(result.rationale),
-        "features": result.features.as_dict(),
+        "features": result.summary(),
     }
     # Never let a task that read an older version of the workout overwrite a newer insight.
     stored = Insight.objects.filter(

@@ -3,9 +3,11 @@
 import logging
 
 from celery import shared_task
+from django.contrib.auth import get_user_model
 from django.db import OperationalError
 
-from insights import services
+from insights import reports, services
+from logbook.models import Workout
 
 logger = logging.getLogger(__name__)
 
@@ -21,7 +23,17 @@ SWEEP_BATCH = 500
 )
 def classify_workout(workout_id: int) -> str | None:
     insight = services.classify_and_store(workout_id)
+    workout = Workout.objects.select_related("user__profile").filter(pk=workout_id).first()
+    if workout is not None:
+        refresh_weekly_report.delay(workout.user_id, reports.weeks_of(workout))
     return insight.primary if insight else None
+
+
+@shared_task(acks_late=True, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
+def refresh_weekly_report(user_id: int, week: str) -> None:
+    user = get_user_model().objects.filter(pk=user_id).first()
+    if user is not None:
+        reports.refresh_week(user, week)
 
 
 @shared_task(acks_late=True)

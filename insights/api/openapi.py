@@ -1,5 +1,6 @@
 """Serializers that only document the insight API for drf-spectacular."""
 
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
 
 from insights.knowledge import EVIDENCE_LEVELS, MODALITIES, MODIFIER_NOTES
@@ -44,3 +45,64 @@ class InsightOut(serializers.Serializer):
     exerkines = ExerkineNoteOut(many=True, required=False)
     modifiers = ModifierNoteOut(many=True, required=False)
     disclaimer = serializers.CharField()
+
+
+WEEK = OpenApiParameter(
+    "week",
+    {"type": "string", "pattern": r"^(\d{4}-W\d{2}|current)$"},
+    OpenApiParameter.PATH,
+    description="ISO week such as 2026-W47, or `current`.",
+)
+WEEK_CURSOR = OpenApiParameter(
+    "cursor",
+    {"type": "string", "pattern": r"^\d{4}-W\d{2}$"},
+    description="From the previous page's `next`.",
+)
+
+
+class Variety(serializers.Serializer):
+    distinct_modalities = serializers.IntegerField()
+    score = serializers.FloatField()
+
+
+class Minutes(serializers.Serializer):
+    moderate = serializers.IntegerField()
+    vigorous = serializers.IntegerField()
+    who_equivalent = serializers.IntegerField()
+    strength_days = serializers.IntegerField()
+
+
+class Load(serializers.Serializer):
+    weekly = serializers.IntegerField()
+    monotony = serializers.FloatField(allow_null=True, help_text="null when not defined (SD 0)")
+    strain = serializers.FloatField(allow_null=True)
+    acwr = serializers.FloatField(
+        allow_null=True, help_text="This week against the 4-week average; descriptive only."
+    )
+    four_week_average = serializers.FloatField(allow_null=True)
+    estimated = serializers.BooleanField()
+    daily = serializers.ListField(child=serializers.IntegerField())
+
+
+class RecommendationOut(serializers.Serializer):
+    code = serializers.CharField()
+    message = serializers.CharField()
+
+
+class WeekOut(serializers.Serializer):
+    week = serializers.CharField()
+    start = serializers.DateField()
+    status = serializers.ChoiceField(choices=["pending", "ready"])
+    sessions = serializers.IntegerField()
+    modalities = serializers.DictField(child=serializers.IntegerField())
+    variety = Variety()
+    exerkines_touched = serializers.ListField(child=serializers.CharField())
+    minutes = Minutes()
+    load = Load()
+    recovery = serializers.DictField()
+    recommendations = RecommendationOut(many=True)
+
+
+class WeekPage(serializers.Serializer):
+    next = serializers.URLField(allow_null=True)
+    results = WeekOut(many=True)

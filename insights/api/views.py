@@ -6,12 +6,16 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from insights import reports
 from insights.api import openapi as docs
 from insights.api.representation import insight_to_dict, pending
 from insights.models import Insight
 from insights.services import current_version
+from insights.weekly import shift_week, week_start
 from logbook.api import openapi as logbook_docs
+from logbook.api.pagination import parse_limit
 from logbook.models import Workout
+from logbook.workout_input import InvalidInput
 
 
 @extend_schema(parameters=[logbook_docs.ID])
@@ -26,3 +30,56 @@ class WorkoutInsightView(APIView):
         if insight is None or not insight.is_current_for(workout, current_version()):
             return Response(pending())
         return Response(insight_to_dict(insight))
+
+
+class WeekView(APIView):
+    @extend_schema(
+        parameters=[docs.WEEK],
+        responses={200: docs.WeekOut, 400: logbook_docs.Errors},
+        summary="One ISO week in your time zone (`current` for this week)",
+    )
+    def get(self, request: Request, week: str) -> Response:
+        week = reports.current_week(request.user) if week == "current" else _valid_week(week)
+        return Response(reports.report_to_dict(reports.refresh_week(request.user, week)))
+
+
+class WeekListView(APIView):
+    @extend_schema(
+        parameters=[logbook_docs.LIMIT, docs.WEEK_CURSOR],
+        responses={200: docs.WeekPage, 400: logbook_docs.Errors},
+        summary="Past weeks, newest first, back to your first workout",
+        operation_id="weeks_list",
+    )
+    def get(self, request: Request) -> Response:
+        limit = min(parse_limit(request, default=12), MAX_WEEKS_PAGE)
+        cursor = request.query_params.get("cursor")
+        newest = _valid_week(cursor, "cursor") if cursor else reports.current_week(request.user)
+        first = reports.first_week(request.user)
+        weeks = []
+        week = newest
+        while first is not None and len(weeks) < limit + 1 and week >= first:
+            weeks.append(week)
+            week = shift_week(week, -1)
+        page, more = weeks[:limit], len(weeks) > limit
+        computed = reports.compute_weeks(request.user, page)
+        results = [
+            {**computed[w][0].as_dict(), "status": "pending" if computed[w][1] else "ready"}
+            for w in page
+        ]
+        next_url = None
+        if more:
+            params = request.query_params.copy()
+            params["cursor"] = weeks[limit]
+            next_url = request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
+        return Response({"next": next_url, "results": results})
+
+
+MAX_WEEKS_PAGE = 104
+
+
+def _valid_week(value: str, name: str = "week") -> str:
+    try:
+        week_start(value)
+    except ValueError:
+        raise InvalidInput({name: ["Expected an ISO week such as 2026-W47, or current."]}) from None
+    return value

@@ -17,10 +17,10 @@ DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
 
 
-def parse_limit(request: Request) -> int:
+def parse_limit(request: Request, default: int = DEFAULT_LIMIT) -> int:
     raw = request.query_params.get("limit")
     if raw is None:
-        return DEFAULT_LIMIT
+        return default
     if not raw.isdigit() or int(raw) < 1:
         raise InvalidInput({"limit": [f"Expected a whole number from 1 to {MAX_LIMIT}."]})
     return min(int(raw), MAX_LIMIT)

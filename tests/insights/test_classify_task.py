@@ -106,7 +106,7 @@ def test_history_sets_the_e1rm_a_session_is_judged_against(user):
     today = make_workout(
         user,
         started_at="2026-10-15T07:00:00+00:00",
-        exercises=[ExercisePayload(sets=[SetPayload(reps=5, load_kg=140, rpe=8)] * 5)],
+        exercises=[ExercisePayload(sets=[SetPayload(reps=5, load_kg=140, rpe=None)] * 5)],
     )
     services.classify_and_store(today.pk)
     insight = Insight.objects.get(workout=today)
