@@ -110,6 +110,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
@@ -117,7 +118,9 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = BASE_DIR / "var" / "media"
 
-LOGIN_URL = "/admin/login/"
+LOGIN_URL = "/accounts/login/"
+LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = "/"
 
 # Email: console unless EMAIL_URL names an SMTP server (smtp://user:pass@host:port).
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
@@ -140,6 +143,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2}
 CELERY_BEAT_SCHEDULE = {
     "sweep-unclassified": {"task": "insights.tasks.sweep_unclassified", "schedule": 300.0},
+    "weekly-emails": {"task": "insights.tasks.send_due_weekly_emails", "schedule": 3600.0},
 }
 
 # Classifier thresholds (insights/thresholds.py) to override, e.g. {"heavy_pct": 0.85};

@@ -18,6 +18,8 @@ urlpatterns = [
     path("api/v1/", include("logbook.api.urls")),
     path("api/v1/", include("insights.api.urls")),
     re_path(r"^api/", csrf_exempt(not_found)),  # JSON 404s under /api/, whatever the method
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("", include("insights.urls")),
     path("", include("logbook.urls")),
 ]
 

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from insights.models import Insight
+from insights.models import Insight, WeeklyEmail, WeeklyReport
 
 
 @admin.register(Insight)
@@ -10,3 +10,19 @@ class InsightAdmin(admin.ModelAdmin):
     search_fields = ["workout__title", "workout__user__username", "primary"]
     raw_id_fields = ["workout"]
     readonly_fields = ["created_at", "updated_at"]
+
+
+@admin.register(WeeklyReport)
+class WeeklyReportAdmin(admin.ModelAdmin):
+    list_display = ["week", "user", "pending", "computed_at"]
+    list_filter = ["pending"]
+    search_fields = ["week", "user__username"]
+    raw_id_fields = ["user"]
+
+
+@admin.register(WeeklyEmail)
+class WeeklyEmailAdmin(admin.ModelAdmin):
+    list_display = ["week", "user", "status", "kind", "attempts", "sent_at"]
+    list_filter = ["status", "kind"]
+    search_fields = ["week", "user__username", "user__email"]
+    raw_id_fields = ["user"]

@@ -54,3 +54,32 @@ class WeeklyReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.week} of {self.user}"
+
+
+class WeeklyEmail(models.Model):
+    """One row per user and week: the database decides that the summary goes out once."""
+
+    PENDING = "pending"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
+    SKIPPED = "skipped"
+    STATUSES = [(s, s) for s in (PENDING, SENDING, SENT, FAILED, SKIPPED)]
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="weekly_emails"
+    )
+    week = models.CharField(max_length=8)
+    status = models.CharField(max_length=8, choices=STATUSES, default=PENDING)
+    kind = models.CharField(max_length=8, blank=True, help_text="summary or nudge")
+    attempts = models.PositiveSmallIntegerField(default=0)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-week"]
+        constraints = [models.UniqueConstraint(fields=["user", "week"], name="weekly_email_once")]
+
+    def __str__(self) -> str:
+        return f"{self.week} to {self.user}: {self.status}"

@@ -1,12 +1,13 @@
 """Celery tasks: thin wrappers that load, call and store (see insights.services)."""
 
 import logging
+from smtplib import SMTPException
 
 from celery import shared_task
 from django.contrib.auth import get_user_model
 from django.db import OperationalError
 
-from insights import reports, services
+from insights import reports, services, weekly_email
 from logbook.models import Workout
 
 logger = logging.getLogger(__name__)
@@ -57,3 +58,22 @@ def enqueue_classification(sender, workout, **kwargs) -> None:
         classify_workout.delay(workout.pk)
     except Exception:  # kombu raises various connection errors; none may fail the request
         logger.warning("could not queue classification of workout %s", workout.pk, exc_info=True)
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=(SMTPException, OSError),
+    retry_backoff=30,
+    max_retries=6,
+)
+def send_weekly_email(user_id: int, week: str) -> str:
+    return weekly_email.send_weekly_email(user_id, week)
+
+
+@shared_task(acks_late=True)
+def send_due_weekly_emails() -> int:
+    """Hourly: queue a send for everyone whose chosen local day and hour has passed."""
+    due = weekly_email.due_recipients()
+    for recipient in due:
+        send_weekly_email.delay(recipient.user_id, recipient.week)
+    return len(due)

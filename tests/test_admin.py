@@ -3,6 +3,8 @@
 import pytest
 from django.contrib import admin
 
+from insights.models import WeeklyEmail
+from insights.reports import refresh_week
 from insights.services import classify_and_store
 from logbook.models import IdempotencyRecord
 from logbook.tokens import issue_token
@@ -23,6 +25,8 @@ def test_every_model_has_a_working_changelist_and_change_page(admin_client, admi
         intervals=[{"kind": "work", "duration_s": 30}],
     )
     classify_and_store(workout.pk)
+    refresh_week(admin_user, "2026-W40")
+    WeeklyEmail.objects.create(user=admin_user, week="2026-W40")
     issue_token(admin_user, "watch")
     IdempotencyRecord.objects.create(
         user=admin_user, key="k", request_hash="h", status_code=201, response_body={}

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from kombu.exceptions import OperationalError
 
 from insights import services, tasks
-from insights.models import Insight
+from insights.models import Insight, WeeklyReport
 from logbook import services as logbook_services
 from logbook.models import Workout
 from tests.factories import ExercisePayload, SetPayload, make_workout
@@ -34,6 +34,14 @@ def test_saving_a_workout_queues_its_classification(user, django_capture_on_comm
         workout = make_workout(user)
     insight = Insight.objects.get(workout=workout)
     assert insight.is_current_for(workout, services.current_version())
+
+
+def test_classifying_refreshes_the_weekly_report(user, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        make_workout(user, started_at="2026-11-17T07:00:00+00:00")
+    report = WeeklyReport.objects.get(user=user, week="2026-W47")
+    assert report.data["sessions"] == 1
+    assert report.pending is False
 
 
 def test_a_deleted_workout_loses_its_insight(user, django_capture_on_commit_callbacks):

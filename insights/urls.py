@@ -1,0 +1,11 @@
+from django.urls import path
+
+from insights import views
+
+urlpatterns = [
+    path("week/", views.week, name="week-current"),
+    path("week/<str:week>/", views.week, name="week"),
+    path("week/<str:week>/email/", views.week_email_preview, name="week-email-preview"),
+    path("email/unsubscribe/<str:token>/", views.unsubscribe, name="email-unsubscribe"),
+    path("email/preferences/<str:token>/", views.preferences, name="email-preferences"),
+]

@@ -1,0 +1,100 @@
+"""Web pages of insights: the weekly report (the email's twin), its email preview, and the
+signed-link pages for unsubscribing and email preferences."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from insights import reports, weekly_email
+from insights.weekly import shift_week, week_start
+from logbook.profiles import update_profile
+from logbook.workout_input import InvalidInput
+
+
+def _week_or_404(week: str) -> str:
+    try:
+        week_start(week)
+    except ValueError:
+        raise Http404("No such week") from None
+    return week
+
+
+@login_required
+def week(request: HttpRequest, week: str = "") -> HttpResponse:
+    current = reports.current_week(request.user)
+    week = _week_or_404(week) if week else current
+    context = weekly_email.email_context(request.user, week)
+    context.update(
+        previous=shift_week(week, -1),
+        next=shift_week(week, 1) if week < current else None,
+        is_current=week == current,
+    )
+    return render(request, "insights/week.html", context)
+
+
+@login_required
+def week_email_preview(request: HttpRequest, week: str) -> HttpResponse:
+    """The email as it would be sent, for the signed-in user."""
+    message, _ = weekly_email.build_message(request.user, _week_or_404(week))
+    if message is None:
+        return HttpResponse("No email would be sent for this week (no sessions, nudges off).")
+    html = message.alternatives[0][0]
+    return HttpResponse(html)
+
+
+@csrf_exempt  # RFC 8058 one-click POSTs come from mail clients, with the signed link as proof
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    user = weekly_email.user_from_token(token)
+    if user is None:
+        return render(request, "insights/link_invalid.html", status=404)
+    if request.method == "POST":
+        update_profile(user, {"weekly_email": {"enabled": False}})
+        return render(request, "insights/unsubscribed.html", {"token": token})
+    # A GET only asks: link scanners must not unsubscribe anyone.
+    return render(request, "insights/unsubscribe.html", {"token": token, "subject": user})
+
+
+@require_http_methods(["GET", "POST"])
+def preferences(request: HttpRequest, token: str) -> HttpResponse:
+    user = weekly_email.user_from_token(token)
+    if user is None:
+        return render(request, "insights/link_invalid.html", status=404)
+    errors = {}
+    if request.method == "POST":
+        change = {
+            "weekly_email": {
+                "enabled": request.POST.get("enabled") == "on",
+                "nudges": request.POST.get("nudges") == "on",
+                "day": _int(request.POST.get("day")),
+                "hour": _int(request.POST.get("hour")),
+            }
+        }
+        try:
+            update_profile(user, change)
+        except InvalidInput as exc:
+            errors = exc.errors
+        else:
+            return redirect(f"{request.path}?saved=1")
+    return render(
+        request,
+        "insights/email_preferences.html",
+        {
+            "profile": user.profile,
+            "errors": errors,
+            "saved": request.GET.get("saved") == "1",
+            "days": list(
+                enumerate(
+                    ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+                    start=1,
+                )
+            ),
+            "hours": range(24),
+        },
+    )
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else value
