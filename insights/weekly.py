@@ -285,19 +285,19 @@ def hard_day_streak(sessions: list[SessionSummary], zone: ZoneInfo) -> int:
 
 ADD_MESSAGES = {
     "heavy_resistance": (
-        "No heavy lifting this week. A few sets of 1–6 hard reps on a main lift build "
+        "The week had no heavy lifting. A few sets of 1–6 hard reps on a main lift build "
         "strength best, if strength is one of your goals."
     ),
     "high_volume": (
-        "No high-volume lifting this week. More weekly hard sets per muscle go with more "
+        "The week had no high-volume lifting. More weekly hard sets per muscle go with more "
         "muscle growth, so a session of 8–12 rep sets adds that side."
     ),
     "hiit": (
-        "No hard intervals this week. Short bouts near your maximum, such as 10 × 1 minute "
+        "The week had no hard intervals. Short bouts near your maximum, such as 10 × 1 minute "
         "hard with easy minutes between, count as vigorous: double toward the WHO minutes."
     ),
     "endurance": (
-        "No steady endurance session this week. 20 minutes or more of continuous moderate "
+        "The week had no steady endurance session. 20 minutes or more of continuous moderate "
         "effort, such as an easy run or ride, counts toward the WHO aerobic minutes."
     ),
 }
@@ -334,7 +334,7 @@ def _with_recommendations(
             Recommendation(
                 "strength_days",
                 f"Muscle-strengthening on {m.strength_days} day"
-                f"{'' if m.strength_days == 1 else 's'} this week; the WHO suggests 2 or more.",
+                f"{'' if m.strength_days == 1 else 's'} in the week; the WHO suggests 2 or more.",
             )
         )
     if m.hard_day_streak >= HARD_DAYS_IN_A_ROW or m.close_sessions:
@@ -346,7 +346,7 @@ def _with_recommendations(
         recs.append(
             Recommendation(
                 "rest_day",
-                f"This week had {reason}. An easier day, or about 48 hours before working "
+                f"The week had {reason}. An easier day, or about 48 hours before working "
                 "the same muscles hard again, helps recovery.",
             )
         )
@@ -354,7 +354,7 @@ def _with_recommendations(
         recs.append(
             Recommendation(
                 "load_spike",
-                f"This week's training load was {round((m.load_ratio - 1) * 100)}% above your "
+                f"The week's training load was {round((m.load_ratio - 1) * 100)}% above your "
                 "4-week average. Changes in training are usually best made gradually.",
             )
         )
@@ -362,7 +362,7 @@ def _with_recommendations(
         recs.append(
             Recommendation(
                 "high_monotony",
-                "This week was more uniform and heavier than usual for you; mixing easy "
+                "The week was more uniform and heavier than usual for you; mixing easy "
                 "and hard days adds variety.",
             )
         )

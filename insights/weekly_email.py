@@ -215,7 +215,7 @@ def report_bars(report: dict) -> dict:
             for m, n in counts.items()
         ],
         "days": [
-            {"label": day, "load": load, "width": round(100 * load / peak)}
+            {"label": day, "load": load, "height": max(2, round(56 * load / peak))}
             for day, load in zip(DAY_NAMES, daily, strict=True)
         ],
         "who_width": min(100, round(100 * who / 150)),
