@@ -9,7 +9,7 @@ week against the 4-week average (descriptive only: ACWR is not an injury-risk sc
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from statistics import mean, median, pstdev
 from zoneinfo import ZoneInfo
 
@@ -233,7 +233,11 @@ def week_metrics(
         strain=strain,
         four_week_average=average,
         load_ratio=ratio,
-        close_sessions=close_hard_sessions(sorted(earlier, key=lambda s: s.start) + sessions),
+        close_sessions=[
+            pair
+            for pair in close_hard_sessions(sorted(earlier, key=lambda s: s.start) + sessions)
+            if pair["workouts"][1] in {s.workout_id for s in sessions}  # ends in this week
+        ],
         hard_day_streak=hard_day_streak(sessions, zone),
         history_weeks=len(trained),
         recommendations=[],
@@ -246,7 +250,10 @@ def close_hard_sessions(sessions: list[SessionSummary]) -> list[dict]:
     pairs = []
     for i, first in enumerate(sessions):
         for second in sessions[i + 1 :]:
-            hours = (second.start - first.start).total_seconds() / 3600
+            # Elapsed hours: in UTC, since same-zone subtraction ignores a DST change.
+            hours = (
+                second.start.astimezone(UTC) - first.start.astimezone(UTC)
+            ).total_seconds() / 3600
             if hours >= SAME_MUSCLE_HOURS:
                 break
             shared = sorted(

@@ -1,8 +1,342 @@
-"""Web pages of the logbook."""
+"""Web pages of the logbook. Thin: read with a query, write through logbook.services."""
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from insights import reports
+from insights.api.representation import insight_to_dict
+from insights.charts import load_chart, modality_chart
+from insights.models import Insight
+from insights.services import current_version
+from insights.weekly import shift_week
+from insights.weekly_email import MODALITY_LABELS, report_bars
+from logbook import services, workout_form
+from logbook.catalog import name_key
+from logbook.forms import SettingsForm, SignupForm, TokenForm
+from logbook.models import Activity, Exercise, ExerciseName, Workout, WorkoutExercise
+from logbook.profiles import get_profile
+from logbook.records import records_for
+from logbook.tokens import issue_token, revoke_token
+from logbook.units import load_to_display
+from logbook.workout_input import InvalidInput, clean_workout
+
+DASHBOARD_WEEKS = 8
+HISTORY_PAGE = 25
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "logbook/home.html")
+    if not request.user.is_authenticated:
+        return render(request, "logbook/landing.html")
+    return dashboard(request)
+
+
+def dashboard(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    current = reports.current_week(user)
+    weeks = [shift_week(current, -i) for i in range(DASHBOARD_WEEKS - 1, -1, -1)]
+    computed = reports.compute_weeks(user, weeks)
+    series = [
+        {**computed[w][0].as_dict(), "status": "pending" if computed[w][1] else "ready"}
+        for w in weeks
+    ]
+    this_week = series[-1]
+    recent = _workout_rows(Workout.objects.alive().filter(user=user))[:5]
+    return render(
+        request,
+        "logbook/dashboard.html",
+        {
+            "report": this_week,
+            "bars": report_bars(this_week),
+            "load_chart": load_chart(series),
+            "modality_chart": modality_chart(series),
+            "recent": recent,
+            "last_workout": recent[0] if recent else None,
+        },
+    )
+
+
+def signup(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("home")
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, "Welcome to Myolog. Log your first workout when you're ready.")
+        return redirect("home")
+    return render(request, "registration/signup.html", {"form": form})
+
+
+@login_required
+def settings_page(request: HttpRequest) -> HttpResponse:
+    profile = get_profile(request.user)
+    form = SettingsForm(request.POST or None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Settings saved.")
+        return redirect("settings")
+    return render(request, "logbook/settings.html", _settings_context(request, form))
+
+
+@login_required
+@require_POST
+def token_create(request: HttpRequest) -> HttpResponse:
+    form = TokenForm(request.POST)
+    context = _settings_context(request, SettingsForm(instance=get_profile(request.user)))
+    if form.is_valid():
+        token, raw = issue_token(request.user, form.cleaned_data["name"])
+        context.update(new_token=raw, new_token_name=token.name)
+    else:
+        context["token_form"] = form
+    return render(request, "logbook/settings.html", context)
+
+
+@login_required
+@require_POST
+def token_revoke(request: HttpRequest, id: int) -> HttpResponse:
+    if revoke_token(request.user, id):
+        messages.success(request, "Token revoked.")
+    return redirect("settings")
+
+
+def _settings_context(request: HttpRequest, form: SettingsForm) -> dict:
+    return {
+        "form": form,
+        "token_form": TokenForm(),
+        "tokens": request.user.access_tokens.all(),
+    }
+
+
+# --- Workouts ----------------------------------------------------------------------------------
+
+
+@login_required
+def history(request: HttpRequest) -> HttpResponse:
+    workouts = Workout.objects.alive().filter(user=request.user)
+    modality = request.GET.get("modality", "")
+    exercise = request.GET.get("exercise", "").strip()
+    since, until = request.GET.get("from", ""), request.GET.get("to", "")
+    zone = timezone.get_current_timezone()
+    if modality:
+        workouts = workouts.filter(insight__primary=modality)
+    if exercise:
+        workouts = workouts.filter(exercises__exercise__names__key__contains=name_key(exercise))
+    if _date(since):
+        workouts = workouts.filter(
+            started_at__gte=datetime.combine(_date(since), datetime.min.time(), zone)
+        )
+    if _date(until):
+        workouts = workouts.filter(
+            started_at__lt=datetime.combine(_date(until), datetime.max.time(), zone)
+        )
+    page = Paginator(_workout_rows(workouts.distinct()), HISTORY_PAGE).get_page(
+        request.GET.get("page")
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "logbook/history.html",
+        {
+            "page": page,
+            "modalities": MODALITY_LABELS,
+            "filters": {"modality": modality, "exercise": exercise, "from": since, "to": until},
+            "query": query.urlencode(),
+        },
+    )
+
+
+def _workout_rows(workouts):
+    return (
+        workouts.select_related("insight")
+        .annotate(set_count=Count("exercises__sets"))
+        .prefetch_related(
+            Prefetch("exercises", queryset=WorkoutExercise.objects.select_related("exercise"))
+        )
+        .order_by("-started_at", "-id")
+    )
+
+
+def _date(text: str):
+    try:
+        return datetime.strptime(text, "%Y-%m-%d").date()
+    except ValueError:
+        return None
+
+
+@login_required
+def workout_detail(request: HttpRequest, id: int) -> HttpResponse:
+    workout = get_object_or_404(Workout.objects.alive().with_details(), pk=id, user=request.user)
+    insight = Insight.objects.filter(workout=workout).first()
+    ready = insight is not None and insight.is_current_for(workout, current_version())
+    return render(
+        request,
+        "logbook/workout_detail.html",
+        {
+            "workout": workout,
+            "insight": insight_to_dict(insight) if ready else None,
+            "records": records_for(workout),
+        },
+    )
+
+
+@login_required
+def workout_new(request: HttpRequest) -> HttpResponse:
+    return _workout_form(request, None)
+
+
+@login_required
+def workout_edit(request: HttpRequest, id: int) -> HttpResponse:
+    workout = get_object_or_404(Workout.objects.alive().with_details(), pk=id, user=request.user)
+    return _workout_form(request, workout)
+
+
+@login_required
+@require_POST
+def workout_delete(request: HttpRequest, id: int) -> HttpResponse:
+    workout = get_object_or_404(Workout.objects.alive(), pk=id, user=request.user)
+    services.delete_workout(workout)
+    messages.success(request, f"Deleted “{workout}”.")
+    return redirect("history")
+
+
+def _workout_form(request: HttpRequest, workout: Workout | None) -> HttpResponse:
+    profile = get_profile(request.user)
+    zone = ZoneInfo(profile.time_zone)
+    errors: dict[str, list[str]] = {}
+    if request.method == "POST":
+        form = workout_form.from_post(request.POST)
+        action = request.POST.get("action", "save")
+        if action != "save":
+            form = workout_form.apply_action(form, action, lambda name: _last_sets(request, name))
+            template = "logbook/_workout_form.html" if request.htmx else "logbook/workout_form.html"
+            return render(request, template, _form_context(request, form, workout, errors))
+        conversion = workout_form.to_payload(form, profile.units, zone)
+        errors = conversion.errors
+        if not errors:
+            try:
+                data = clean_workout(conversion.payload, default_source="web")
+                if workout is None:
+                    workout = services.create_workout(request.user, data)
+                else:
+                    data.source, data.external_id = workout.source, workout.external_id
+                    services.update_workout(workout, data)
+            except InvalidInput as exc:
+                errors = workout_form.field_errors(exc.errors, conversion.paths)
+            else:
+                messages.success(request, "Workout saved.")
+                return redirect("workout", id=workout.pk)
+    elif workout is not None:
+        form = workout_form.from_workout(workout, profile.units, zone)
+    else:
+        form = _new_form(request, profile.units, zone)
+    return render(
+        request, "logbook/workout_form.html", _form_context(request, form, workout, errors)
+    )
+
+
+def _new_form(request: HttpRequest, units: str, zone: ZoneInfo) -> workout_form.WorkoutForm:
+    repeat = request.GET.get("repeat", "")
+    source = (
+        Workout.objects.alive().with_details().filter(user=request.user, pk=repeat).first()
+        if repeat.isdigit()
+        else None
+    )
+    if source is not None:
+        form = workout_form.from_workout(source, units, zone, repeat=True)
+    else:
+        form = workout_form.WorkoutForm(
+            activity=request.GET.get("activity", "strength"),
+            exercises=[workout_form.ExerciseRow(sets=[workout_form.SetRow()])],
+        )
+        if form.activity not in Activity.values:
+            form.activity = "strength"
+        if form.activity in ("run", "ride", "row", "swim", "walk", "hiit"):
+            form.exercises = []
+            form.intervals = [workout_form.IntervalRow()] if form.activity == "hiit" else []
+    form.started_at = timezone.now().astimezone(zone).strftime("%Y-%m-%dT%H:%M")
+    return form
+
+
+def _form_context(request: HttpRequest, form, workout, errors) -> dict:
+    return {
+        "form": workout_form.attach_errors(form, errors),
+        "exercise_names": _exercise_names(request),
+        "workout": workout,
+        "errors": errors,
+        "activities": Activity.choices,
+        "effort_choices": workout_form.EFFORT_CHOICES,
+        "set_types": workout_form.SET_TYPES,
+        "interval_kinds": workout_form.INTERVAL_KINDS,
+    }
+
+
+def _exercise_names(request: HttpRequest) -> list[str]:
+    """For the exercise field's suggestions without JavaScript: your own first, then the catalog."""
+    own = Exercise.objects.filter(owner=request.user).values_list("name", flat=True)
+    catalog = Exercise.objects.filter(owner__isnull=True).values_list("name", flat=True)
+    return [*own, *catalog]
+
+
+def _last_sets(request: HttpRequest, name: str) -> list[workout_form.SetRow]:
+    """Last time's working sets of an exercise, to prefill a new set."""
+    key = name_key(name)
+    names = ExerciseName.objects.filter(key=key, owner__isnull=True) | ExerciseName.objects.filter(
+        key=key, owner=request.user
+    )
+    exercise_ids = list(names.values_list("exercise_id", flat=True))
+    entry = (
+        WorkoutExercise.objects.filter(
+            workout__user=request.user,
+            workout__deleted_at__isnull=True,
+            exercise_id__in=exercise_ids,
+        )
+        .order_by("-workout__started_at")
+        .prefetch_related("sets")
+        .first()
+    )
+    if entry is None:
+        return []
+    units = get_profile(request.user).units
+    return [
+        workout_form.SetRow(
+            reps=workout_form.as_text(s.reps),
+            load=workout_form.as_text(load_to_display(s.load_kg, units)),
+            rpe=workout_form.as_text(s.rpe),
+            set_type=s.set_type,
+            tempo=s.tempo,
+        )
+        for s in entry.sets.all()
+        if s.set_type != "warmup"
+    ]
+
+
+@login_required
+def exercise_options(request: HttpRequest) -> HttpResponse:
+    """Search-as-you-type suggestions over the catalog and the user's own exercises."""
+    # htmx sends the exercise field under its own name, e.g. ex-2-name.
+    typed = [v for k, v in request.GET.items() if k == "q" or k.endswith("-name")]
+    query = (typed[0] if typed else "").strip()
+    exercises = Exercise.objects.none()
+    if len(query) >= 2:
+        key = name_key(query)
+        exercises = (
+            (
+                Exercise.objects.filter(owner__isnull=True)
+                | Exercise.objects.filter(owner=request.user)
+            )
+            .filter(names__key__contains=key)
+            .distinct()
+            .order_by("name")[:12]
+        )
+    return render(request, "logbook/_exercise_options.html", {"exercises": exercises})

@@ -1,0 +1,418 @@
+"""The web logging form: its state, the row actions, and the way it becomes an API payload.
+
+The form works without JavaScript: every "add set" or "remove" is a submit button, the
+server applies the action to the posted state and renders the form again (htmx swaps only
+the form when present). Saving turns the state into the same payload the API takes, in SI
+units, and `logbook.workout_input.clean_workout` judges it, so the web and the API share
+one set of rules. Errors come back keyed by the form's own field names.
+"""
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.http import QueryDict
+
+from logbook import units as u
+from logbook.models import Workout
+
+EFFORT_CHOICES = [("", "—")] + [
+    (f"{r:g}", f"RPE {r:g}" + (f" · {10 - r:g} in reserve" if r >= 5 else ""))
+    for r in (10, 9.5, 9, 8.5, 8, 7.5, 7, 6.5, 6, 5, 4, 3, 2, 1)
+]
+SET_TYPES = [
+    ("normal", "Working"),
+    ("warmup", "Warm-up"),
+    ("failure", "To failure"),
+    ("dropset", "Drop set"),
+]
+INTERVAL_KINDS = [("work", "Work"), ("recovery", "Recovery"), ("steady", "Steady")]
+
+
+@dataclass
+class SetRow:
+    reps: str = ""
+    load: str = ""
+    rpe: str = ""
+    set_type: str = "normal"
+    tempo: str = ""
+    eccentric: bool = False
+    rest: str = ""
+    errors: dict[str, list[str]] = field(default_factory=dict, compare=False)
+
+    def is_blank(self) -> bool:
+        return not (self.reps or self.load or self.tempo or self.rest)
+
+
+@dataclass
+class ExerciseRow:
+    name: str = ""
+    superset: str = ""
+    sets: list[SetRow] = field(default_factory=list)
+    errors: dict[str, list[str]] = field(default_factory=dict, compare=False)
+
+
+@dataclass
+class IntervalRow:
+    kind: str = "work"
+    duration: str = ""
+    distance: str = ""
+    avg_hr: str = ""
+    rpe: str = ""
+    errors: dict[str, list[str]] = field(default_factory=dict, compare=False)
+
+    def is_blank(self) -> bool:
+        return not (self.duration or self.distance or self.avg_hr or self.rpe)
+
+
+@dataclass
+class WorkoutForm:
+    started_at: str = ""
+    duration: str = ""
+    title: str = ""
+    activity: str = "strength"
+    session_rpe: str = ""
+    fasted: bool = False
+    avg_hr: str = ""
+    max_hr: str = ""
+    distance: str = ""
+    notes: str = ""
+    exercises: list[ExerciseRow] = field(default_factory=list)
+    intervals: list[IntervalRow] = field(default_factory=list)
+
+
+# --- From and to the posted form -------------------------------------------------------------
+
+INTERVAL_INPUTS = ("kind", "duration", "distance", "avg_hr", "rpe")
+INTERVAL_FIELD_NAMES = {
+    "kind": "kind",
+    "duration_s": "duration",
+    "distance_m": "distance",
+    "avg_hr": "avg_hr",
+    "rpe": "rpe",
+}
+SCALARS = (
+    "started_at",
+    "duration",
+    "title",
+    "activity",
+    "session_rpe",
+    "avg_hr",
+    "max_hr",
+    "distance",
+    "notes",
+)
+
+
+def from_post(post: QueryDict) -> WorkoutForm:
+    form = WorkoutForm(**{name: post.get(name, "").strip() for name in SCALARS})
+    form.fasted = post.get("fasted") == "on"
+    for i in _indices(post, r"ex-(\d+)-name"):
+        row = ExerciseRow(
+            name=post.get(f"ex-{i}-name", "").strip(),
+            superset=post.get(f"ex-{i}-superset", "").strip(),
+        )
+        for j in _indices(post, rf"ex-{i}-set-(\d+)-reps"):
+            prefix = f"ex-{i}-set-{j}-"
+            row.sets.append(
+                SetRow(
+                    reps=post.get(prefix + "reps", "").strip(),
+                    load=post.get(prefix + "load", "").strip(),
+                    rpe=post.get(prefix + "rpe", "").strip(),
+                    set_type=post.get(prefix + "set_type", "normal"),
+                    tempo=post.get(prefix + "tempo", "").strip(),
+                    eccentric=post.get(prefix + "eccentric") == "on",
+                    rest=post.get(prefix + "rest", "").strip(),
+                )
+            )
+        form.exercises.append(row)
+    for k in _indices(post, r"iv-(\d+)-kind"):
+        form.intervals.append(
+            IntervalRow(
+                **{name: post.get(f"iv-{k}-{name}", "").strip() for name in INTERVAL_INPUTS}
+            )
+        )
+    return form
+
+
+def _indices(post: QueryDict, pattern: str) -> list[int]:
+    found = {int(m.group(1)) for key in post for m in [re.fullmatch(pattern, key)] if m}
+    return sorted(found)
+
+
+def from_workout(
+    workout: Workout, units: str, zone: ZoneInfo, *, repeat: bool = False
+) -> WorkoutForm:
+    """A workout as the form shows it; `repeat` keeps what was done but not when."""
+    started = "" if repeat else workout.started_at.astimezone(zone).strftime("%Y-%m-%dT%H:%M")
+    form = WorkoutForm(
+        started_at=started,
+        duration=u.format_duration(workout.duration_s) if workout.duration_s else "",
+        title=workout.title,
+        activity=workout.activity,
+        session_rpe=as_text(workout.session_rpe),
+        fasted=workout.fasted,
+        avg_hr=as_text(workout.avg_hr),
+        max_hr=as_text(workout.max_hr),
+        distance=as_text(u.distance_to_display(workout.distance_m, units)),
+        notes=workout.notes,
+    )
+    for entry in workout.exercises.all():
+        form.exercises.append(
+            ExerciseRow(
+                name=entry.exercise.name,
+                superset=as_text(entry.superset),
+                sets=[
+                    SetRow(
+                        reps=as_text(s.reps),
+                        load=as_text(u.load_to_display(s.load_kg, units)),
+                        rpe=as_text(
+                            s.rpe
+                            if s.rpe is not None
+                            else (10 - s.rir if s.rir is not None else None)
+                        ),
+                        set_type=s.set_type,
+                        tempo=s.tempo,
+                        eccentric=s.eccentric_emphasis,
+                        rest=as_text(s.rest_s),
+                    )
+                    for s in entry.sets.all()
+                ],
+            )
+        )
+    for interval in workout.intervals.all():
+        form.intervals.append(
+            IntervalRow(
+                kind=interval.kind,
+                duration=u.format_duration(interval.duration_s),
+                distance=as_text(u.distance_to_display(interval.distance_m, units)),
+                avg_hr=as_text(interval.avg_hr),
+                rpe=as_text(interval.rpe),
+            )
+        )
+    return form
+
+
+def as_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+# --- Row actions -----------------------------------------------------------------------------
+
+
+def apply_action(form: WorkoutForm, action: str, last_sets: "LastSets") -> WorkoutForm:
+    """Add or remove rows. `last_sets(name)` gives last time's sets of an exercise."""
+    if action == "add-exercise":
+        form.exercises.append(ExerciseRow())
+    elif m := re.fullmatch(r"remove-exercise-(\d+)", action):
+        _pop(form.exercises, int(m.group(1)))
+    elif m := re.fullmatch(r"add-set-(\d+)", action):
+        i = int(m.group(1))
+        if i < len(form.exercises):
+            row = form.exercises[i]
+            if row.sets:
+                row.sets.append(replace(row.sets[-1], rest="", errors={}))
+            else:
+                previous = last_sets(row.name) if row.name else []
+                row.sets.append(replace(previous[0], rest="", errors={}) if previous else SetRow())
+    elif m := re.fullmatch(r"remove-set-(\d+)-(\d+)", action):
+        i, j = int(m.group(1)), int(m.group(2))
+        if i < len(form.exercises):
+            _pop(form.exercises[i].sets, j)
+    elif m := re.fullmatch(r"add-interval-(work|recovery|steady)", action):
+        same = [row for row in form.intervals if row.kind == m.group(1)]
+        form.intervals.append(
+            replace(same[-1], errors={}) if same else IntervalRow(kind=m.group(1))
+        )
+    elif action == "repeat-intervals":
+        pair = form.intervals[-2:] if len(form.intervals) >= 2 else form.intervals[-1:]
+        form.intervals.extend(replace(row, errors={}) for row in pair)
+    elif m := re.fullmatch(r"remove-interval-(\d+)", action):
+        _pop(form.intervals, int(m.group(1)))
+    return form
+
+
+LastSets = Any  # Callable[[str], list[SetRow]]
+
+
+def _pop(rows: list, index: int) -> None:
+    if 0 <= index < len(rows):
+        rows.pop(index)
+
+
+# --- To the API payload ----------------------------------------------------------------------
+
+
+@dataclass
+class Conversion:
+    payload: dict[str, Any]
+    errors: dict[str, list[str]]
+    # payload path → form field name, for errors the workout rules report
+    paths: dict[str, str]
+
+
+def to_payload(form: WorkoutForm, units: str, zone: ZoneInfo) -> Conversion:
+    errors: dict[str, list[str]] = {}
+    paths: dict[str, str] = {}
+    payload: dict[str, Any] = {
+        "title": form.title,
+        "activity": form.activity,
+        "fasted": form.fasted,
+        "notes": form.notes,
+        "source": "web",
+    }
+    payload["started_at"] = _started_at(form.started_at, zone, errors)
+    if form.duration:
+        payload["duration_s"] = _duration(form.duration, "duration", errors, minutes=True)
+    for name in ("session_rpe", "avg_hr", "max_hr"):
+        if getattr(form, name):
+            payload[name] = _number(getattr(form, name), name, errors)
+    if form.distance:
+        value = _number(form.distance, "distance", errors)
+        payload["distance_m"] = u.distance_from_input(value, units) if value is not None else None
+    exercises = []
+    for i, row in enumerate(form.exercises):
+        sets = [(j, s) for j, s in enumerate(row.sets) if not s.is_blank()]
+        if not row.name and not sets:
+            continue
+        index = len(exercises)
+        paths[f"exercises.{index}.exercise"] = f"ex-{i}-name"
+        paths[f"exercises.{index}.superset"] = f"ex-{i}-superset"
+        paths[f"exercises.{index}"] = f"ex-{i}-name"
+        item: dict[str, Any] = {"exercise": row.name, "sets": []}
+        if row.superset:
+            item["superset"] = _number(row.superset, f"ex-{i}-superset", errors)
+        for j, s in sets:
+            prefix = f"ex-{i}-set-{j}-"
+            path = f"exercises.{index}.sets.{len(item['sets'])}"
+            for api_name, form_name in (
+                ("reps", "reps"),
+                ("load_kg", "load"),
+                ("rpe", "rpe"),
+                ("tempo", "tempo"),
+                ("rest_s", "rest"),
+                ("set_type", "set_type"),
+            ):
+                paths[f"{path}.{api_name}"] = prefix + form_name
+            paths[path] = prefix + "reps"
+            item["sets"].append(_set_payload(s, prefix, units, errors))
+        exercises.append(item)
+    intervals = []
+    for k, row in enumerate(form.intervals):
+        if row.is_blank():
+            continue
+        path = f"intervals.{len(intervals)}"
+        for api_name, name in INTERVAL_FIELD_NAMES.items():
+            paths[f"{path}.{api_name}"] = f"iv-{k}-{name}"
+        paths[path] = f"iv-{k}-duration"
+        intervals.append(_interval_payload(row, f"iv-{k}-", units, errors))
+    if exercises:
+        payload["exercises"] = exercises
+    if intervals:
+        payload["intervals"] = intervals
+    return Conversion(payload, errors, paths)
+
+
+def _set_payload(s: SetRow, prefix: str, units: str, errors: dict) -> dict:
+    item: dict[str, Any] = {"set_type": s.set_type or "normal"}
+    if s.reps:
+        item["reps"] = _number(s.reps, prefix + "reps", errors)
+    if s.load:
+        value = _number(s.load, prefix + "load", errors)
+        item["load_kg"] = u.load_from_input(value, units) if value is not None else None
+    if s.rpe:
+        item["rpe"] = _number(s.rpe, prefix + "rpe", errors)
+    if s.tempo:
+        item["tempo"] = s.tempo
+    if s.eccentric:
+        item["eccentric_emphasis"] = True
+    if s.rest:
+        item["rest_s"] = _duration(s.rest, prefix + "rest", errors, minutes=False)
+    return item
+
+
+def _interval_payload(row: IntervalRow, prefix: str, units: str, errors: dict) -> dict:
+    item: dict[str, Any] = {"kind": row.kind}
+    if row.duration:
+        item["duration_s"] = _duration(row.duration, prefix + "duration", errors, minutes=False)
+    if row.distance:
+        value = _number(row.distance, prefix + "distance", errors)
+        item["distance_m"] = u.distance_from_input(value, units) if value is not None else None
+    for name in ("avg_hr", "rpe"):
+        if getattr(row, name):
+            item[name] = _number(getattr(row, name), prefix + name, errors)
+    return item
+
+
+def _number(text: str, name: str, errors: dict) -> float | int | None:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        errors.setdefault(name, []).append("Enter a number.")
+        return None
+    return int(value) if value.is_integer() else value
+
+
+def _duration(text: str, name: str, errors: dict, *, minutes: bool) -> int | None:
+    """A plain number is minutes for a workout, seconds for a rest or an interval."""
+    text = text.strip()
+    if re.fullmatch(r"\d+", text) and not minutes:
+        return int(text)
+    seconds = u.parse_duration(text)
+    if seconds is None:
+        errors.setdefault(name, []).append("Enter a time like 45, 1:30 or 1:05:00.")
+    return seconds
+
+
+def _started_at(text: str, zone: ZoneInfo, errors: dict) -> str | None:
+    try:
+        local = datetime.fromisoformat(text)
+    except ValueError:
+        errors.setdefault("started_at", []).append("Enter the date and time you started.")
+        return None
+    return local.replace(tzinfo=zone).isoformat() if local.tzinfo is None else local.isoformat()
+
+
+def field_errors(errors: dict[str, list[str]], paths: dict[str, str]) -> dict[str, list[str]]:
+    """The workout rules' errors (dotted API paths) under the form's field names."""
+    named: dict[str, list[str]] = {}
+    for path, messages in errors.items():
+        name = paths.get(path) or _closest(path, paths) or "non_field"
+        named.setdefault(name, []).extend(messages)
+    return named
+
+
+def attach_errors(form: WorkoutForm, errors: dict[str, list[str]]) -> WorkoutForm:
+    """Put each field's messages on its row, for the template to show beside it."""
+    for name, messages in errors.items():
+        row, field_name = _row_of(form, name)
+        if row is not None:
+            row.errors[field_name] = messages
+    return form
+
+
+def _row_of(form: WorkoutForm, name: str) -> tuple[Any, str]:
+    if m := re.fullmatch(r"ex-(\d+)-set-(\d+)-(\w+)", name):
+        i, j = int(m.group(1)), int(m.group(2))
+        if i < len(form.exercises) and j < len(form.exercises[i].sets):
+            return form.exercises[i].sets[j], m.group(3)
+    elif m := re.fullmatch(r"ex-(\d+)-(\w+)", name):
+        if int(m.group(1)) < len(form.exercises):
+            return form.exercises[int(m.group(1))], m.group(2)
+    elif (m := re.fullmatch(r"iv-(\d+)-(\w+)", name)) and int(m.group(1)) < len(form.intervals):
+        return form.intervals[int(m.group(1))], m.group(2)
+    return None, ""
+
+
+def _closest(path: str, paths: dict[str, str]) -> str | None:
+    while "." in path:
+        path = path.rsplit(".", 1)[0]
+        if path in paths:
+            return paths[path]
+    return {"duration_s": "duration", "distance_m": "distance"}.get(path, path)

@@ -1,0 +1,45 @@
+// Progressive enhancement only: every page works without this file.
+(function () {
+  "use strict";
+
+  // Rest timer: counts up from the last "add set"; its value fills the previous set's rest.
+  var started = null, timerEl = null, tick = null;
+  function fmt(s) { var m = Math.floor(s / 60); return m + ":" + String(s % 60).padStart(2, "0"); }
+  function showTimer() {
+    timerEl = document.getElementById("rest-timer");
+    if (!timerEl) return;
+    clearInterval(tick);
+    tick = setInterval(function () {
+      if (!started) { timerEl.hidden = true; return; }
+      timerEl.hidden = false;
+      timerEl.querySelector("output").textContent = fmt(Math.round((Date.now() - started) / 1000));
+    }, 500);
+  }
+  document.addEventListener("click", function (e) {
+    var button = e.target.closest("button[name=action]");
+    if (!button) return;
+    if (/^add-set-/.test(button.value)) {
+      if (started) {
+        var rows = button.closest("fieldset").querySelectorAll("input[name$=-rest]");
+        var last = rows[rows.length - 1];
+        if (last && !last.value) last.value = Math.round((Date.now() - started) / 1000);
+      }
+      started = Date.now();
+    }
+    if (button.id === "rest-reset") { started = Date.now(); e.preventDefault(); }
+  });
+  document.addEventListener("DOMContentLoaded", showTimer);
+  document.addEventListener("htmx:afterSwap", function () {
+    showTimer();
+    var focus = document.querySelector("[data-focus-new]");
+    if (focus) focus.focus();
+  });
+
+  // Sign-up: preselect the browser's time zone.
+  document.addEventListener("DOMContentLoaded", function () {
+    var tz = document.querySelector("select[data-detect-timezone]");
+    if (!tz || !window.Intl) return;
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (zone && tz.querySelector('option[value="' + zone + '"]')) tz.value = zone;
+  });
+})();
