@@ -327,12 +327,13 @@ def _with_recommendations(
     m: WeekMetrics, history: list[WeekMetrics], touched: set[str]
 ) -> WeekMetrics:
     recs = [Recommendation(f"add_{k}", ADD_MESSAGES[k]) for k in FOUR if k not in touched]
-    if m.who_equivalent < WHO_MINIMUM:
-        short = math.ceil(WHO_MINIMUM - m.who_equivalent)
+    shown = round(m.who_equivalent)  # decide on the number the message shows
+    if shown < WHO_MINIMUM:
+        short = WHO_MINIMUM - shown
         recs.append(
             Recommendation(
                 "aerobic_minimum",
-                f"{round(m.who_equivalent)} of the 150 weekly aerobic minutes the WHO "
+                f"{shown} of the 150 weekly aerobic minutes the WHO "
                 f"recommends (vigorous minutes count double): {short} to go.",
             )
         )

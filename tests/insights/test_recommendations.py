@@ -280,11 +280,6 @@ def test_rest_day_does_not_fire_for_different_muscles_or_under_four_hard_sets():
     assert "rest_day" not in codes(metrics([legs, few]))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a close pair wholly in `earlier` (last Sat + Sun) makes this week say "
-    "'This week had the same muscles trained hard less than 48 hours apart'",
-)
 def test_rest_day_does_not_fire_for_a_close_pair_entirely_in_the_previous_week():
     saturday = session(-2, 10, primary="heavy_resistance", hard_sets={"back": 6})
     sunday = session(-1, 10, primary="heavy_resistance", hard_sets={"back": 6})

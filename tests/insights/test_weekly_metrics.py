@@ -572,17 +572,18 @@ def test_a_close_pair_across_the_week_start_is_found_through_earlier():
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: pairs wholly inside `earlier` (last week's Sat+Sun) are reported for this week",
-)
 def test_a_close_pair_entirely_in_the_previous_week_is_not_this_weeks():
+    # Last week's Saturday + Sunday belong to last week's report, not to this one.
     saturday = lift(-2, 10, 0, muscle="back", hard=6)
     sunday = lift(-1, 10, 0, muscle="back", hard=6)
+    monday = lift(0, 8, 0, muscle="back", hard=6)
 
-    m = metrics([], earlier=[saturday, sunday])
-
-    assert m.close_sessions == []
+    assert metrics([], earlier=[saturday, sunday]).close_sessions == []
+    pairs = metrics([monday], earlier=[saturday, sunday]).close_sessions
+    assert [p["workouts"] for p in pairs] == [
+        [saturday.workout_id, monday.workout_id],  # 46 h
+        [sunday.workout_id, monday.workout_id],  # 22 h
+    ]
 
 
 # Aware datetimes sharing one tzinfo subtract as wall-clock time; the 48 h are elapsed hours.
