@@ -1,7 +1,12 @@
-"""Error pages: JSON under /api/, HTML elsewhere."""
+"""Error pages: JSON under /api/, HTML elsewhere; a database outage is a clean 503."""
 
+import sys
+
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views import defaults
+
+UNAVAILABLE = "The service is briefly unavailable; please try again shortly."
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
@@ -11,6 +16,19 @@ def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    """Django calls this inside the failing `except`, so the exception is at hand: a lost
+    database connection is the service being unavailable (503, retry later), not a bug."""
+    unavailable = isinstance(sys.exc_info()[1], OperationalError | InterfaceError)
+    status = 503 if unavailable else 500
+    message = UNAVAILABLE if unavailable else "Server error."
     if request.path.startswith("/api/"):
-        return JsonResponse({"errors": {"detail": ["Server error."]}}, status=500)
-    return defaults.server_error(request)
+        response = JsonResponse({"errors": {"detail": [message]}}, status=status)
+    else:
+        response = HttpResponse(
+            f"<!doctype html><title>Myolog</title><h1>{message}</h1>",
+            status=status,
+            content_type="text/html",
+        )
+    if unavailable:
+        response["Retry-After"] = "5"
+    return response

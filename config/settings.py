@@ -29,6 +29,32 @@ if not SECRET_KEY:
     else:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
 
+# HTTPS hardening: on whenever DEBUG is off, except for `make run` on plain http.
+# Behind a TLS-terminating proxy, set BEHIND_PROXY=true so Django trusts X-Forwarded-Proto.
+SECURE_HTTPS = env.bool(
+    "SECURE_HTTPS", default=not DEBUG and not env.bool("EMBEDDED", default=False)
+)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_HTTPS
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=SECURE_HTTPS)
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31_536_000 if SECURE_HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=SECURE_HSTS_SECONDS > 0)
+if env.bool("BEHIND_PROXY", default=False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+CSRF_COOKIE_HTTPONLY = True  # pages carry the token; scripts never read the cookie
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
+X_FRAME_OPTIONS = "DENY"
+# Content Security Policy (config.security): only our own scripts; inline style attributes
+# are allowed because the weekly report shares the email's inline-styled markup.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
+LOGIN_FAILURES_ALLOWED = env.int("LOGIN_FAILURES_ALLOWED", default=10)  # per 15 min, per IP+user
+
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
@@ -51,6 +77,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -156,6 +183,11 @@ INSIGHTS_THRESHOLDS = env.json("INSIGHTS_THRESHOLDS", default={})
 
 # API limits.
 API_MAX_BODY_BYTES = env.int("API_MAX_BODY_BYTES", default=2 * 1024 * 1024)
+# A sync batch (up to 500 workouts) has its own, larger body limit.
+SYNC_MAX_BODY_BYTES = env.int("SYNC_MAX_BODY_BYTES", default=16 * 1024 * 1024)
+# Largest file `POST /api/v1/imports/` accepts; uploads are kept in default storage
+# (MEDIA_ROOT) until their job has run, so workers on other machines need that storage too.
+IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=25 * 1024 * 1024)
 MAX_SETS_PER_WORKOUT = 500
 MAX_INTERVALS_PER_WORKOUT = 500
 MAX_EXERCISES_PER_WORKOUT = 100
@@ -172,6 +204,7 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "logbook.api.errors.exception_handler",
     "DEFAULT_THROTTLE_RATES": {
         "token": env("THROTTLE_TOKEN", default="30/min"),
+        "sync": env("THROTTLE_SYNC", default="120/min"),
     },
     # Behind N trusted proxies, the client address is the Nth from the right in
     # X-Forwarded-For; with 0 the header is ignored, so throttles cannot be dodged.
@@ -191,6 +224,10 @@ SPECTACULAR_SETTINGS = {
         "IntervalKindEnum": ["work", "recovery", "steady"],
         "ExerciseKindEnum": ["resistance", "cardio", "mobility"],
         "ModalityEnum": "insights.knowledge.MODALITIES",
+        "StatusEnum": ["pending", "ready"],
+        "UnitsEnum": ["kg", "lb"],
+        "SyncStatusEnum": ["created", "updated", "unchanged", "error"],
+        "ImportStatusEnum": ["queued", "running", "done", "failed"],
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
