@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format demo migrate clean
+.PHONY: install run stack test lint format clean
 
 install: $(STAMP)
 
@@ -23,6 +23,11 @@ run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
 	$(PY) manage.py runserver --noreload $(HOST):$(PORT)
+
+# The production processes (gunicorn, Celery worker and beat, an SMTP catcher on :1025)
+# without Docker, on this machine's PostgreSQL and Redis; see config/stack.py.
+stack: install
+	$(PY) -m config.stack
 
 test: install
 	$(VENV)/bin/ruff check .

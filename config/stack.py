@@ -1,0 +1,138 @@
+"""`make stack`: the docker-compose topology without Docker, on this machine's services.
+
+gunicorn, a Celery worker, Celery beat and an SMTP catcher (aiosmtpd, printing what it
+receives) run as child processes against the local PostgreSQL and Redis. The integration
+tests start the same processes with `process_commands`.
+
+    python -m config.stack            # Ctrl-C stops everything
+"""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psycopg
+
+ROOT = Path(__file__).resolve().parent.parent
+
+LOCAL_DEFAULTS = {
+    "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/myolog",
+    "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0",
+    "CACHE_URL": "redis://127.0.0.1:6379/1",
+    "EMAIL_URL": "smtp://127.0.0.1:1025",
+    "SITE_URL": "http://127.0.0.1:8000",
+    "EMBEDDED": "1",  # a generated SECRET_KEY under var/ and no HTTPS redirect on localhost
+    "DEBUG": "false",
+}
+
+
+def process_commands(python: str = sys.executable, port: int = 8000, smtp_port: int = 1025) -> dict:
+    """The commands of the production processes (the compose file's services)."""
+    return {
+        "web": [
+            python,
+            "-m",
+            "gunicorn",
+            "config.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--threads",
+            "4",
+            "--access-logfile",
+            "-",
+            "--graceful-timeout",
+            "5",
+        ],
+        "worker": [
+            python,
+            "-m",
+            "celery",
+            "-A",
+            "config",
+            "worker",
+            "--loglevel",
+            "INFO",
+            "--concurrency",
+            "2",
+            "--without-mingle",
+            "--without-gossip",
+        ],
+        "beat": [
+            python,
+            "-m",
+            "celery",
+            "-A",
+            "config",
+            "beat",
+            "--loglevel",
+            "INFO",
+            "--schedule",
+            str(ROOT / "var" / "celerybeat-schedule"),
+        ],
+        "mail": [
+            python,
+            "-m",
+            "aiosmtpd",
+            "-n",
+            "-l",
+            f"127.0.0.1:{smtp_port}",
+            "-c",
+            "aiosmtpd.handlers.Debugging",
+        ],
+    }
+
+
+def main() -> int:
+    env = {**LOCAL_DEFAULTS, **os.environ}
+    (ROOT / "var").mkdir(exist_ok=True)
+    _ensure_database(env["DATABASE_URL"])
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput"], cwd=ROOT, env=env, check=True
+    )
+    port = int(env.get("PORT", "8000"))
+    children = {
+        name: subprocess.Popen(command, cwd=ROOT, env=env)
+        for name, command in process_commands(port=port).items()
+    }
+    print(f"Myolog stack on http://127.0.0.1:{port}/ ({', '.join(children)}); Ctrl-C stops it.")
+    stopping = False
+
+    def stop(*_):
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    while not stopping and all(p.poll() is None for p in children.values()):
+        time.sleep(0.5)
+    for p in children.values():
+        if p.poll() is None:
+            p.terminate()
+    for p in children.values():
+        try:
+            p.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            p.kill()
+    failed = [name for name, p in children.items() if p.returncode not in (0, -15, None)]
+    return 1 if failed and not stopping else 0
+
+
+def _ensure_database(url: str) -> None:
+    """Create the PostgreSQL database named in the URL if it doesn't exist yet."""
+    if not url.startswith("postgres"):
+        return
+    name = url.rsplit("/", 1)[1].split("?")[0]
+    admin = url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+if __name__ == "__main__":
+    sys.exit(main())
