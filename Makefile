@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run stack test lint format clean
+.PHONY: install run stack test bench lint format clean
 
 install: $(STAMP)
 
@@ -28,6 +28,10 @@ run: install
 # without Docker, on this machine's PostgreSQL and Redis; see config/stack.py.
 stack: install
 	$(PY) -m config.stack
+
+# Figures against floors on PostgreSQL + Redis + gunicorn; writes bench/RESULTS.md (bench/run.py).
+bench: install
+	$(PY) -m bench.run
 
 test: install
 	$(VENV)/bin/ruff check .

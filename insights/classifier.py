@@ -9,7 +9,7 @@ of the session's time its part took; `general` when none qualifies.
 
 from dataclasses import dataclass
 
-from insights.features import Features, LiftSet, SessionData, compute_features
+from insights.features import Features, SessionData, compute_features
 from insights.thresholds import DEFAULT, Thresholds, classifier_version
 
 HEAVY = "heavy_resistance"
@@ -57,8 +57,8 @@ def classify(session: SessionData, t: Thresholds = DEFAULT) -> Classification:
     f = compute_features(session, t)
     intensity = _continuous_intensity(f, session, t)
     scores = [
-        _heavy(f, t),
-        _high_volume(f, t),
+        _heavy(f, t, heavy_minutes := _heavy_minutes(f)),
+        _high_volume(f, t, heavy_minutes),
         _hiit(f, session, intensity, t),
         _endurance(f, session, intensity, t),
     ]
@@ -122,19 +122,20 @@ def ramp(x: float, threshold: float, full: float) -> float:
 # --- Resistance ------------------------------------------------------------------------------
 
 
-def _heavy_exercises(f: Features) -> set[str]:
-    """Exercises trained heavy: most of their hard sets heavy."""
-    hard: dict[str, list[LiftSet]] = {}
-    for s in f.hard_sets:
-        hard.setdefault(s.exercise, []).append(s)
-    return {k for k, sets in hard.items() if sum(s.heavy for s in sets) * 2 >= len(sets)}
+def _heavy_minutes(f: Features) -> float:
+    """Minutes of the exercises trained heavy (most of their hard sets heavy), in one pass."""
+    hard: dict[str, list[int]] = {}
+    seconds: dict[str, float] = {}
+    for s in f.lift_sets:
+        seconds[s.exercise] = seconds.get(s.exercise, 0.0) + s.seconds
+        if s.hard:
+            counts = hard.setdefault(s.exercise, [0, 0])
+            counts[0] += s.heavy
+            counts[1] += 1
+    return sum(seconds[k] for k, (heavy, n) in hard.items() if heavy * 2 >= n) / 60
 
 
-def _minutes_of(f: Features, exercises: set[str], inside: bool) -> float:
-    return sum(s.seconds for s in f.lift_sets if (s.exercise in exercises) == inside) / 60
-
-
-def _heavy(f: Features, t: Thresholds) -> ModalityScore:
+def _heavy(f: Features, t: Thresholds, heavy_minutes: float) -> ModalityScore:
     # The share is taken over the hard sets whose heaviness can be judged: a load against an
     # e1RM, or logged effort. Unloaded sets with nothing logged can't be called heavy or not.
     hard = [s for s in f.hard_sets if s.pct_e1rm is not None or s.rir is not None]
@@ -160,11 +161,10 @@ def _heavy(f: Features, t: Thresholds) -> ModalityScore:
             f"{very} very heavy (at {t.very_heavy_pct:.0%}+ of estimated 1RM "
             f"or {t.very_heavy_max_reps} reps or fewer)"
         )
-    minutes = _minutes_of(f, _heavy_exercises(f), inside=True)
-    return ModalityScore(HEAVY, score, minutes, tuple(reasons))
+    return ModalityScore(HEAVY, score, heavy_minutes, tuple(reasons))
 
 
-def _high_volume(f: Features, t: Thresholds) -> ModalityScore:
+def _high_volume(f: Features, t: Thresholds, heavy_minutes: float) -> ModalityScore:
     hard = f.hard_sets
     if not hard:
         return ModalityScore(HIGH_VOLUME, 0.0, 0.0)
@@ -185,8 +185,7 @@ def _high_volume(f: Features, t: Thresholds) -> ModalityScore:
         reasons.append(f"most hard sets under {t.high_volume_min_reps} reps")
     else:
         reasons.append(f"{rep_share:.0%} of hard sets of {t.high_volume_min_reps} reps or more")
-    heavy = _heavy_exercises(f)
-    minutes = _minutes_of(f, heavy, inside=False) or f.resistance_minutes
+    minutes = (f.resistance_minutes - heavy_minutes) or f.resistance_minutes
     return ModalityScore(HIGH_VOLUME, score, minutes, tuple(reasons))
 
 

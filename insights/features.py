@@ -6,6 +6,7 @@ into `Features`, which the classifier reads. Formulas are evidence.md section 2a
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from statistics import median
 
 from insights.thresholds import DEFAULT, Thresholds
@@ -60,7 +61,7 @@ class SessionData:
     best_e1rm_kg: dict[str, float] = field(default_factory=dict)  # last 8 weeks, by exercise key
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class LiftSet:
     """A working (non-warm-up) resistance set, judged."""
 
@@ -79,7 +80,7 @@ class LiftSet:
     seconds: float  # time under load plus the rest after it
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Bout:
     """A work interval, judged."""
 
@@ -115,28 +116,28 @@ class Features:
     def working_sets(self) -> int:
         return len(self.lift_sets)
 
-    @property
+    @cached_property
     def hard_sets(self) -> tuple[LiftSet, ...]:
         return tuple(s for s in self.lift_sets if s.hard)
 
-    @property
+    @cached_property
     def volume_load_kg(self) -> float:
         return sum(s.reps * (s.load_kg or 0) for s in self.lift_sets)
 
-    @property
+    @cached_property
     def median_rest_s(self) -> float | None:
         rests = [s.rest_s for s in self.lift_sets if s.rest_s is not None]
         return median(rests) if len(rests) >= 2 else None
 
-    @property
+    @cached_property
     def hard_sets_by_muscle(self) -> dict[str, int]:
         return dict(Counter(m for s in self.hard_sets for m in s.muscles).most_common())
 
-    @property
+    @cached_property
     def eccentric_sets(self) -> int:
         return sum(s.eccentric for s in self.lift_sets)
 
-    @property
+    @cached_property
     def compound_share(self) -> float | None:
         if not self.lift_sets:
             return None

@@ -9,6 +9,7 @@ insights are recomputed.
 import hashlib
 import json
 from dataclasses import asdict, dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 BASE_VERSION = "2026.11.1"
@@ -80,6 +81,7 @@ def thresholds_from(overrides: dict[str, Any] | None) -> Thresholds:
     return replace(DEFAULT, **overrides) if overrides else DEFAULT
 
 
+@lru_cache(maxsize=8)
 def classifier_version(thresholds: Thresholds = DEFAULT) -> str:
     """The base version, plus a digest when settings change any threshold."""
     if thresholds == DEFAULT:

@@ -1,0 +1,634 @@
+"""`make bench`: how fast Myolog is on this machine, each figure beside a floor from the same run.
+
+Runs on PostgreSQL + Redis + gunicorn + Celery workers (config.stack's commands) against a
+fresh database, talks only to 127.0.0.1, and writes bench/RESULTS.md. Every loop is bounded.
+It prints figures; it passes or fails nothing.
+
+    .venv/bin/python -m bench.run [--quick]
+"""
+
+import argparse
+import csv
+import io
+import json
+import os
+import platform
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import tracemalloc
+import urllib.request
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import psycopg
+from aiosmtpd.controller import Controller
+
+ROOT = Path(__file__).resolve().parent.parent
+ADMIN_DB = "postgres://postgres@127.0.0.1:5432/postgres"
+SAMPLES = Path(os.environ.get("MYOLOG_SHARED", ROOT.parent / "shared")) / "samples"
+
+
+# --- Plumbing --------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Sink:
+    """An SMTP server that only counts."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.lock = threading.Lock()
+
+    async def handle_DATA(self, server, session, envelope) -> str:  # noqa: N802 (aiosmtpd API)
+        with self.lock:
+            self.count += 1
+        return "250 OK"
+
+
+class Http:
+    def __init__(self, base: str, token: str | None = None) -> None:
+        self.base = base
+        self.token = token
+
+    def call(
+        self, method: str, path: str, body: object = None, timeout: float = 120
+    ) -> tuple[int, dict]:
+        data = json.dumps(body).encode() if body is not None else None
+        request = urllib.request.Request(self.base + path, data=data, method=method)
+        request.add_header("Content-Type", "application/json")
+        if self.token:
+            request.add_header("Authorization", f"Bearer {self.token}")
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                return response.status, json.loads(response.read() or b"{}")
+        except urllib.error.HTTPError as exc:
+            return exc.code, json.loads(exc.read() or b"{}")
+
+
+def timed(calls: list[Callable[[], object]], concurrency: int) -> tuple[float, list[float]]:
+    """Wall time and per-call latencies (ms) of running the calls with N threads."""
+    latencies: list[float] = []
+
+    def run(call: Callable[[], object]) -> None:
+        start = time.perf_counter()
+        call()
+        latencies.append((time.perf_counter() - start) * 1000)
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(concurrency) as pool:
+        list(pool.map(run, calls))
+    return time.perf_counter() - start, latencies
+
+
+def pct(values: list[float], q: int) -> float:
+    return statistics.quantiles(values, n=100)[q - 1] if len(values) > 1 else values[0]
+
+
+def wait_until(check: Callable[[], bool], timeout: float, step: float = 0.01) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(step)
+    return False
+
+
+# --- Data --------------------------------------------------------------------------------------
+
+EXERCISES = ["back-squat", "bench-press", "deadlift", "overhead-press", "barbell-row", "pull-up"]
+
+
+def strength_payload(i: int, sets: int = 20, start: datetime | None = None) -> dict:
+    start = start or datetime(2026, 1, 1, 7, tzinfo=UTC) + timedelta(hours=i)
+    per = 5
+    return {
+        "started_at": start.isoformat(),
+        "duration_s": 3600,
+        "title": f"Session {i}",
+        "activity": "strength",
+        "session_rpe": 8,
+        "exercises": [
+            {
+                "exercise": EXERCISES[(i + e) % len(EXERCISES)],
+                "sets": [
+                    {"reps": 5, "load_kg": 100 + 2.5 * s, "rpe": 8, "rest_s": 180}
+                    for s in range(per)
+                ],
+            }
+            for e in range(sets // per)
+        ],
+    }
+
+
+def year_of_data(count: int = 250) -> list[dict]:
+    """About a year: ~5 sessions a week, lifting with 20 sets and some runs."""
+    start = datetime.now(UTC) - timedelta(days=365)
+    payloads = []
+    for i in range(count):
+        when = start + timedelta(days=i * 365 / count, hours=7)
+        if i % 4 == 3:
+            payloads.append(
+                {
+                    "started_at": when.isoformat(),
+                    "activity": "run",
+                    "duration_s": 2700,
+                    "session_rpe": 4,
+                    "avg_hr": 140,
+                    "distance_m": 8000,
+                }
+            )
+        else:
+            payloads.append(strength_payload(i, 20, when))
+    return payloads
+
+
+def hevy_file(workouts: int) -> bytes:
+    """The Hevy sample repeated with shifted dates until it holds `workouts` workouts."""
+    text = (SAMPLES / "hevy" / "sample_hevy_part.csv").read_text()
+    rows = list(csv.reader(io.StringIO(text)))
+    header, body = rows[0], rows[1:]
+    titles = sorted({(r[1], r[0]) for r in body})
+    out = io.StringIO()
+    writer = csv.writer(out, quoting=csv.QUOTE_ALL)
+    writer.writerow(header)
+    made, copy = 0, 0
+    while made < workouts:
+        keep = titles[: workouts - made]
+        wanted = set(keep)
+        for r in body:
+            if (r[1], r[0]) in wanted:
+                shifted = list(r)
+                for col in (1, 2):
+                    when = datetime.strptime(r[col], "%d %b %Y, %H:%M") - timedelta(days=400 * copy)
+                    shifted[col] = when.strftime("%d %b %Y, %H:%M")
+                writer.writerow(shifted)
+        made += len(keep)
+        copy += 1
+    return out.getvalue().encode()
+
+
+# --- The run -------------------------------------------------------------------------------------
+
+
+class Bench:
+    def __init__(self, quick: bool) -> None:
+        self.quick = quick
+        self.db = f"myolog_bench_{secrets.token_hex(3)}"
+        self.redis_db = 7
+        self.port = free_port()
+        self.smtp = Controller(Sink(), hostname="127.0.0.1", port=free_port())
+        self.env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "bench.settings",
+            "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{self.db}",
+            "CELERY_BROKER_URL": f"redis://127.0.0.1:6379/{self.redis_db}",
+            "CACHE_URL": f"redis://127.0.0.1:6379/{self.redis_db + 1}",
+            "EMAIL_URL": f"smtp://127.0.0.1:{self.smtp.port}",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "SECURE_HTTPS": "false",
+            "DEBUG": "false",
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "SITE_URL": f"http://127.0.0.1:{self.port}",
+            "THROTTLE_TOKEN": "100000/min",
+            "THROTTLE_SYNC": "100000/min",
+            "LOG_LEVEL": "WARNING",
+        }
+        self.children: list[subprocess.Popen] = []
+        self.rows: list[tuple[str, str, str, str, str]] = []
+        self.base = f"http://127.0.0.1:{self.port}"
+
+    # set-up
+    def start(self) -> None:
+        with psycopg.connect(ADMIN_DB, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{self.db}"')
+        self.manage("migrate", "--noinput", "-v0")
+        subprocess.run(
+            ["redis-cli", "-n", str(self.redis_db), "FLUSHDB"], check=True, capture_output=True
+        )
+        self.smtp.start()
+        os.environ.update(self.env)
+        import django
+
+        django.setup()
+        from config.stack import process_commands
+
+        logs = ROOT / "var" / "bench-logs"
+        logs.mkdir(parents=True, exist_ok=True)
+        commands = process_commands(port=self.port)
+        for name in ("web", "worker"):
+            self.spawn(commands[name], logs / f"{name}.log")
+        ok = wait_until(lambda: self.healthy(), timeout=30, step=0.2)
+        if not ok:
+            raise SystemExit("gunicorn did not come up; see var/bench-logs/")
+
+    def spawn(self, command: list[str], log: Path) -> subprocess.Popen:
+        child = subprocess.Popen(
+            command, cwd=ROOT, env=self.env, stdout=log.open("w"), stderr=subprocess.STDOUT
+        )
+        self.children.append(child)
+        return child
+
+    def healthy(self) -> bool:
+        try:
+            with urllib.request.urlopen(self.base + "/healthz", timeout=1) as r:
+                return r.status == 200
+        except OSError:
+            return False
+
+    def manage(self, *args: str) -> None:
+        subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=self.env, check=True)
+
+    def stop(self) -> None:
+        for child in self.children:
+            child.terminate()
+        for child in self.children:
+            try:
+                child.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                child.kill()
+        self.smtp.stop()
+        from django.db import connections
+
+        connections.close_all()
+        with psycopg.connect(ADMIN_DB, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{self.db}" WITH (FORCE)')
+        subprocess.run(["redis-cli", "-n", str(self.redis_db), "FLUSHDB"], capture_output=True)
+
+    def user(self, name: str) -> Http:
+        from django.contrib.auth import get_user_model
+
+        password = secrets.token_urlsafe(12)
+        get_user_model().objects.create_user(name, f"{name}@example.com", password)
+        status, body = Http(self.base).call(
+            "POST", "/api/v1/auth/token/", {"username": name, "password": password}
+        )
+        assert status == 201, body
+        return Http(self.base, body["token"])
+
+    def record(self, area: str, figure: str, value: str, floor: str = "", note: str = "") -> None:
+        self.rows.append((area, figure, value, floor, note))
+        print(f"{area:10} {figure:48} {value:>16}  {floor:>16}  {note}", flush=True)
+
+    # measurements
+    def api(self) -> None:
+        client = self.user("bench_api")
+        floor = Http(self.base)
+        n = 60 if self.quick else 300
+        for i in range(10):  # warm both paths
+            client.call("POST", "/api/v1/workouts/", strength_payload(10_000 + i))
+            floor.call("POST", "/bench/floor/", strength_payload(i))
+        wall, latencies = timed(
+            [
+                lambda i=i: client.call("POST", "/api/v1/workouts/", strength_payload(i))
+                for i in range(n)
+            ],
+            4,
+        )
+        floor_wall, floor_latencies = timed(
+            [
+                lambda i=i: floor.call("POST", "/bench/floor/", strength_payload(i))
+                for i in range(n)
+            ],
+            4,
+        )
+        ratio = pct(latencies, 95) / pct(floor_latencies, 95)
+        self.record(
+            "API",
+            "POST /workouts/ (20 sets), requests/s",
+            f"{n / wall:.0f}/s",
+            f"{n / floor_wall:.0f}/s",
+            "4 client threads",
+        )
+        self.record(
+            "API",
+            "POST /workouts/ p50 / p95",
+            f"{pct(latencies, 50):.0f} / {pct(latencies, 95):.0f} ms",
+            f"{pct(floor_latencies, 50):.0f} / {pct(floor_latencies, 95):.0f} ms",
+            f"p95 {ratio:.1f}× the floor (target ≤ 3×)",
+        )
+        year = self.user("bench_year")
+        from django.contrib.auth import get_user_model
+
+        from logbook import services
+        from logbook.workout_input import clean_workout
+
+        owner = get_user_model().objects.get(username="bench_year")
+        for payload in year_of_data():
+            services.create_workout(owner, clean_workout(payload))
+        self.year_owner = owner
+        m = 40 if self.quick else 150
+        wall, latencies = timed(
+            [lambda: year.call("GET", "/api/v1/workouts/?limit=100") for _ in range(m)], 1
+        )
+        self.record(
+            "API",
+            "GET /workouts/?limit=100 p50 / p95",
+            f"{pct(latencies, 50):.0f} / {pct(latencies, 95):.0f} ms",
+            "",
+            "user with a year: 250 workouts, ~3,750 sets (target p95 ≤ 50 ms)",
+        )
+
+    def sync(self) -> None:
+        client = self.user("bench_sync")
+        batch = {
+            "workouts": [
+                {**strength_payload(i), "source": "bench", "external_id": f"w-{i}"}
+                for i in range(500)
+            ]
+        }
+        start = time.perf_counter()
+        status, body = client.call("POST", "/api/v1/sync/workouts/", batch, timeout=600)
+        first = time.perf_counter() - start
+        created = sum(r["status"] == "created" for r in body.get("results", []))
+        start = time.perf_counter()
+        _, again = client.call("POST", "/api/v1/sync/workouts/", batch, timeout=600)
+        replay = time.perf_counter() - start
+        unchanged = sum(r["status"] == "unchanged" for r in again.get("results", []))
+        raw = self.raw_insert(batch["workouts"])
+        self.record(
+            "Sync",
+            "500 workouts × 20 sets, first sync",
+            f"{first:.2f} s",
+            f"{raw:.2f} s raw",
+            f"HTTP {status}; {created} created; {raw / first:.0%} of raw insert throughput "
+            "(target ≥ 25%)",
+        )
+        self.record(
+            "Sync",
+            "the same batch replayed",
+            f"{replay:.2f} s",
+            "",
+            f"{unchanged} unchanged; {first / replay:.1f}× faster than the first (target ≥ 4×)",
+        )
+
+    def raw_insert(self, workouts: list[dict]) -> float:
+        """The floor: the same rows inserted with psycopg's executemany, no validation, no ORM."""
+        from logbook.models import Exercise
+
+        ids = dict(
+            Exercise.objects.filter(owner=None, slug__in=EXERCISES).values_list("slug", "id")
+        )
+        owner, now = self.year_owner.pk, datetime.now(UTC)
+        start = time.perf_counter()
+        with psycopg.connect(self.env["DATABASE_URL"]) as conn, conn.cursor() as cur:
+            cur.executemany(
+                "INSERT INTO logbook_workout (user_id, started_at, utc_offset_min, duration_s, "
+                "title, activity, fasted, session_rpe, notes, source, external_id, created_at, "
+                "updated_at) VALUES (%s,%s,60,%s,%s,'strength',false,8,'','raw',%s,%s,%s) "
+                "RETURNING id",
+                [
+                    (
+                        owner,
+                        w["started_at"],
+                        w["duration_s"],
+                        w["title"],
+                        f"raw-{i}-{now}",
+                        now,
+                        now,
+                    )
+                    for i, w in enumerate(workouts)
+                ],
+                returning=True,
+            )
+            workout_ids = _returned_ids(cur)
+            entries = [
+                (wid, ids[e["exercise"]], pos, e["sets"])
+                for wid, w in zip(workout_ids, workouts, strict=True)
+                for pos, e in enumerate(w["exercises"])
+            ]
+            cur.executemany(
+                "INSERT INTO logbook_workoutexercise (workout_id, exercise_id, position) "
+                "VALUES (%s,%s,%s) RETURNING id",
+                [e[:3] for e in entries],
+                returning=True,
+            )
+            entry_ids = _returned_ids(cur)
+            cur.executemany(
+                "INSERT INTO logbook_set (entry_id, position, reps, load_kg, rpe, rest_s, tempo, "
+                "eccentric_emphasis, set_type) VALUES (%s,%s,%s,%s,%s,%s,'',false,'normal')",
+                [
+                    (eid, pos, s["reps"], s["load_kg"], s["rpe"], s["rest_s"])
+                    for eid, entry in zip(entry_ids, entries, strict=True)
+                    for pos, s in enumerate(entry[3])
+                ],
+            )
+        return time.perf_counter() - start
+
+    def insights(self) -> None:
+        from insights.classifier import classify
+        from insights.loading import session_for
+        from insights.reports import current_week, refresh_week
+        from logbook.models import Workout
+
+        sessions = [session_for(w) for w in Workout.objects.filter(user=self.year_owner)[:50]]
+        n = 0
+        start = time.perf_counter()
+        deadline = start + (2 if self.quick else 5)
+        while time.perf_counter() < deadline:
+            for s in sessions:
+                classify(s)
+            n += len(sessions)
+        rate = n / (time.perf_counter() - start)
+        self.record(
+            "Insights",
+            "classifier (pure function), sessions/s",
+            f"{rate:,.0f}/s",
+            "",
+            "year-of-data sessions, one core (target ≥ 10,000/s)",
+        )
+        client = self.user("bench_latency")
+        latencies = []
+        for i in range(10 if self.quick else 30):
+            start = time.perf_counter()
+            _, body = client.call("POST", "/api/v1/workouts/", strength_payload(i))
+            path = f"/api/v1/workouts/{body['id']}/insight/"
+            wait_until(
+                lambda path=path: client.call("GET", path)[1].get("status") == "ready", 10, 0.005
+            )
+            latencies.append((time.perf_counter() - start) * 1000)
+        self.record(
+            "Insights",
+            "save → insight ready (real worker) p50 / p95",
+            f"{pct(latencies, 50):.0f} / {pct(latencies, 95):.0f} ms",
+            "",
+            "target ≤ 1 s",
+        )
+        week = current_week(self.year_owner)
+        times = []
+        for _ in range(20):
+            start = time.perf_counter()
+            refresh_week(self.year_owner, week)
+            times.append((time.perf_counter() - start) * 1000)
+        self.record(
+            "Insights",
+            "weekly report refresh, year of data, p50 / p95",
+            f"{pct(times, 50):.0f} / {pct(times, 95):.0f} ms",
+            "",
+            "12 weeks of history read",
+        )
+
+    def emails(self) -> None:
+        from django.contrib.auth import get_user_model
+        from django.contrib.auth.hashers import make_password
+
+        from config.stack import process_commands
+        from insights.tasks import send_due_weekly_emails
+        from logbook.models import Profile
+
+        count = 1000 if self.quick else 10_000
+        users = get_user_model().objects.bulk_create(
+            [
+                get_user_model()(
+                    username=f"mail{i}", email=f"mail{i}@example.com", password=make_password(None)
+                )
+                for i in range(count)
+            ],
+            batch_size=2000,
+        )
+        Profile.objects.bulk_create(
+            [Profile(user=u, weekly_email_hour=0) for u in users], batch_size=2000
+        )
+        second = self.spawn(
+            process_commands()["worker"], ROOT / "var" / "bench-logs" / "worker2.log"
+        )
+        time.sleep(3)
+        sink = self.smtp.handler
+        before = sink.count
+        start = time.perf_counter()
+        send_due_weekly_emails.delay()
+        wait_until(lambda: sink.count - before >= count, timeout=900, step=0.5)
+        total = time.perf_counter() - start
+        sent = sink.count - before
+        self.record(
+            "Email",
+            f"{count:,} weekly emails, beat → 2 workers → SMTP",
+            f"{total:.0f} s",
+            "",
+            f"{sent:,} received; {total * 1000 / max(sent, 1):.1f} ms per email "
+            f"(target 10,000 ≤ 300 s)",
+        )
+        second.terminate()
+
+    def imports(self) -> None:
+        client = self.user("bench_import")
+        data = hevy_file(335)
+        boundary = secrets.token_hex(8)
+        body = (
+            (
+                f"--{boundary}\r\n"
+                'Content-Disposition: form-data; name="file"; filename="hevy.csv"\r\n'
+                "Content-Type: text/csv\r\n\r\n"
+            ).encode()
+            + data
+            + f"\r\n--{boundary}--\r\n".encode()
+        )
+        request = urllib.request.Request(self.base + "/api/v1/imports/", data=body, method="POST")
+        request.add_header("Content-Type", f"multipart/form-data; boundary={boundary}")
+        request.add_header("Authorization", f"Bearer {client.token}")
+        start = time.perf_counter()
+        with urllib.request.urlopen(request, timeout=60) as response:
+            job = json.loads(response.read())
+        done = wait_until(
+            lambda: (
+                client.call("GET", f"/api/v1/imports/{job['id']}/")[1].get("status")
+                in ("done", "failed")
+            ),
+            timeout=600,
+            step=0.2,
+        )
+        wall = time.perf_counter() - start
+        _, result = client.call("GET", f"/api/v1/imports/{job['id']}/")
+        peak = self.import_peak_memory(data)
+        self.record(
+            "Import",
+            "Hevy CSV, 335 workouts, upload → done",
+            f"{wall:.1f} s",
+            "",
+            f"{'done' if done else 'timed out'}: {result.get('created')} created, "
+            f"{len(data) / 1e6:.1f} MB; peak Python memory of the import {peak:.0f} MB",
+        )
+
+    def import_peak_memory(self, data: bytes) -> float:
+        """The importer run in this process under tracemalloc (the worker runs the same code)."""
+        from django.contrib.auth import get_user_model
+
+        try:
+            from logbook.imports import run_import_bytes
+        except ImportError:
+            return float("nan")
+        user = get_user_model().objects.create_user("bench_import_mem")
+        tracemalloc.start()
+        run_import_bytes(user, data, "hevy.csv")
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        return peak / 1e6
+
+    def write(self) -> None:
+        lines = [
+            "# Benchmarks",
+            "",
+            f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `make bench` on {platform.node()}: "
+            f"{os.cpu_count()} cores, Python {platform.python_version()}, "
+            f"{_version(['psql', '--version'])}, {_version(['redis-server', '--version'])}; "
+            "gunicorn 2 workers × 4 threads, Celery workers with concurrency 2. "
+            + ("Quick run (smaller counts)." if self.quick else ""),
+            "",
+            "| area | figure | value | floor | note |",
+            "| --- | --- | --- | --- | --- |",
+            *[f"| {' | '.join(row)} |" for row in self.rows],
+            "",
+        ]
+        (ROOT / "bench" / "RESULTS.md").write_text("\n".join(lines))
+
+
+def _returned_ids(cursor) -> list[int]:
+    ids = []
+    while True:
+        ids.append(cursor.fetchone()[0])
+        if not cursor.nextset():
+            return ids
+
+
+def _version(command: list[str]) -> str:
+    try:
+        return (
+            subprocess.run(command, capture_output=True, text=True, check=False)
+            .stdout.split(" v=")[0]
+            .strip()
+        )
+    except OSError:
+        return "?"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="smaller counts, for a smoke run")
+    args = parser.parse_args()
+    bench = Bench(args.quick)
+    bench.start()
+    try:
+        for step in (bench.api, bench.sync, bench.insights, bench.imports, bench.emails):
+            try:
+                step()
+            except Exception as exc:  # one broken figure must not lose the others
+                bench.record(step.__name__, "failed", repr(exc)[:80])
+        bench.write()
+    finally:
+        bench.stop()
+    print("wrote bench/RESULTS.md")
+
+
+if __name__ == "__main__":
+    main()
