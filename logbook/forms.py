@@ -64,8 +64,8 @@ class SettingsForm(forms.ModelForm):
             "units": "Units",
             "hr_max": "Max heart rate (bpm)",
             "birth_year": "Year of birth",
-            "weekly_email_enabled": "Weekly summary email",
-            "weekly_email_nudges": "A short nudge after a week without sessions",
+            "weekly_email_enabled": "Send me the weekly summary",
+            "weekly_email_nudges": "Also after a week without sessions (a short nudge)",
         }
         help_texts = {
             "hr_max": "Measured, if you know it; otherwise 220 − age is used, marked estimated.",

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone as django_timezone
 
 from logbook.timezones import validate_time_zone
 
@@ -133,7 +134,7 @@ class Activity(models.TextChoices):
     ROW = "row"
     SWIM = "swim"
     WALK = "walk"
-    HIIT = "hiit"
+    HIIT = "hiit", "HIIT"
     MOBILITY = "mobility"
     OTHER = "other"
 
@@ -173,8 +174,18 @@ class Workout(models.Model):
     source = models.CharField(max_length=40, default="api")
     external_id = models.CharField(max_length=200, null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(
+        default=django_timezone.now,
+        help_text="Stamped by logbook.services on every write: strictly increasing per user, "
+        "in commit order (see ChangeClock), so sync clients can page by it.",
+    )
     deleted_at = models.DateTimeField(null=True, blank=True)
+    content_hash = models.CharField(
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text="Digest of the cleaned input, to tell a replayed sync from a change.",
+    )
 
     objects = WorkoutQuerySet.as_manager()
 
@@ -269,6 +280,73 @@ class Interval(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.duration_s} s"
+
+
+class ChangeClock(models.Model):
+    """The last change stamp given to a user's workouts.
+
+    Every workout write locks this row until it commits and stamps `updated_at` past the
+    previous stamp, so a user's stamps increase in commit order: a sync client that has
+    seen stamp T has seen every change stamped before T.
+    """
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    stamp_us = models.BigIntegerField(help_text="The last stamp, in microseconds since 1970.")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} @ {self.stamp_us}"
+
+
+class ImportFormat(models.TextChoices):
+    STRONG_CSV = "strong_csv", "Strong CSV"
+    HEVY_CSV = "hevy_csv", "Hevy CSV"
+    FITNOTES_CSV = "fitnotes_csv", "FitNotes CSV"
+    FIT = "fit", "Garmin FIT"
+    TCX = "tcx", "TCX"
+    GPX = "gpx", "GPX"
+    APPLE_HEALTH = "apple_health", "Apple Health export.xml"
+    MYOLOG_CSV = "myolog_csv", "Myolog CSV export"
+
+
+class ImportJob(models.Model):
+    """One uploaded file and the Celery job that imports it.
+
+    The file lives in default storage (MEDIA_ROOT unless configured otherwise), so a
+    worker on another machine sharing that storage can read it; it is deleted after the job.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued"
+        RUNNING = "running"
+        DONE = "done"
+        FAILED = "failed"
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="imports")
+    file = models.FileField(upload_to="imports/%Y/%m/", max_length=255, blank=True)
+    filename = models.CharField(max_length=255, help_text="The name it was uploaded with.")
+    size = models.PositiveBigIntegerField(default=0)
+    format = models.CharField(
+        max_length=20, choices=ImportFormat.choices, blank=True, help_text="Given or detected."
+    )
+    weight_unit = models.CharField(max_length=2, choices=Units.choices, blank=True)
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.QUEUED)
+    progress = models.FloatField(default=0.0)
+    created = models.PositiveIntegerField(default=0)
+    updated = models.PositiveIntegerField(default=0)
+    skipped = models.PositiveIntegerField(default=0, help_text="Already imported, unchanged.")
+    errors = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.status})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
 
 
 class AccessToken(models.Model):

@@ -92,13 +92,14 @@ def settings_page(request: HttpRequest) -> HttpResponse:
 @require_POST
 def token_create(request: HttpRequest) -> HttpResponse:
     form = TokenForm(request.POST)
-    context = _settings_context(request, SettingsForm(instance=get_profile(request.user)))
-    if form.is_valid():
-        token, raw = issue_token(request.user, form.cleaned_data["name"])
-        context.update(new_token=raw, new_token_name=token.name)
-    else:
+    if not form.is_valid():
+        context = _settings_context(request, SettingsForm(instance=get_profile(request.user)))
         context["token_form"] = form
-    return render(request, "logbook/settings.html", context)
+        return render(request, "logbook/settings.html", context)
+    token, raw = issue_token(request.user, form.cleaned_data["name"])
+    # Shown once, on the page the redirect lands on; a reload can't make a second token.
+    request.session["new_token"] = {"name": token.name, "token": raw}
+    return redirect("settings")
 
 
 @login_required
@@ -110,7 +111,10 @@ def token_revoke(request: HttpRequest, id: int) -> HttpResponse:
 
 
 def _settings_context(request: HttpRequest, form: SettingsForm) -> dict:
+    new = request.session.pop("new_token", None) or {}
     return {
+        "new_token": new.get("token"),
+        "new_token_name": new.get("name"),
         "form": form,
         "token_form": TokenForm(),
         "tokens": request.user.access_tokens.all(),
@@ -159,7 +163,7 @@ def history(request: HttpRequest) -> HttpResponse:
 def _workout_rows(workouts):
     return (
         workouts.select_related("insight")
-        .annotate(set_count=Count("exercises__sets"))
+        .annotate(set_count=Count("exercises__sets", distinct=True))
         .prefetch_related(
             Prefetch("exercises", queryset=WorkoutExercise.objects.select_related("exercise"))
         )

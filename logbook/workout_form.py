@@ -19,7 +19,7 @@ from logbook import units as u
 from logbook.models import Workout
 
 EFFORT_CHOICES = [("", "—")] + [
-    (f"{r:g}", f"RPE {r:g}" + (f" · {10 - r:g} in reserve" if r >= 5 else ""))
+    (f"{r:g}", f"{r:g}" + (f" · {10 - r:g} RIR" if r >= 5 else ""))
     for r in (10, 9.5, 9, 8.5, 8, 7.5, 7, 6.5, 6, 5, 4, 3, 2, 1)
 ]
 SET_TYPES = [
@@ -40,6 +40,7 @@ class SetRow:
     tempo: str = ""
     eccentric: bool = False
     rest: str = ""
+    load_kg: str = ""  # the stored kilograms behind `load`, so an untouched load isn't rounded
     errors: dict[str, list[str]] = field(default_factory=dict, compare=False)
 
     def is_blank(self) -> bool:
@@ -125,6 +126,7 @@ def from_post(post: QueryDict) -> WorkoutForm:
                     tempo=post.get(prefix + "tempo", "").strip(),
                     eccentric=post.get(prefix + "eccentric") == "on",
                     rest=post.get(prefix + "rest", "").strip(),
+                    load_kg=post.get(prefix + "load_kg", "").strip(),
                 )
             )
         form.exercises.append(row)
@@ -168,6 +170,7 @@ def from_workout(
                     SetRow(
                         reps=as_text(s.reps),
                         load=as_text(u.load_to_display(s.load_kg, units)),
+                        load_kg=as_text(s.load_kg),
                         rpe=as_text(
                             s.rpe
                             if s.rpe is not None
@@ -325,7 +328,7 @@ def _set_payload(s: SetRow, prefix: str, units: str, errors: dict) -> dict:
         item["reps"] = _number(s.reps, prefix + "reps", errors)
     if s.load:
         value = _number(s.load, prefix + "load", errors)
-        item["load_kg"] = u.load_from_input(value, units) if value is not None else None
+        item["load_kg"] = _kilograms(value, s.load_kg, units)
     if s.rpe:
         item["rpe"] = _number(s.rpe, prefix + "rpe", errors)
     if s.tempo:
@@ -335,6 +338,19 @@ def _set_payload(s: SetRow, prefix: str, units: str, errors: dict) -> dict:
     if s.rest:
         item["rest_s"] = _duration(s.rest, prefix + "rest", errors, minutes=False)
     return item
+
+
+def _kilograms(shown: float | None, stored: str, units: str) -> float | None:
+    """The stored value when the shown load is the stored one, rounded for display."""
+    if shown is None:
+        return None
+    try:
+        original = float(stored) if stored else None
+    except ValueError:
+        original = None
+    if original is not None and u.load_to_display(original, units) == shown:
+        return original
+    return u.load_from_input(shown, units)
 
 
 def _interval_payload(row: IntervalRow, prefix: str, units: str, errors: dict) -> dict:

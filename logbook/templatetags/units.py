@@ -29,7 +29,10 @@ def duration(seconds: float | None) -> str:
     return u.format_duration(seconds)
 
 
+LABELS = {"hiit": "HIIT", "short_rest": "Short rests", "high_volume": "High volume"}
+
+
 @register.filter
 def label(code: str) -> str:
-    """heavy_resistance → Heavy resistance."""
-    return (code or "").replace("_", " ").capitalize()
+    """heavy_resistance → Heavy resistance; hiit → HIIT."""
+    return LABELS.get(code) or (code or "").replace("_", " ").capitalize()

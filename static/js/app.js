@@ -35,6 +35,12 @@
     if (focus) focus.focus();
   });
 
+  // Destructive forms ask first (without JavaScript they simply submit).
+  document.addEventListener("submit", function (e) {
+    var question = e.target.getAttribute("data-confirm");
+    if (question && !window.confirm(question)) e.preventDefault();
+  });
+
   // Sign-up: preselect the browser's time zone.
   document.addEventListener("DOMContentLoaded", function () {
     var tz = document.querySelector("select[data-detect-timezone]");

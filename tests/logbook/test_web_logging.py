@@ -158,3 +158,15 @@ def test_delete_leaves_a_tombstone(browser, user):
 def test_exercise_suggestions_search_names_and_aliases(browser):
     html = browser.get("/exercises/options/", {"ex-0-name": "RDL"}).content.decode()
     assert 'value="Romanian Deadlift"' in html
+
+
+def test_saving_an_untouched_load_in_pounds_keeps_the_stored_kilograms(browser, user):
+    Profile.objects.filter(user=user).update(units="lb")
+    workout = make_workout(user, exercises=[ExercisePayload(sets=[SetPayload(load_kg=100)])])
+    html = browser.get(f"/workouts/{workout.pk}/edit/").content.decode()
+    assert 'name="ex-0-set-0-load" value="220.5"' in html
+    form = strength_form(**{"ex-0-set-0-load": "220.5", "ex-0-set-0-load_kg": "100"})
+    browser.post(f"/workouts/{workout.pk}/edit/", form)
+    assert Set.objects.get(entry__workout=workout).load_kg == 100
+    browser.post(f"/workouts/{workout.pk}/edit/", strength_form(**{"ex-0-set-0-load": "225"}))
+    assert Set.objects.get(entry__workout=workout).load_kg == pytest.approx(102.058, abs=0.001)

@@ -100,6 +100,11 @@ def test_history_filters_by_kind_exercise_and_dates(browser, user):
     assert titles("to=2026-10-10") == {"Lift"}
 
 
+def test_filtering_by_exercise_keeps_each_workouts_set_count(browser, user):
+    make_workout(user, title="Squat day")  # one exercise, 3 sets; the catalog knows many names
+    assert "3 sets" in browser.get("/workouts/?exercise=squat").content.decode()
+
+
 def test_history_and_dashboard_query_counts_do_not_grow(
     browser, user, django_assert_max_num_queries
 ):
@@ -137,7 +142,9 @@ def test_changing_units_changes_what_pages_show(browser, user):
 
 
 def test_a_token_is_shown_once_and_can_be_revoked(browser, user):
-    html = browser.post("/settings/tokens/", {"name": "my watch"}).content.decode()
+    response = browser.post("/settings/tokens/", {"name": "my watch"})
+    assert response.status_code == 302  # a reload of the result can't make a second token
+    html = browser.get(response["Location"]).content.decode()
     raw = re.search(r'id="new-token">(myo_[^<]+)<', html).group(1)
     api = Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
     assert api.get("/api/v1/workouts/").status_code == 200
