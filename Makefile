@@ -33,10 +33,19 @@ stack: install
 bench: install
 	$(PY) -m bench.run
 
+# Lint, then the suite on SQLite (in parallel), the browser tests in headless Chromium, the
+# integration and fault tests on the machine's PostgreSQL and Redis; on CI (CI=true) the
+# suite runs once more on PostgreSQL. Integration/browser tests skip with a reason when
+# their services are missing, except on CI, where they fail.
+PG_URL ?= postgres://postgres@127.0.0.1:5432/myolog_ci
 test: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2 -m "not integration and not browser"
+	$(PY) -m pytest tests/browser -m browser
+	$(PY) -m pytest tests/integration -m integration
+	if [ "$${CI:-}" = "true" ]; then \
+	  DATABASE_URL=$(PG_URL) $(PY) -m pytest -n 2 -m "not integration and not browser"; fi
 
 lint:
 	$(VENV)/bin/ruff check .

@@ -340,6 +340,39 @@ class Bench:
             "user with a year: 250 workouts, ~3,750 sets (target p95 ≤ 50 ms)",
         )
 
+    def pages(self) -> None:
+        """Server time of the web pages for the user with a year of data (in-process client)."""
+        from django.test import Client
+
+        from logbook.models import Workout
+
+        client = Client()
+        client.force_login(self.year_owner)
+        workout = Workout.objects.filter(user=self.year_owner, activity="strength").first()
+        pages = {
+            "dashboard": "/",
+            "history": "/workouts/",
+            "workout detail": f"/workouts/{workout.pk}/",
+            "new workout form": "/workouts/new/",
+            "edit form": f"/workouts/{workout.pk}/edit/",
+            "week": "/week/",
+            "settings": "/settings/",
+        }
+        for name, url in pages.items():
+            client.get(url)
+            times = []
+            for _ in range(5 if self.quick else 20):
+                start = time.perf_counter()
+                response = client.get(url)
+                times.append((time.perf_counter() - start) * 1000)
+            self.record(
+                "Pages",
+                f"{name} (HTTP {response.status_code}) p50 / p95",
+                f"{pct(times, 50):.0f} / {pct(times, 95):.0f} ms",
+                "",
+                "server time, year of data (target ≤ 300 ms)",
+            )
+
     def sync(self) -> None:
         client = self.user("bench_sync")
         batch = {
@@ -619,7 +652,14 @@ def main() -> None:
     bench = Bench(args.quick)
     bench.start()
     try:
-        for step in (bench.api, bench.sync, bench.insights, bench.imports, bench.emails):
+        for step in (
+            bench.api,
+            bench.pages,
+            bench.sync,
+            bench.insights,
+            bench.imports,
+            bench.emails,
+        ):
             try:
                 step()
             except Exception as exc:  # one broken figure must not lose the others

@@ -5,6 +5,7 @@ from smtplib import SMTPException
 
 from celery import shared_task
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db import OperationalError
 
 from insights import reports, services, weekly_email
@@ -13,6 +14,7 @@ from logbook.models import Workout
 logger = logging.getLogger(__name__)
 
 SWEEP_BATCH = 500
+REFRESH_DELAY_S = 2
 
 
 @shared_task(
@@ -26,15 +28,28 @@ def classify_workout(workout_id: int) -> str | None:
     insight = services.classify_and_store(workout_id)
     workout = Workout.objects.select_related("user__profile").filter(pk=workout_id).first()
     if workout is not None:
-        refresh_weekly_report.delay(workout.user_id, reports.weeks_of(workout))
+        schedule_week_refresh(workout.user_id, reports.weeks_of(workout))
     return insight.primary if insight else None
+
+
+def schedule_week_refresh(user_id: int, week: str) -> None:
+    """One refresh per user and week for a burst of changes (a sync of 500 workouts): the
+    first change schedules it a moment later, the rest find it already pending."""
+    if cache.add(_refresh_key(user_id, week), 1, timeout=REFRESH_DELAY_S * 10):
+        refresh_weekly_report.apply_async((user_id, week), countdown=REFRESH_DELAY_S)
 
 
 @shared_task(acks_late=True, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
 def refresh_weekly_report(user_id: int, week: str) -> None:
+    # Cleared before computing, so a change stored from now on schedules a new refresh.
+    cache.delete(_refresh_key(user_id, week))
     user = get_user_model().objects.filter(pk=user_id).first()
     if user is not None:
         reports.refresh_week(user, week)
+
+
+def _refresh_key(user_id: int, week: str) -> str:
+    return f"week-refresh:{user_id}:{week}"
 
 
 @shared_task(acks_late=True)

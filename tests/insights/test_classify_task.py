@@ -121,3 +121,22 @@ def test_history_sets_the_e1rm_a_session_is_judged_against(user):
     assert insight.features["e1rm_kg"]["back-squat"] == 200
     assert insight.primary != "heavy_resistance"  # 140 kg is 70% of a 200 kg best
     assert heavy_past.pk != today.pk
+
+
+def test_a_burst_of_changes_schedules_one_week_refresh(user, monkeypatch):
+    scheduled = []
+    monkeypatch.setattr(
+        tasks.refresh_weekly_report, "apply_async", lambda args, countdown: scheduled.append(args)
+    )
+    for _ in range(5):
+        tasks.schedule_week_refresh(user.pk, "2026-W47")
+    assert scheduled == [(user.pk, "2026-W47")]
+    tasks.schedule_week_refresh(user.pk, "2026-W46")  # another week is its own refresh
+    assert len(scheduled) == 2
+    monkeypatch.undo()
+    tasks.refresh_weekly_report.apply(args=[user.pk, "2026-W47"])  # clears the pending mark
+    monkeypatch.setattr(
+        tasks.refresh_weekly_report, "apply_async", lambda args, countdown: scheduled.append(args)
+    )
+    tasks.schedule_week_refresh(user.pk, "2026-W47")
+    assert len(scheduled) == 3
