@@ -8,13 +8,14 @@ optimistic update, decides that a summary goes out once however often the task r
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from smtplib import SMTPServerDisconnected
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core import signing
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -121,7 +122,7 @@ def send_weekly_email(user_id: int, week: str) -> str:
         WeeklyEmail.objects.filter(pk=row.pk).update(status=WeeklyEmail.SKIPPED, kind="")
         return "skipped"
     try:
-        message.send()
+        deliver(message)
     except Exception as exc:
         WeeklyEmail.objects.filter(pk=row.pk).update(
             status=WeeklyEmail.FAILED, error=str(exc)[:500]
@@ -131,6 +132,29 @@ def send_weekly_email(user_id: int, week: str) -> str:
         status=WeeklyEmail.SENT, kind=kind, sent_at=timezone.now(), error=""
     )
     return "sent"
+
+
+_connection = None  # one SMTP session per worker process, reused across thousands of emails
+
+
+def deliver(message: EmailMultiAlternatives) -> None:
+    """Send over a kept-open connection; if the server dropped it, open a new one once."""
+    global _connection
+    for attempt in (1, 2):
+        if _connection is None:
+            _connection = get_connection()
+            _connection.open()
+        message.connection = _connection
+        try:
+            message.send()
+            return
+        except (SMTPServerDisconnected, ConnectionError):
+            _connection = None
+            if attempt == 2:
+                raise
+        except Exception:
+            _connection = None  # a refused message leaves the session in an unknown state
+            raise
 
 
 # --- The message -----------------------------------------------------------------------------
