@@ -170,7 +170,12 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# Redis redelivers a task that a worker took but never acknowledged (acks_late: the worker
+# died) once this many seconds have passed; longer than any task may run, or a slow task
+# would run twice. The fault tests shorten it to see a killed worker's tasks come back.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
+}
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2}
 CELERY_BEAT_SCHEDULE = {
     "sweep-unclassified": {"task": "insights.tasks.sweep_unclassified", "schedule": 300.0},

@@ -5,6 +5,7 @@ from logbook.models import (
     Exercise,
     ExerciseName,
     IdempotencyRecord,
+    ImportJob,
     Interval,
     Profile,
     Set,
@@ -124,3 +125,21 @@ class ExerciseNameAdmin(admin.ModelAdmin):
     list_display = ["key", "exercise", "owner"]
     search_fields = ["key", "exercise__name"]
     raw_id_fields = ["exercise", "owner"]
+
+
+@admin.register(ImportJob)
+class ImportJobAdmin(admin.ModelAdmin):
+    list_display = [
+        "filename",
+        "user",
+        "format",
+        "status",
+        "created",
+        "updated",
+        "skipped",
+        "created_at",
+    ]
+    list_filter = ["status", "format"]
+    search_fields = ["filename", "user__username"]
+    readonly_fields = ["created_at", "finished_at", "errors"]
+    raw_id_fields = ["user"]

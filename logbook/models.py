@@ -183,8 +183,18 @@ class Workout(models.Model):
     content_hash = models.CharField(
         max_length=64,
         blank=True,
+        default="",
+        db_default="",  # rows inserted outside the ORM (bench, SQL) need none
         editable=False,
         help_text="Digest of the cleaned input, to tell a replayed sync from a change.",
+    )
+    input_digest = models.CharField(
+        max_length=64,
+        blank=True,
+        default="",
+        db_default="",
+        editable=False,
+        help_text="Digest of the raw sync item last written: its replay needs no validation.",
     )
 
     objects = WorkoutQuerySet.as_manager()

@@ -1,21 +1,47 @@
 """The one write path for workouts. Every entry point (API, web form, sync, import) calls here.
 
-Each function runs in one transaction: a workout is written whole or not at all.
+Every write runs in a transaction: a workout is written whole or not at all.
 Work that follows a write (classification) is announced with `workout_saved` on
 commit, so a rolled-back write never triggers it.
+
+Every write stamps `updated_at` under the user's `ChangeClock` row lock, so a user's
+stamps increase in commit order and incremental sync can page by them without gaps.
 """
 
+import hashlib
+import json
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.dispatch import Signal
 from django.utils import timezone
 
 from logbook.catalog import resolve_exercises
-from logbook.models import Interval, Set, Workout, WorkoutExercise
+from logbook.models import ChangeClock, Exercise, Interval, Set, Workout, WorkoutExercise
 from logbook.workout_input import ExerciseInput, IntervalInput, InvalidInput, WorkoutInput
+
+logger = logging.getLogger(__name__)
 
 # Sent after the transaction that created, changed or deleted a workout has committed.
 workout_saved = Signal()
+
+CREATED, UPDATED, UNCHANGED, ERROR = "created", "updated", "unchanged", "error"
+
+# Exports name a workout that has no external_id "myolog-<id>"; syncing that back into the
+# same account finds the workout again instead of creating a copy.
+DERIVED_ID_PREFIX = "myolog-"
+# New workouts of a sync or import batch are inserted this many per transaction; rows per
+# INSERT statement stay under every backend's parameter limit.
+BULK_CHUNK = 100
+BULK_BATCH = 2000
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
+_DERIVED_ID = re.compile(rf"^{DERIVED_ID_PREFIX}(\d{{1,18}})$")
 
 SCALAR_FIELDS = (
     "started_at",
@@ -50,20 +76,35 @@ class DuplicateWorkout(InvalidInput):
         self.existing_id = existing_id
 
 
-def create_workout(user: AbstractBaseUser, data: WorkoutInput) -> Workout:
-    with transaction.atomic():
+def create_workout(
+    user: AbstractBaseUser,
+    data: WorkoutInput,
+    *,
+    exercises: dict[str, Exercise] | None = None,
+    check_duplicate: bool = True,
+    input_digest: str = "",
+) -> Workout:
+    """`exercises` may carry names resolved in advance for a batch; `check_duplicate=False`
+    skips the look-up when the caller has just made it (the unique constraint still holds);
+    `input_digest` is sync's digest of the raw item (see `input_digest`)."""
+    try:
+        with transaction.atomic():
+            if check_duplicate:
+                _ensure_external_id_free(user, data)
+            exercises = _resolve(user, data, exercises)
+            workout = Workout(user=user, **{f: getattr(data, f) for f in SCALAR_FIELDS})
+            workout.content_hash = content_hash(data, exercises)
+            workout.input_digest = input_digest
+            _stamp(workout)
+            workout.save()
+            _write_exercises([(workout, data.exercises)], exercises)
+            _write_intervals([(workout, data.intervals)])
+            _announce(workout)
+    except IntegrityError:
+        # Lost a race with a concurrent create of the same external_id (checked after the
+        # rollback, so no savepoint is needed around the insert).
         _ensure_external_id_free(user, data)
-        workout = Workout(user=user, **{f: getattr(data, f) for f in SCALAR_FIELDS})
-        try:
-            with transaction.atomic():
-                workout.save()
-        except IntegrityError:
-            # Lost a race with a concurrent create of the same external_id.
-            _ensure_external_id_free(user, data)
-            raise
-        _write_exercises(workout, data.exercises)
-        _write_intervals(workout, data.intervals)
-        _announce(workout)
+        raise
     return workout
 
 
@@ -73,6 +114,8 @@ def update_workout(
     *,
     replace_exercises: bool = True,
     replace_intervals: bool = True,
+    exercises: dict[str, Exercise] | None = None,
+    input_digest: str = "",
 ) -> Workout:
     """Overwrite a workout's fields; its exercises and intervals are replaced when asked."""
     with transaction.atomic():
@@ -80,13 +123,20 @@ def update_workout(
         for f in SCALAR_FIELDS:
             setattr(workout, f, getattr(data, f))
         workout.deleted_at = None
+        if replace_exercises:
+            exercises = _resolve(workout.user, data, exercises)
+        # A partial update keeps old rows the input may not describe: no digest to trust.
+        complete = replace_exercises and replace_intervals
+        workout.content_hash = content_hash(data, exercises) if complete else ""
+        workout.input_digest = input_digest
+        _stamp(workout)
         workout.save()
         if replace_exercises:
             WorkoutExercise.objects.filter(workout=workout).delete()
-            _write_exercises(workout, data.exercises)
+            _write_exercises([(workout, data.exercises)], exercises)
         if replace_intervals:
             Interval.objects.filter(workout=workout).delete()
-            _write_intervals(workout, data.intervals)
+            _write_intervals([(workout, data.intervals)])
         _announce(workout)
     return workout
 
@@ -95,8 +145,256 @@ def delete_workout(workout: Workout) -> None:
     """Soft delete: the row stays as a tombstone so syncing clients learn of it."""
     with transaction.atomic():
         workout.deleted_at = timezone.now()
+        _stamp(workout)
         workout.save(update_fields=["deleted_at", "updated_at"])
         _announce(workout)
+
+
+def upsert_workout(
+    user: AbstractBaseUser,
+    data: WorkoutInput,
+    *,
+    existing: Workout | None = None,
+    looked_up: bool = False,
+    exercises: dict[str, Exercise] | None = None,
+    input_digest: str = "",
+) -> tuple[Workout, str]:
+    """Create or replace the user's workout with data's (source, external_id).
+
+    Returns the workout and "created", "updated" or "unchanged". Same content as stored
+    writes nothing, so replaying a batch is cheap and leaves `updated_at` alone. A deleted
+    workout stays deleted when the same content comes again (a tracker re-sending its
+    history must not undo the user's delete); changed content restores and updates it.
+    Batch callers pass `existing` from `find_synced` with `looked_up=True`, and
+    `exercises` from one `resolve_exercises` call.
+    """
+    if data.external_id is None:
+        raise InvalidInput({"external_id": ["Required to sync."]})
+    if not looked_up:
+        existing = find_synced(user, [(data.source, data.external_id)]).get(
+            (data.source, data.external_id)
+        )
+    exercises = _resolve(user, data, exercises)
+    digest = content_hash(data, exercises)
+    if existing is not None and existing.content_hash == digest:
+        return existing, UNCHANGED
+    if existing is None:
+        try:
+            workout = create_workout(
+                user,
+                data,
+                exercises=exercises,
+                check_duplicate=False,
+                input_digest=input_digest,
+            )
+            return workout, CREATED
+        except DuplicateWorkout as clash:
+            # Created concurrently by another request: update that one instead.
+            existing = Workout.objects.get(pk=clash.existing_id)
+            if existing.content_hash == digest:
+                return existing, UNCHANGED
+    update_workout(existing, data, exercises=exercises, input_digest=input_digest)
+    return existing, UPDATED
+
+
+def upsert_many(
+    user: AbstractBaseUser,
+    items: list[WorkoutInput],
+    *,
+    existing: dict[tuple[str, str], Workout] | None = None,
+    input_digests: list[str] | None = None,
+) -> Iterator[tuple[Workout | None, str, dict[str, list[str]]]]:
+    """Upsert a batch: per item (workout, status, errors), in order; status "error" for a
+    failed item, which never sinks the others.
+
+    One look-up finds the existing workouts (or the caller's, from `find_synced`) and one
+    resolution maps all exercise names: no per-workout look-ups. Unchanged items write
+    nothing. Changed ones are updated one transaction each. New ones are inserted together,
+    up to BULK_CHUNK per transaction (a few INSERTs for them all, which makes a first sync
+    fast); each is still whole or absent, and if such an insert fails (say, a concurrent
+    sync made one of them), its items are retried one transaction each.
+    """
+    if existing is None:
+        existing = find_synced(user, [(d.source, d.external_id) for d in items])
+    exercises = resolve_exercises(user, {e.exercise for d in items for e in d.exercises})
+    digests = input_digests or [""] * len(items)
+    results: list[tuple | None] = [None] * len(items)
+    pending: dict[tuple[str, str], int] = {}  # new keys → their index, awaiting one insert
+    ready = 0
+
+    def flush() -> None:
+        indexes = list(pending.values())
+        pending.clear()
+        created = _create_many(user, items, indexes, exercises, digests)
+        for index, result in zip(indexes, created, strict=True):
+            results[index] = result
+            if result[0] is not None:
+                existing[(items[index].source, items[index].external_id)] = result[0]
+
+    for index, (data, digest) in enumerate(zip(items, digests, strict=True)):
+        key = (data.source, data.external_id)
+        if key in pending:
+            flush()  # the same workout twice in a batch: the second sees the first
+        known = existing.get(key)
+        if known is None and data.external_id is not None:
+            pending[key] = index
+            if len(pending) >= BULK_CHUNK:
+                flush()
+        else:
+            results[index] = _upsert_one(user, data, known, True, exercises, digest)
+        while ready < len(items) and results[ready] is not None:
+            yield results[ready]
+            ready += 1
+    flush()
+    yield from results[ready:]
+
+
+def _create_many(
+    user: AbstractBaseUser,
+    items: list[WorkoutInput],
+    indexes: list[int],
+    exercises: dict[str, Exercise],
+    digests: list[str],
+) -> list[tuple[Workout | None, str, dict[str, list[str]]]]:
+    """Insert new workouts in one transaction; on failure, one transaction per workout."""
+    if not indexes:
+        return []
+    try:
+        with transaction.atomic():
+            workouts = []
+            for index, stamp in zip(indexes, _stamps(user.pk, len(indexes)), strict=True):
+                data = items[index]
+                workout = Workout(user=user, **{f: getattr(data, f) for f in SCALAR_FIELDS})
+                workout.content_hash = content_hash(data, exercises)
+                workout.input_digest = digests[index]
+                workout.updated_at = stamp
+                workouts.append(workout)
+            Workout.objects.bulk_create(workouts, batch_size=BULK_BATCH)
+            pairs = list(zip(workouts, (items[i] for i in indexes), strict=True))
+            _write_exercises([(w, d.exercises) for w, d in pairs], exercises)
+            _write_intervals([(w, d.intervals) for w, d in pairs])
+            for workout in workouts:
+                _announce(workout)
+        return [(workout, CREATED, {}) for workout in workouts]
+    except DatabaseError:
+        logger.info("bulk insert of %d workouts failed; one by one", len(indexes), exc_info=True)
+    return [_upsert_one(user, items[i], None, False, exercises, digests[i]) for i in indexes]
+
+
+def _upsert_one(
+    user: AbstractBaseUser,
+    data: WorkoutInput,
+    existing: Workout | None,
+    looked_up: bool,
+    exercises: dict[str, Exercise],
+    digest: str,
+) -> tuple[Workout | None, str, dict[str, list[str]]]:
+    try:
+        workout, status = upsert_workout(
+            user,
+            data,
+            existing=existing,
+            looked_up=looked_up,
+            exercises=exercises,
+            input_digest=digest,
+        )
+    except InvalidInput as invalid:
+        return None, ERROR, invalid.errors
+    except DatabaseError:
+        logger.exception("sync of %s for user %s failed", data.external_id, user.pk)
+        return None, ERROR, {"non_field_errors": ["Could not be saved; try again."]}
+    return workout, status, {}
+
+
+def find_synced(
+    user: AbstractBaseUser, keys: Iterable[tuple[str, str]]
+) -> dict[tuple[str, str], Workout]:
+    """The user's workouts (deleted ones too) by (source, external_id), in one or two queries.
+
+    A key whose external_id is "myolog-<id>" (how exports name workouts that have none)
+    also finds workout <id> of the same source when it has no external_id.
+    """
+    keys = {key for key in keys if key[1] is not None}
+    if not keys:
+        return {}
+    rows = Workout.objects.filter(user=user, external_id__in={e for _, e in keys})
+    found = {(w.source, w.external_id): w for w in rows if (w.source, w.external_id) in keys}
+    derived = {}
+    for source, external_id in keys - found.keys():
+        match = _DERIVED_ID.match(external_id)
+        if match:
+            derived[int(match.group(1))] = (source, external_id)
+    if derived:
+        for w in Workout.objects.filter(user=user, pk__in=derived, external_id__isnull=True):
+            key = derived[w.pk]
+            if key[0] == w.source:
+                found[key] = w
+    for workout in found.values():
+        workout.user = user  # spare a query per workout when it is written
+    return found
+
+
+def exported_external_id(workout: Workout) -> str:
+    """The workout's external_id, or a stable one derived from its id (see find_synced)."""
+    return workout.external_id or f"{DERIVED_ID_PREFIX}{workout.pk}"
+
+
+def input_digest(item: Any) -> str:
+    """A digest of a raw sync item as sent. When it equals the stored one, the item is the
+    one last written, so a replay is known unchanged without validating it again."""
+    encoded = json.dumps(item, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(encoded.encode()).hexdigest()
+
+
+def content_hash(data: WorkoutInput, exercises: dict[str, Exercise]) -> str:
+    """A digest of what the workout says, exercises by id so "Squat (Barbell)" and
+    "back-squat" agree. The identity (source, external_id) is left out."""
+    content = [
+        [getattr(data, f) for f in SCALAR_FIELDS if f not in ("source", "external_id")],
+        [
+            [exercises[e.exercise].pk, e.superset, [list(vars(s).values()) for s in e.sets]]
+            for e in data.exercises
+        ],
+        [list(vars(i).values()) for i in data.intervals],
+    ]
+    encoded = json.dumps(content, default=str, separators=(",", ":"))
+    return hashlib.sha256(encoded.encode()).hexdigest()
+
+
+def _resolve(
+    user: AbstractBaseUser, data: WorkoutInput, exercises: dict[str, Exercise] | None
+) -> dict[str, Exercise]:
+    names = {e.exercise for e in data.exercises}
+    if exercises is not None and names <= exercises.keys():
+        return exercises
+    return resolve_exercises(user, names)
+
+
+def _stamp(workout: Workout) -> None:
+    workout.updated_at = _stamps(workout.user_id, 1)[0]
+
+
+def _stamps(user_id: int, count: int) -> list[datetime]:
+    """`count` change stamps past the user's last. The UPDATE holds the user's ChangeClock
+    row until commit, so concurrent writes of one user queue here and stamps follow commit
+    order. One statement (UPDATE … RETURNING: SQLite 3.35+ and PostgreSQL)."""
+    now_us = (timezone.now() - _EPOCH) // _MICROSECOND
+    greatest = "MAX" if connection.vendor == "sqlite" else "GREATEST"
+    table = connection.ops.quote_name(ChangeClock._meta.db_table)
+    # The last of `count` stamps after max(previous + 1, now), one microsecond apart.
+    sql = (
+        f"UPDATE {table} SET stamp_us = {greatest}(stamp_us + %s, %s) "
+        "WHERE user_id = %s RETURNING stamp_us"
+    )
+    for _ in range(2):
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [count, now_us + count - 1, user_id])
+            row = cursor.fetchone()
+        if row is not None:
+            first = row[0] - count + 1
+            return [_EPOCH + (first + i) * _MICROSECOND for i in range(count)]
+        ChangeClock.objects.get_or_create(user_id=user_id, defaults={"stamp_us": 0})
+    raise AssertionError("the change clock row vanished")
 
 
 def _ensure_external_id_free(
@@ -112,10 +410,15 @@ def _ensure_external_id_free(
         raise DuplicateWorkout(existing_id)
 
 
-def _write_exercises(workout: Workout, exercises: list[ExerciseInput]) -> None:
-    if not exercises:
+def _write_exercises(
+    pairs: list[tuple[Workout, list[ExerciseInput]]], catalog: dict[str, Exercise]
+) -> None:
+    """The entries and sets of one or many workouts, in two INSERTs."""
+    items = [
+        (workout, position, item) for workout, items in pairs for position, item in enumerate(items)
+    ]
+    if not items:
         return
-    catalog = resolve_exercises(workout.user, {e.exercise for e in exercises})
     entries = WorkoutExercise.objects.bulk_create(
         [
             WorkoutExercise(
@@ -124,24 +427,28 @@ def _write_exercises(workout: Workout, exercises: list[ExerciseInput]) -> None:
                 position=position,
                 superset=item.superset,
             )
-            for position, item in enumerate(exercises)
-        ]
+            for workout, position, item in items
+        ],
+        batch_size=BULK_BATCH,
     )
     Set.objects.bulk_create(
         [
             Set(entry=entry, position=position, **vars(s))
-            for entry, item in zip(entries, exercises, strict=True)
+            for entry, (_, _, item) in zip(entries, items, strict=True)
             for position, s in enumerate(item.sets)
-        ]
+        ],
+        batch_size=BULK_BATCH,
     )
 
 
-def _write_intervals(workout: Workout, intervals: list[IntervalInput]) -> None:
+def _write_intervals(pairs: list[tuple[Workout, list[IntervalInput]]]) -> None:
     Interval.objects.bulk_create(
         [
             Interval(workout=workout, position=position, **vars(item))
-            for position, item in enumerate(intervals)
-        ]
+            for workout, items in pairs
+            for position, item in enumerate(items)
+        ],
+        batch_size=BULK_BATCH,
     )
 
 

@@ -6,7 +6,7 @@ from django.contrib import admin
 from insights.models import WeeklyEmail
 from insights.reports import refresh_week
 from insights.services import classify_and_store
-from logbook.models import IdempotencyRecord
+from logbook.models import IdempotencyRecord, ImportJob
 from logbook.tokens import issue_token
 from tests.factories import make_workout
 
@@ -31,6 +31,7 @@ def test_every_model_has_a_working_changelist_and_change_page(admin_client, admi
     IdempotencyRecord.objects.create(
         user=admin_user, key="k", request_hash="h", status_code=201, response_body={}
     )
+    ImportJob.objects.create(user=admin_user, filename="strong.csv")
     opts = model._meta
     changelist = f"/admin/{opts.app_label}/{opts.model_name}/"
     assert admin_client.get(changelist).status_code == 200

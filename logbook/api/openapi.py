@@ -9,7 +9,7 @@ from typing import Any
 from drf_spectacular.utils import OpenApiParameter, PolymorphicProxySerializer
 from rest_framework import serializers
 
-from logbook.models import Activity
+from logbook.models import Activity, ImportFormat
 from logbook.timezones import known_time_zones
 from logbook.workout_input import (
     BOOL,
@@ -222,6 +222,90 @@ class Me(serializers.Serializer):
     hr_max = serializers.IntegerField(min_value=100, max_value=240, allow_null=True, required=False)
     birth_year = serializers.IntegerField(min_value=1900, allow_null=True, required=False)
     weekly_email = WeeklyEmail(required=False)
+
+
+SYNC_STATUSES = ("created", "updated", "unchanged", "error")
+IMPORT_STATUSES = ("queued", "running", "done", "failed")
+
+
+class SyncRequest(serializers.Serializer):
+    workouts = serializers.ListField(
+        child=WorkoutIn(),
+        max_length=500,
+        help_text="At most 500 workouts, each with `source` and `external_id`.",
+    )
+
+
+class SyncResult(serializers.Serializer):
+    external_id = serializers.CharField(allow_null=True)
+    id = serializers.IntegerField(allow_null=True)
+    status = serializers.ChoiceField(choices=SYNC_STATUSES)
+    errors = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        help_text="Messages by field path when `status` is `error`; empty otherwise.",
+    )
+
+
+class SyncResponse(serializers.Serializer):
+    results = SyncResult(many=True, help_text="One per submitted workout, in order.")
+
+
+class ImportRequest(serializers.Serializer):
+    file = serializers.FileField(help_text="At most IMPORT_MAX_BYTES (25 MB by default).")
+    format = serializers.ChoiceField(
+        choices=tuple(ImportFormat.values),
+        required=False,
+        help_text="Detected from the content when absent.",
+    )
+    weight_unit = serializers.ChoiceField(
+        choices=("kg", "lb"),
+        required=False,
+        help_text="For files that do not say (Strong's comma form); else your profile's unit.",
+    )
+
+
+class ImportQueued(serializers.Serializer):
+    id = serializers.IntegerField()
+    status = serializers.ChoiceField(choices=IMPORT_STATUSES)
+
+
+class ImportRowError(serializers.Serializer):
+    row = serializers.IntegerField(
+        allow_null=True,
+        help_text="CSV row (the header is row 1), or the n-th session, activity, track or "
+        "workout of other files; null for the file as a whole.",
+    )
+    message = serializers.CharField()
+
+
+class ImportStatus(serializers.Serializer):
+    status = serializers.ChoiceField(choices=IMPORT_STATUSES)
+    progress = serializers.FloatField(min_value=0, max_value=1)
+    created = serializers.IntegerField(min_value=0)
+    updated = serializers.IntegerField(min_value=0)
+    skipped = serializers.IntegerField(min_value=0, help_text="Already imported, unchanged.")
+    errors = ImportRowError(many=True)
+
+
+class ExportedWorkout(WorkoutFieldsIn):
+    started_at = serializers.DateTimeField()
+    duration_s = serializers.IntegerField(allow_null=True)
+    title = serializers.CharField(allow_blank=True)
+    activity = serializers.ChoiceField(choices=ACTIVITIES)
+    fasted = serializers.BooleanField()
+    session_rpe = serializers.FloatField(allow_null=True)
+    avg_hr = serializers.IntegerField(allow_null=True)
+    max_hr = serializers.IntegerField(allow_null=True)
+    distance_m = serializers.FloatField(allow_null=True)
+    notes = serializers.CharField(allow_blank=True)
+    source = serializers.CharField()
+    external_id = serializers.CharField(
+        help_text='Its own, or "myolog-<id>" for a workout that has none.'
+    )
+
+
+class Export(serializers.Serializer):
+    workouts = ExportedWorkout(many=True)
 
 
 STEP_COMPONENTS = {

@@ -1,4 +1,12 @@
-"""Keyset (cursor) pagination: stable while others write, constant cost per page."""
+"""Keyset (cursor) pagination: stable while others write, constant cost per page.
+
+Incremental sync (`paginate_changes`) pages oldest change first by (updated_at, id).
+Services stamp `updated_at` strictly increasing per user in commit order, so a row that
+commits later can never land behind a client's cursor. The first page also fixes an
+upper bound (the newest stamp then) in the cursor: a workout changed while the client
+pages gets a newer stamp, so it is left for the next pull instead of showing twice.
+A client keeps the largest `updated_at` it saw and passes it as the next `updated_since`.
+"""
 
 import base64
 import binascii
@@ -7,7 +15,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Max, Q, QuerySet
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -55,25 +63,78 @@ def paginate(
     return Response({"next": next_url, "results": [serialize(r) for r in rows]})
 
 
-def _encode(value: Any, pk: int) -> str:
+def paginate_changes(
+    request: Request, queryset: QuerySet, serialize: Callable[[Any], dict]
+) -> Response:
+    """Oldest change first, bounded by the newest stamp when paging began (module docstring)."""
+    limit = parse_limit(request)
+    token = request.query_params.get("cursor")
+    if token:
+        value, last_id, bound = _decode_changes(token)
+        queryset = queryset.filter(
+            Q(updated_at__gt=value) | Q(updated_at=value, id__gt=last_id),
+            updated_at__lte=bound,
+        )
+    else:
+        bound = queryset.aggregate(newest=Max("updated_at"))["newest"]
+        if bound is None:
+            return Response({"next": None, "results": []})
+        queryset = queryset.filter(updated_at__lte=bound)
+    rows = list(queryset.order_by("updated_at", "id")[: limit + 1])
+    next_url = None
+    if len(rows) > limit:
+        rows = rows[:limit]
+        last = rows[-1]
+        next_url = _replace_param(request, "cursor", _encode(last.updated_at, last.pk, bound=bound))
+    return Response({"next": next_url, "results": [serialize(r) for r in rows]})
+
+
+def _encode(value: Any, pk: int, bound: datetime | None = None) -> str:
     kind = "dt" if isinstance(value, datetime) else "s"
-    payload = json.dumps([kind, value.isoformat() if kind == "dt" else value, pk])
+    items = [kind, value.isoformat() if kind == "dt" else value, pk]
+    if bound is not None:
+        items.append(bound.isoformat())
+    payload = json.dumps(items)
     return base64.urlsafe_b64encode(payload.encode()).decode().rstrip("=")
 
 
 def _decode(token: str | None) -> tuple[Any, int] | None:
     if not token:
         return None
+    items = _decode_items(token)
+    if len(items) != 3:
+        raise InvalidInput({"cursor": ["Invalid cursor."]})
+    return items[1], items[2]
+
+
+def _decode_changes(token: str) -> tuple[datetime, int, datetime]:
+    items = _decode_items(token)
+    if len(items) != 4 or not isinstance(items[1], datetime):
+        raise InvalidInput({"cursor": ["Invalid cursor."]})
+    return items[1], items[2], items[3]
+
+
+def _decode_items(token: str) -> list[Any]:
     try:
         padded = token + "=" * (-len(token) % 4)
-        kind, value, pk = json.loads(base64.urlsafe_b64decode(padded.encode()))
-        if kind == "dt":
-            value = datetime.fromisoformat(value)
-        if not isinstance(pk, int) or not isinstance(value, str | datetime):
+        items = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        if not isinstance(items, list) or len(items) not in (3, 4):
             raise ValueError
+        kind, value, pk = items[:3]
+        if kind == "dt":
+            value = _aware(datetime.fromisoformat(value))
+        if not isinstance(pk, int) or isinstance(pk, bool) or not isinstance(value, str | datetime):
+            raise ValueError
+        rest = [_aware(datetime.fromisoformat(b)) for b in items[3:]]
     except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
         raise InvalidInput({"cursor": ["Invalid cursor."]}) from None
-    return value, pk
+    return [kind, value, pk, *rest]
+
+
+def _aware(value: datetime) -> datetime:
+    if value.tzinfo is None:
+        raise ValueError("naive datetime in cursor")
+    return value
 
 
 def _replace_param(request: Request, key: str, value: str) -> str:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from logbook.api import views
+from logbook.api import export, imports, sync, views
 
 urlpatterns = [
     path("auth/token/", views.TokenCreateView.as_view(), name="api-token"),
@@ -10,4 +10,8 @@ urlpatterns = [
     path("workouts/<id:id>/", views.WorkoutDetailView.as_view(), name="api-workout"),
     path("exercises/", views.ExerciseListView.as_view(), name="api-exercises"),
     path("me/", views.MeView.as_view(), name="api-me"),
+    path("sync/workouts/", sync.SyncWorkoutsView.as_view(), name="api-sync-workouts"),
+    path("imports/", imports.ImportCreateView.as_view(), name="api-imports"),
+    path("imports/<id:id>/", imports.ImportDetailView.as_view(), name="api-import"),
+    path("export/", export.ExportView.as_view(), name="api-export"),
 ]

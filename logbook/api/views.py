@@ -18,7 +18,7 @@ from rest_framework.views import APIView
 from logbook import services
 from logbook.api import openapi as docs
 from logbook.api.idempotency import idempotent
-from logbook.api.pagination import paginate
+from logbook.api.pagination import paginate, paginate_changes
 from logbook.api.representation import exercise_to_dict, workout_to_dict
 from logbook.catalog import name_key
 from logbook.models import Exercise, ExerciseKind, Workout
@@ -98,7 +98,9 @@ class WorkoutListView(APIView):
             OpenApiParameter(
                 "updated_since",
                 datetime,
-                description="Changed after this moment (with offset); oldest first.",
+                description="Changed after this moment (with offset); oldest change first. "
+                "Pages are bounded by the newest change when paging began; keep the largest "
+                "`updated_at` seen as the next `updated_since`.",
             ),
             OpenApiParameter(
                 "include_deleted", bool, description="Include tombstones of deleted workouts."
@@ -126,7 +128,7 @@ class WorkoutListView(APIView):
         since = params.get("updated_since")
         if since is not None:
             workouts = workouts.filter(updated_at__gt=_parse_query_datetime(since, "updated_since"))
-            return paginate(request, workouts, ("updated_at", "id"), workout_to_dict)
+            return paginate_changes(request, workouts, workout_to_dict)
         return paginate(request, workouts, ("-started_at", "-id"), workout_to_dict)
 
     @extend_schema(

@@ -1,0 +1,31 @@
+"""Readers of other apps' and devices' files, one module per format (see `common`)."""
+
+from collections.abc import Callable, Iterator
+from typing import BinaryIO
+
+from logbook.importers.apple_health import read_apple_health
+from logbook.importers.common import ImportContext, ImportFailed, Item, RowError
+from logbook.importers.detect import detect_format
+from logbook.importers.fit import read_fit
+from logbook.importers.fitnotes import read_fitnotes
+from logbook.importers.gpx import read_gpx
+from logbook.importers.hevy import read_hevy
+from logbook.importers.myolog_csv import read_myolog_csv
+from logbook.importers.strong import read_strong
+from logbook.importers.tcx import read_tcx
+from logbook.models import ImportFormat
+
+Reader = Callable[[BinaryIO, ImportContext], Iterator[Item]]
+
+READERS: dict[str, Reader] = {
+    ImportFormat.STRONG_CSV: read_strong,
+    ImportFormat.HEVY_CSV: read_hevy,
+    ImportFormat.FITNOTES_CSV: read_fitnotes,
+    ImportFormat.FIT: read_fit,
+    ImportFormat.TCX: read_tcx,
+    ImportFormat.GPX: read_gpx,
+    ImportFormat.APPLE_HEALTH: read_apple_health,
+    ImportFormat.MYOLOG_CSV: read_myolog_csv,
+}
+
+__all__ = ["READERS", "ImportContext", "ImportFailed", "Item", "RowError", "detect_format"]

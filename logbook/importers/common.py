@@ -1,0 +1,339 @@
+"""What every reader shares: what it yields, and small parsers for cells, dates and units.
+
+A reader is a plain function `read(source, ctx)` over a binary file that yields, in file
+order, workouts as API-shaped payload dicts (the shape `clean_workout` takes) and
+`RowError`s for rows it could not read. Payload parts carry a private "_row" key (the
+row or record they came from) so a set that fails validation is reported by its row and
+dropped while the rest of its workout imports; `clean_workout` ignores unknown keys.
+A file that cannot be read as a whole raises `ImportFailed` and nothing is written.
+"""
+
+import csv
+import io
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any, BinaryIO
+from zoneinfo import ZoneInfo
+
+KG_PER_LB = 0.45359237
+METRES_PER = {
+    "m": 1.0,
+    "meter": 1.0,
+    "meters": 1.0,
+    "metre": 1.0,
+    "metres": 1.0,
+    "km": 1000.0,
+    "kms": 1000.0,
+    "kilometer": 1000.0,
+    "kilometers": 1000.0,
+    "kilometre": 1000.0,
+    "kilometres": 1000.0,
+    "mi": 1609.344,
+    "mile": 1609.344,
+    "miles": 1609.344,
+    "ft": 0.3048,
+    "feet": 0.3048,
+    "yd": 0.9144,
+    "yds": 0.9144,
+    "yard": 0.9144,
+    "yards": 0.9144,
+}
+WEIGHT_UNITS = {"kg": "kg", "kgs": "kg", "kilograms": "kg", "lb": "lb", "lbs": "lb", "pounds": "lb"}
+HR_RANGE = (30, 250)  # as workout_input accepts; a sensor's 0 or 255 means "no reading"
+MAX_CELL = 100_000
+
+
+class ImportFailed(Exception):
+    """The file as a whole cannot be read; the message says why, for the user."""
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int | None
+    message: str
+
+
+@dataclass
+class ImportContext:
+    """What a reader needs besides the file: the user's zone for times written without one,
+    the weight unit for files that do not say, and a callback for the share of file read."""
+
+    time_zone: ZoneInfo = field(default_factory=lambda: ZoneInfo("UTC"))
+    weight_unit: str = "kg"
+    report: Callable[[float], None] = lambda fraction: None
+
+
+Item = dict[str, Any] | RowError
+
+
+class CellError(ValueError):
+    """A cell that cannot be read; the message names the column."""
+
+
+# --- CSV -----------------------------------------------------------------------------
+
+
+def read_text(source: BinaryIO) -> str:
+    """The whole file as text: UTF-8 (with or without BOM), else Windows-1252 as spreadsheet
+    exports on Windows often are."""
+    data = source.read()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    return text.replace("\x00", "")
+
+
+def read_csv(source: BinaryIO) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
+    """The header (names stripped) and the records numbered as a spreadsheet shows them:
+    the header is row 1. The delimiter (comma or semicolon) is taken from the header."""
+    text = read_text(source)
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = next(reader, None)
+    except csv.Error as error:
+        raise ImportFailed(f"The header row could not be read as CSV: {error}.") from None
+    if not header or not any(h.strip() for h in header):
+        raise ImportFailed("The file is empty or has no header row.")
+
+    def records() -> Iterator[tuple[int, list[str]]]:
+        row = 1
+        try:
+            for record in reader:
+                row += 1
+                if any(cell.strip() for cell in record):
+                    yield row, record
+        except csv.Error as error:
+            raise ImportFailed(f"Row {row + 1} could not be read as CSV: {error}.") from None
+
+    return [h.strip().strip('"').strip() for h in header], records()
+
+
+class Columns:
+    """Cells of a record by header name, matched case-insensitively."""
+
+    def __init__(self, header: list[str]):
+        self.index: dict[str, int] = {}
+        for i, name in enumerate(header):
+            self.index.setdefault(name.lower(), i)
+
+    def has(self, *names: str) -> bool:
+        return all(n.lower() in self.index for n in names)
+
+    def find(self, *names: str) -> str | None:
+        """The first of `names` present in the header."""
+        return next((n for n in names if n.lower() in self.index), None)
+
+    def get(self, record: list[str], name: str | None) -> str:
+        if name is None:
+            return ""
+        i = self.index.get(name.lower())
+        if i is None or i >= len(record):
+            return ""
+        return record[i].strip()[:MAX_CELL]
+
+    def with_unit(self, base: str) -> tuple[str | None, str | None]:
+        """A column like "Weight (kg)" or "Distance (meters)": its name and its unit."""
+        pattern = re.compile(rf"^{re.escape(base)}\s*(?:\((\w+)\))?$", re.IGNORECASE)
+        for name in self.index:
+            match = pattern.match(name)
+            if match:
+                return name, (match.group(1) or "").lower() or None
+        return None, None
+
+
+def missing_columns(columns: Columns, required: tuple[str, ...], what: str) -> None:
+    missing = [n for n in required if not columns.has(n)]
+    if missing:
+        raise ImportFailed(f"Not a {what}: the header lacks {', '.join(missing)}.")
+
+
+# --- cells ---------------------------------------------------------------------------
+
+
+def number(text: str, column: str, *, decimal_comma: bool = False) -> float | None:
+    """A number cell; blank is None. "62,5" reads as 62.5 in semicolon files."""
+    text = text.strip()
+    if not text:
+        return None
+    if decimal_comma or ("," in text and "." not in text):
+        text = text.replace(",", ".")
+    try:
+        value = float(text)
+    except ValueError:
+        raise CellError(f"{column}: {text!r} is not a number.") from None
+    if value != value or value in (float("inf"), float("-inf")):
+        raise CellError(f"{column}: {text!r} is not a number.")
+    return value
+
+
+def whole(value: float | None, column: str) -> int | None:
+    if value is None:
+        return None
+    if value != int(value):
+        raise CellError(f"{column}: {value:g} is not a whole number.")
+    return int(value)
+
+
+def positive(value: float | None) -> float | None:
+    """Exports write 0 for "not recorded" in distance and time columns."""
+    return value if value else None
+
+
+def load_kg(value: float | None, unit: str) -> float | None:
+    if value is None:
+        return None
+    return round(value * KG_PER_LB, 3) if unit == "lb" else value
+
+
+def weight_unit(text: str | None) -> str | None:
+    return WEIGHT_UNITS.get((text or "").strip().lower().rstrip("."))
+
+
+def metres(value: float | None, unit: str | None, column: str = "Distance") -> float | None:
+    if value is None:
+        return None
+    factor = METRES_PER.get((unit or "").strip().lower())
+    if factor is None:
+        raise CellError(f"{column}: unknown distance unit {unit!r}.")
+    return round(value * factor, 3)
+
+
+def heart_rate(value: Any) -> int | None:
+    """A plausible heart rate in bpm, else None (sensor dropouts are not errors)."""
+    try:
+        bpm = round(float(value))
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return bpm if HR_RANGE[0] <= bpm <= HR_RANGE[1] else None
+
+
+_CLOCK = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{1,2}(?:\.\d+)?)$")
+_SPELLED = re.compile(r"^(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?$", re.IGNORECASE)
+
+
+def seconds(text: str, column: str) -> int | None:
+    """A duration: "1:02:05", "02:05", "1h 5m", "35m", "45s" or plain seconds; 0 is None."""
+    text = text.strip()
+    if not text:
+        return None
+    match = _CLOCK.match(text)
+    if match:
+        hours, minutes, secs = match.groups()
+        total = int(hours or 0) * 3600 + int(minutes) * 60 + float(secs)
+        return round(total) or None
+    match = _SPELLED.match(text)
+    if match and any(match.groups()):
+        hours, minutes, secs = (int(g or 0) for g in match.groups())
+        return hours * 3600 + minutes * 60 + secs or None
+    value = number(text, column)
+    if value is None or value < 0:
+        raise CellError(f"{column}: {text!r} is not a duration.")
+    return round(value) or None
+
+
+# --- times ---------------------------------------------------------------------------
+
+_NAIVE_FORMATS = (
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%dT%H:%M",
+    "%Y-%m-%d %H:%M:%S.%f",
+    "%Y-%m-%dT%H:%M:%S.%f",
+)
+
+
+def naive_datetime(text: str, column: str = "Date") -> datetime:
+    """A date and time written without a zone, as Strong and FitNotes write them."""
+    text = text.strip()
+    for fmt in _NAIVE_FORMATS:
+        try:
+            return datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+    raise CellError(f"{column}: {text!r} is not a date and time like 2024-11-28 17:36:08.")
+
+
+def local_iso(naive: datetime, zone: ZoneInfo) -> str:
+    """A wall-clock time in the user's zone, as the API wants it: ISO 8601 with the offset."""
+    return naive.replace(tzinfo=zone).isoformat()
+
+
+def aware_iso(moment: datetime, zone: ZoneInfo) -> str:
+    """An instant shown in the user's zone (for files that store UTC)."""
+    return moment.astimezone(zone).isoformat()
+
+
+def utc_key(moment: datetime) -> str:
+    """A stable external id from an instant: its UTC time to the second."""
+    return moment.astimezone(ZoneInfo("UTC")).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def duration_between(start: datetime, end: datetime | None) -> int | None:
+    if end is None:
+        return None
+    span = (end - start).total_seconds()
+    return round(span) if 0 < span <= timedelta(days=7).total_seconds() else None
+
+
+# --- building payloads ---------------------------------------------------------------
+
+
+def new_workout(row: int, **fields: Any) -> dict[str, Any]:
+    return {"_row": row, "exercises": [], "intervals": [], **fields}
+
+
+def add_set(
+    workout: dict[str, Any],
+    exercise: str,
+    values: dict[str, Any],
+    row: int,
+    *,
+    superset: int | None = None,
+    new_entry: bool = False,
+) -> None:
+    """Append a set; consecutive sets of one exercise (and superset) form one entry."""
+    entries = workout["exercises"]
+    last = entries[-1] if entries else None
+    if (
+        new_entry
+        or last is None
+        or last["exercise"] != exercise
+        or last.get("superset") != superset
+    ):
+        last = {"exercise": exercise, "superset": superset, "sets": [], "_row": row}
+        entries.append(last)
+    last["sets"].append({k: v for k, v in values.items() if v is not None} | {"_row": row})
+
+
+def add_note(workout: dict[str, Any], note: str) -> None:
+    """Append a line to the workout's notes once (exports repeat notes on every set row)."""
+    note = note.strip()
+    if not note:
+        return
+    lines = workout.setdefault("_notes", [])
+    if note not in lines:
+        lines.append(note)
+
+
+def finish(workout: dict[str, Any]) -> dict[str, Any]:
+    """Fold collected note lines into `notes`, within its 10,000 characters."""
+    lines = workout.pop("_notes", [])
+    if lines:
+        notes = "\n".join([workout.get("notes") or "", *lines]).strip()
+        workout["notes"] = notes[:10_000]
+    if not workout["exercises"]:
+        del workout["exercises"]
+    if not workout["intervals"]:
+        del workout["intervals"]
+    return workout
+
+
+def stable_id(*parts: str) -> str:
+    """An external id from the file's own identifying values, within 200 characters."""
+    return " ".join(p.strip() for p in parts if p and p.strip())[:200]

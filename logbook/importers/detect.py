@@ -1,0 +1,44 @@
+"""Telling a file's format from its first bytes, so users need not say (nor name it right)."""
+
+import re
+
+from logbook.models import ImportFormat
+
+SNIFF_BYTES = 64 * 1024
+EXTENSIONS = {".fit": ImportFormat.FIT, ".tcx": ImportFormat.TCX, ".gpx": ImportFormat.GPX}
+
+
+def detect_format(head: bytes, filename: str = "") -> str | None:
+    """The format of a file starting with `head`, or None. Content decides; the file's
+    extension only breaks a tie when the content says nothing."""
+    if len(head) >= 12 and head[8:12] == b".FIT" and head[0] in (12, 14):
+        return ImportFormat.FIT
+    text = head.decode("utf-8", errors="ignore").lstrip("\ufeff \t\r\n")
+    if text.startswith("<"):
+        if re.search(r"<(\w+:)?TrainingCenterDatabase[\s>]", text):
+            return ImportFormat.TCX
+        if re.search(r"<(\w+:)?gpx[\s>]", text):
+            return ImportFormat.GPX
+        if re.search(r"<(!DOCTYPE\s+)?HealthData[\s>\[]", text):
+            return ImportFormat.APPLE_HEALTH
+    else:
+        detected = _csv_format(text.split("\n", 1)[0])
+        if detected:
+            return detected
+    for extension, fmt in EXTENSIONS.items():
+        if filename.lower().endswith(extension):
+            return fmt
+    return None
+
+
+def _csv_format(header: str) -> str | None:
+    names = {n.strip().strip('"').strip().lower() for n in re.split(r"[,;]", header)}
+    if {"row_type", "exercise_index", "external_id"} <= names:
+        return ImportFormat.MYOLOG_CSV
+    if {"exercise_title", "start_time"} <= names:
+        return ImportFormat.HEVY_CSV
+    if {"exercise name", "set order"} <= names:
+        return ImportFormat.STRONG_CSV
+    if {"date", "exercise", "reps"} <= names:
+        return ImportFormat.FITNOTES_CSV
+    return None

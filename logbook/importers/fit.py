@@ -1,0 +1,222 @@
+"""Garmin FIT activity files, decoded with Garmin's own SDK (garmin-fit-sdk).
+
+Each session is a workout (a multisport file gives one per session): its sport, start,
+elapsed time, distance, heart rate and the watch's RPE. Strength sessions' `set` messages
+become sets (repetitions, weight, duration when untimed by reps, the following rest), their
+exercise named from the FIT exercise category and name, so "barbell_back_squat" meets the
+catalog's "Barbell Back Squat"; other sessions' laps become intervals with heart rate.
+A session is identified by its UTC start time.
+"""
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta, timezone
+from typing import Any, BinaryIO
+
+from garmin_fit_sdk import Decoder, Profile, Stream
+
+from logbook.importers.common import (
+    ImportContext,
+    ImportFailed,
+    Item,
+    RowError,
+    add_set,
+    aware_iso,
+    finish,
+    heart_rate,
+    new_workout,
+    positive,
+    utc_key,
+)
+
+SOURCE = "fit"
+FIT_EPOCH = datetime(1989, 12, 31, tzinfo=UTC)
+UNKNOWN_EXERCISE = "Unrecognised exercise"
+
+SPORTS = {
+    "running": "run",
+    "cycling": "ride",
+    "e_biking": "ride",
+    "rowing": "row",
+    "swimming": "swim",
+    "walking": "walk",
+    "hiking": "walk",
+    "hiit": "hiit",
+    "mobility": "mobility",
+}
+SUB_SPORTS = {
+    "strength_training": "strength",
+    "cardio_training": "hiit",
+    "hiit": "hiit",
+    "indoor_rowing": "row",
+    "indoor_cycling": "ride",
+    "treadmill": "run",
+    "indoor_running": "run",
+    "indoor_walking": "walk",
+    "yoga": "mobility",
+    "pilates": "mobility",
+    "flexibility_training": "mobility",
+    "breathing": "mobility",
+}
+LAP_KINDS = {"rest": "recovery", "recovery": "recovery", "warmup": "steady", "cooldown": "steady"}
+
+
+def read_fit(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
+    messages = _decode(source.read())
+    sessions = messages.get("session_mesgs") or []
+    if not sessions:
+        raise ImportFailed("The FIT file has no sessions: it is not an activity recording.")
+    offset = _local_offset(messages)
+    zone = timezone(offset) if offset is not None else ctx.time_zone
+    laps = messages.get("lap_mesgs") or []
+    sets = messages.get("set_mesgs") or []
+    for number, session in enumerate(sessions, start=1):
+        start = session.get("start_time")
+        if not isinstance(start, datetime):
+            yield RowError(number, f"Session {number} has no start time; skipped.")
+            continue
+        elapsed = session.get("total_elapsed_time") or session.get("total_timer_time") or 0
+        end = start + timedelta(seconds=float(elapsed))
+        workout = new_workout(
+            number,
+            started_at=aware_iso(start, zone),
+            title=str(session.get("sport_profile_name") or _label(session.get("sport")))[:200],
+            activity=_activity(session),
+            source=SOURCE,
+            external_id=utc_key(start),
+            duration_s=round(elapsed) or None,
+            distance_m=positive(_float(session.get("total_distance"))),
+            avg_hr=heart_rate(session.get("avg_heart_rate")),
+            max_hr=heart_rate(session.get("max_heart_rate")),
+            session_rpe=_session_rpe(session.get("workout_rpe")),
+        )
+        single = len(sessions) == 1  # then every set and lap is this session's
+        own_sets = [s for s in sets if single or _within(_when(s), start, end)]
+        if any(s.get("set_type") == "active" for s in own_sets):
+            _add_sets(workout, own_sets, number)
+        else:
+            own_laps = [lap for lap in laps if single or _within(_when(lap), start, end)]
+            workout["intervals"] = _intervals(own_laps, number)
+        yield finish(workout)
+
+
+def _decode(data: bytes) -> dict[str, list[dict[str, Any]]]:
+    try:
+        checker = Decoder(Stream.from_byte_array(bytearray(data)))
+        if not checker.is_fit():
+            raise ImportFailed("Not a FIT file.")
+        if not checker.check_integrity():
+            raise ImportFailed("The FIT file is damaged: its checksum does not match.")
+        messages, errors = Decoder(Stream.from_byte_array(bytearray(data))).read()
+    except ImportFailed:
+        raise
+    except Exception as error:  # the SDK raises bare Exceptions on malformed data
+        raise ImportFailed(f"The FIT file could not be read: {error}") from None
+    if errors:
+        raise ImportFailed(f"The FIT file could not be read: {errors[0]}")
+    return messages
+
+
+def _local_offset(messages: dict) -> timedelta | None:
+    """The device's UTC offset, from the activity's local timestamp (to the quarter hour)."""
+    for activity in messages.get("activity_mesgs") or []:
+        local, moment = activity.get("local_timestamp"), activity.get("timestamp")
+        if isinstance(local, int | float) and isinstance(moment, datetime):
+            local_time = FIT_EPOCH + timedelta(seconds=local)
+            minutes = round((local_time.replace(tzinfo=UTC) - moment).total_seconds() / 900) * 15
+            if abs(minutes) <= 14 * 60:
+                return timedelta(minutes=minutes)
+    return None
+
+
+def _activity(session: dict) -> str:
+    return SUB_SPORTS.get(str(session.get("sub_sport"))) or SPORTS.get(
+        str(session.get("sport")), "other"
+    )
+
+
+def _label(value: Any) -> str:
+    return str(value or "Activity").replace("_", " ").capitalize()
+
+
+def _session_rpe(value: Any) -> float | None:
+    """Garmin stores the perceived effort as 0–100; the API's session RPE is 0–10."""
+    number = _float(value)
+    return number / 10 if number is not None and 0 < number <= 100 else None
+
+
+def _float(value: Any) -> float | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if number == number else None
+
+
+def _when(message: dict) -> Any:
+    return message.get("start_time") or message.get("timestamp")
+
+
+def _within(moment: Any, start: datetime, end: datetime) -> bool:
+    return isinstance(moment, datetime) and start <= moment <= end
+
+
+def _add_sets(workout: dict[str, Any], sets: list[dict], session: int) -> None:
+    previous = None
+    timed = all(isinstance(_when(s), datetime) for s in sets)
+    for message in sorted(sets, key=_when) if timed else sets:
+        duration = _float(message.get("duration"))
+        if message.get("set_type") == "rest":
+            if previous is not None and duration:
+                previous["rest_s"] = round(duration)
+            continue
+        reps = message.get("repetitions")
+        weight = positive(_float(message.get("weight")))
+        values = {
+            "reps": reps if isinstance(reps, int) and 0 <= reps <= 1000 else None,
+            "load_kg": round(weight, 3) if weight and weight <= 1000 else None,
+        }
+        if values["reps"] is None and duration:
+            values["duration_s"] = round(duration)
+        if values["reps"] is None and values["load_kg"] is None and "duration_s" not in values:
+            previous = None
+            continue
+        add_set(workout, exercise_name(message), values, session)
+        previous = workout["exercises"][-1]["sets"][-1]
+
+
+def exercise_name(message: dict) -> str:
+    """ "squat" + subtype 6 → "Barbell Back Squat"; the category alone when no subtype."""
+    category = _first(message.get("category"))
+    if not isinstance(category, str) or category == "unknown":
+        return UNKNOWN_EXERCISE
+    subtype = _first(message.get("category_subtype"))
+    names = Profile["types"].get(f"{category}_exercise_name", {})
+    name = names.get(subtype) if isinstance(subtype, int) else None
+    return (name or category).replace("_", " ").title()
+
+
+def _first(value: Any) -> Any:
+    return value[0] if isinstance(value, list | tuple) and value else value
+
+
+def _intervals(laps: list[dict], session: int) -> list[dict[str, Any]]:
+    kinds = [LAP_KINDS.get(str(lap.get("intensity")), "active") for lap in laps]
+    structured = "recovery" in kinds  # active laps are "work" only between recoveries
+    intervals = []
+    for lap, kind in zip(laps, kinds, strict=True):
+        elapsed = _float(lap.get("total_elapsed_time")) or _float(lap.get("total_timer_time"))
+        if not elapsed or elapsed < 1:
+            continue
+        if kind == "active":
+            kind = "work" if structured else "steady"
+        intervals.append(
+            {
+                "kind": kind,
+                "duration_s": round(elapsed),
+                "distance_m": positive(_float(lap.get("total_distance"))),
+                "avg_hr": heart_rate(lap.get("avg_heart_rate")),
+                "max_hr": heart_rate(lap.get("max_heart_rate")),
+                "_row": session,
+            }
+        )
+    return intervals

@@ -1,0 +1,93 @@
+"""FitNotes (Android) CSV exports.
+
+`Date,Exercise,Category,Weight (kg),Reps,Distance,Distance Unit,Time,Comment`, with the
+weight column named for the app's unit (`Weight (kgs)`, `Weight (lbs)`…) or a plain
+`Weight` beside a `Weight Unit` column. FitNotes records the day but no time of day and
+no workout name: one workout per day, started at noon in the user's zone, identified by
+its date. `Time` is a set's duration (H:MM:SS); `Comment` is a note on the set.
+"""
+
+from collections.abc import Iterator
+from datetime import date, datetime, time
+from typing import Any, BinaryIO
+
+from logbook.importers.common import (
+    CellError,
+    Columns,
+    ImportContext,
+    Item,
+    RowError,
+    add_note,
+    add_set,
+    finish,
+    load_kg,
+    local_iso,
+    metres,
+    missing_columns,
+    new_workout,
+    number,
+    positive,
+    read_csv,
+    seconds,
+    weight_unit,
+    whole,
+)
+
+SOURCE = "fitnotes"
+NOON = time(12, 0)
+
+
+def read_fitnotes(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
+    header, records = read_csv(source)
+    cols = Columns(header)
+    missing_columns(cols, ("Date", "Exercise", "Reps"), "FitNotes CSV")
+    weight_col, header_unit = cols.with_unit("Weight")
+    fixed_unit = weight_unit(header_unit) or ctx.weight_unit
+
+    workouts: dict[date, dict[str, Any]] = {}
+    for row, record in records:
+        try:
+            day = _date(cols.get(record, "Date"))
+            exercise = cols.get(record, "Exercise")
+            if not exercise:
+                raise CellError("Exercise: missing.")
+            unit = weight_unit(cols.get(record, "Weight Unit")) or fixed_unit
+            distance = positive(number(cols.get(record, "Distance"), "Distance"))
+            values = {
+                "load_kg": load_kg(number(cols.get(record, weight_col), "Weight"), unit),
+                "reps": whole(number(cols.get(record, "Reps"), "Reps"), "Reps"),
+                "distance_m": metres(distance, cols.get(record, "Distance Unit") or "km"),
+                "duration_s": seconds(cols.get(record, "Time"), "Time"),
+            }
+        except CellError as error:
+            yield RowError(row, str(error))
+            continue
+        if (
+            values["reps"] == 0
+            and values["load_kg"] in (0, None)
+            and (values["distance_m"] or values["duration_s"])
+        ):
+            values["reps"] = values["load_kg"] = None  # a cardio row: reps/weight are blanks
+        workout = workouts.get(day)
+        if workout is None:
+            workout = workouts[day] = new_workout(
+                row,
+                started_at=local_iso(datetime.combine(day, NOON), ctx.time_zone),
+                title="FitNotes",
+                source=SOURCE,
+                external_id=day.isoformat(),
+                activity="strength",
+            )
+        add_set(workout, exercise[:120], values, row)
+        comment = cols.get(record, "Comment")
+        if comment:
+            add_note(workout, f"{exercise}: {comment}")
+    for workout in workouts.values():
+        yield finish(workout)
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip()[:10])
+    except ValueError:
+        raise CellError(f"Date: {text!r} is not a date like 2024-03-15.") from None

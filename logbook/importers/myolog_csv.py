@@ -1,0 +1,183 @@
+"""Myolog's own CSV: what `GET /api/v1/export/?format=csv` writes and the import reads back.
+
+One row per set or interval, the workout's fields repeated on each (spreadsheet-friendly),
+SI units. `row_type` says what a row is: `set`, `interval`, `exercise` (an exercise
+logged with no sets) or `workout` (a workout with neither exercises nor intervals).
+`exercise_index` keeps repeated exercises apart. Lossless: every field of the JSON export,
+so a file re-imports into an empty account as the same workouts, and into the same
+account as nothing new (workouts keep their source and external_id).
+"""
+
+from collections.abc import Iterator
+from typing import Any, BinaryIO
+
+from logbook.importers.common import (
+    CellError,
+    Columns,
+    ImportContext,
+    Item,
+    RowError,
+    missing_columns,
+    new_workout,
+    number,
+    read_csv,
+    whole,
+)
+
+WORKOUT_COLUMNS = {
+    # column: (payload field, kind)
+    "title": ("title", "text"),
+    "activity": ("activity", "text"),
+    "workout_duration_s": ("duration_s", "int"),
+    "workout_distance_m": ("distance_m", "float"),
+    "fasted": ("fasted", "bool"),
+    "session_rpe": ("session_rpe", "float"),
+    "workout_avg_hr": ("avg_hr", "int"),
+    "workout_max_hr": ("max_hr", "int"),
+    "notes": ("notes", "text"),
+}
+SET_COLUMNS = {
+    "set_type": ("set_type", "text"),
+    "reps": ("reps", "int"),
+    "load_kg": ("load_kg", "float"),
+    "rpe": ("rpe", "float"),
+    "rir": ("rir", "float"),
+    "rest_s": ("rest_s", "int"),
+    "tempo": ("tempo", "text"),
+    "eccentric_emphasis": ("eccentric_emphasis", "bool"),
+    "duration_s": ("duration_s", "int"),
+    "distance_m": ("distance_m", "float"),
+}
+INTERVAL_COLUMNS = {
+    "interval_kind": ("kind", "text"),
+    "duration_s": ("duration_s", "int"),
+    "distance_m": ("distance_m", "float"),
+    "avg_hr": ("avg_hr", "int"),
+    "max_hr": ("max_hr", "int"),
+    "rpe": ("rpe", "float"),
+}
+COLUMNS = [
+    "external_id",
+    "source",
+    "started_at",
+    *WORKOUT_COLUMNS,
+    "row_type",
+    "exercise_index",
+    "exercise",
+    "superset",
+    *SET_COLUMNS,
+    "interval_kind",
+    "avg_hr",
+    "max_hr",
+]
+ROW_TYPES = ("set", "interval", "exercise", "workout")
+
+
+def rows_for(workout: dict[str, Any]) -> Iterator[list[str]]:
+    """CSV rows for one workout in the export's JSON shape."""
+    base = {
+        "external_id": workout["external_id"],
+        "source": workout["source"],
+        "started_at": workout["started_at"],
+        **{column: workout[field] for column, (field, _) in WORKOUT_COLUMNS.items()},
+    }
+    emitted = False
+    for index, entry in enumerate(workout["exercises"]):
+        entry_cells = base | {
+            "exercise_index": index,
+            "exercise": entry["exercise"],
+            "superset": entry["superset"],
+        }
+        if not entry["sets"]:
+            yield _line(entry_cells | {"row_type": "exercise"})
+        for s in entry["sets"]:
+            cells = {column: s[field] for column, (field, _) in SET_COLUMNS.items()}
+            yield _line(entry_cells | cells | {"row_type": "set"})
+        emitted = True
+    for interval in workout["intervals"]:
+        cells = {column: interval[field] for column, (field, _) in INTERVAL_COLUMNS.items()}
+        yield _line(base | cells | {"row_type": "interval"})
+        emitted = True
+    if not emitted:
+        yield _line(base | {"row_type": "workout"})
+
+
+def _line(cells: dict[str, Any]) -> list[str]:
+    return [_cell(cells.get(column)) for column in COLUMNS]
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def read_myolog_csv(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
+    header, records = read_csv(source)
+    cols = Columns(header)
+    missing_columns(cols, ("external_id", "source", "started_at", "row_type"), "Myolog CSV export")
+    workouts: dict[tuple[str, str], dict[str, Any]] = {}
+    entries: dict[tuple[str, str, int], dict[str, Any]] = {}
+    for row, record in records:
+        try:
+            row_type = cols.get(record, "row_type")
+            if row_type not in ROW_TYPES:
+                raise CellError(f"row_type: expected one of {', '.join(ROW_TYPES)}.")
+            key = (cols.get(record, "source"), cols.get(record, "external_id"))
+            workout = workouts.get(key)
+            if workout is None:
+                workout = new_workout(
+                    row,
+                    started_at=cols.get(record, "started_at"),
+                    source=key[0],
+                    external_id=key[1],
+                    **_values(cols, record, WORKOUT_COLUMNS),
+                )
+            if row_type in ("set", "exercise"):
+                index = whole(
+                    number(cols.get(record, "exercise_index"), "exercise_index"), "exercise_index"
+                )
+                entry = entries.get((*key, index or 0))
+                if entry is None:
+                    entry = {
+                        "exercise": cols.get(record, "exercise"),
+                        "superset": whole(
+                            number(cols.get(record, "superset"), "superset"), "superset"
+                        ),
+                        "sets": [],
+                        "_row": row,
+                    }
+                if row_type == "set":
+                    entry["sets"].append(_values(cols, record, SET_COLUMNS) | {"_row": row})
+                if (*key, index or 0) not in entries:
+                    entries[(*key, index or 0)] = entry
+                    workout["exercises"].append(entry)
+            elif row_type == "interval":
+                interval = _values(cols, record, INTERVAL_COLUMNS) | {"_row": row}
+                workout["intervals"].append(interval)
+        except CellError as error:
+            yield RowError(row, str(error))
+            continue
+        workouts.setdefault(key, workout)
+    yield from workouts.values()
+
+
+def _values(cols: Columns, record: list[str], spec: dict[str, tuple[str, str]]) -> dict:
+    values: dict[str, Any] = {}
+    for column, (field, kind) in spec.items():
+        text = cols.get(record, column)
+        if text == "":
+            values[field] = None
+        elif kind == "text":
+            values[field] = text
+        elif kind == "bool":
+            if text.lower() not in ("true", "false"):
+                raise CellError(f"{column}: expected true or false.")
+            values[field] = text.lower() == "true"
+        elif kind == "int":
+            values[field] = whole(number(text, column), column)
+        else:
+            values[field] = number(text, column)
+    return values

@@ -1,0 +1,352 @@
+"""File imports: accepting an upload, and the job that reads it and writes its workouts.
+
+The job runs in two phases so a malformed file writes nothing: first the whole file is
+read into payloads (a file-level problem fails the job here), then each workout is
+cleaned by `clean_workout` and upserted through `services.upsert_many`, each whole or not
+at all. A set or interval that fails validation is reported by its row and dropped;
+the rest of its workout imports. Workouts carry stable external ids from the file, so
+importing a file again creates nothing new (they count as skipped).
+"""
+
+import contextlib
+import io
+import logging
+import time
+import uuid
+from collections.abc import Callable
+from contextlib import AbstractContextManager as ContextManager
+from pathlib import PurePath
+from typing import Any, BinaryIO
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.files.uploadedfile import UploadedFile
+from django.utils import timezone
+
+from logbook import services
+from logbook.importers import READERS, ImportContext, ImportFailed, RowError, detect_format
+from logbook.importers.detect import SNIFF_BYTES
+from logbook.models import ImportFormat, ImportJob, Units
+from logbook.profiles import get_profile
+from logbook.workout_input import InvalidInput, WorkoutInput, clean_workout
+
+logger = logging.getLogger(__name__)
+
+MAX_REPORTED_ERRORS = 1000
+PROGRESS_EVERY_S = 0.5
+READ_SHARE = 0.2  # of the progress bar, for reading the file; the rest is writing
+
+
+class UploadTooLarge(InvalidInput):
+    status_code = 413
+
+
+def start_import(
+    user: AbstractBaseUser,
+    upload: Any,
+    *,
+    format: str | None = None,
+    weight_unit: str | None = None,
+) -> ImportJob:
+    """Check and store an upload, then queue its job. Bad input raises InvalidInput."""
+    check_upload(upload, format, weight_unit)
+    job = ImportJob(
+        user=user,
+        filename=PurePath(upload.name or "upload").name[:255],
+        size=upload.size,
+        format=format or "",
+        weight_unit=weight_unit or "",
+    )
+    suffix = PurePath(job.filename).suffix[:10]
+    job.file.save(f"{uuid.uuid4().hex}{suffix}", upload, save=False)
+    job.save()
+    queue(job)
+    return job
+
+
+def check_upload(upload: Any, format: str | None, weight_unit: str | None) -> None:
+    errors: dict[str, list[str]] = {}
+    if format not in (None, "") and format not in ImportFormat.values:
+        errors["format"] = [f"Expected one of: {', '.join(ImportFormat.values)}."]
+    if weight_unit not in (None, "") and weight_unit not in Units.values:
+        errors["weight_unit"] = ["Expected kg or lb."]
+    if not isinstance(upload, UploadedFile):
+        errors["file"] = ["Attach the file to import as multipart form data, field `file`."]
+    elif upload.size > settings.IMPORT_MAX_BYTES:
+        raise UploadTooLarge({"file": [too_large_message(upload.size)]})
+    elif upload.size == 0:
+        errors["file"] = ["The file is empty."]
+    if errors:
+        raise InvalidInput(errors)
+
+
+def too_large_message(size: int) -> str:
+    limit = settings.IMPORT_MAX_BYTES
+    return f"The file is {_megabytes(size)}; the limit is {_megabytes(limit)}."
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_048_576:.1f} MB" if size >= 104_858 else f"{size} bytes"
+
+
+def queue(job: ImportJob) -> None:
+    """Hand the job to a worker. The job row is committed already (the API runs in
+    autocommit), so a worker on another machine finds it."""
+    from logbook.tasks import run_import  # the task module imports this one
+
+    try:
+        run_import.delay(job.pk)
+    except Exception:  # kombu raises assorted connection errors
+        logger.exception("could not queue import %s", job.pk)
+        message = "Could not start the import; try again."
+        _finish(job, ImportJob.Status.FAILED, [_error(None, message)])
+        _delete_file(job)
+
+
+def run_import(job_id: int) -> None:
+    """The job: safe to run again (a redelivered task re-imports idempotently)."""
+    job = ImportJob.objects.select_related("user").filter(pk=job_id).first()
+    if job is None or job.is_finished:
+        return
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.RUNNING, progress=0.0)
+    try:
+        _execute(job, _stored_file)
+    finally:
+        _delete_file(job)
+
+
+def run_import_bytes(
+    user: AbstractBaseUser,
+    data: bytes,
+    filename: str,
+    *,
+    format: str | None = None,
+    weight_unit: str | None = None,
+) -> dict[str, Any]:
+    """Import a file's bytes in this process, without storage or a queue (scripts, benchmarks).
+    Returns the job's status as the API shows it."""
+    job = ImportJob.objects.create(
+        user=user,
+        filename=filename[:255],
+        size=len(data),
+        format=format or "",
+        weight_unit=weight_unit or "",
+        status=ImportJob.Status.RUNNING,
+    )
+    _execute(job, lambda _: contextlib.nullcontext(io.BytesIO(data)))
+    job.refresh_from_db()
+    return status_dict(job)
+
+
+def _execute(job: ImportJob, open_file: Callable[[ImportJob], ContextManager[BinaryIO]]) -> None:
+    """Read, then write; end the job done or failed with a message, never raising."""
+    progress = _Progress(job.pk)
+    try:
+        with open_file(job) as source:
+            payloads, errors = _read(job, source, progress)
+        counts = _write(job, payloads, errors, progress)
+    except ImportFailed as failure:
+        _finish(job, ImportJob.Status.FAILED, [_error(None, str(failure))])
+    except Exception:
+        logger.exception("import %s failed", job.pk)
+        message = "The import stopped on an unexpected error; the workouts it wrote are kept."
+        _finish(job, ImportJob.Status.FAILED, [_error(None, message)])
+    else:
+        _finish(job, ImportJob.Status.DONE, errors, **counts)
+
+
+def _stored_file(job: ImportJob) -> ContextManager[BinaryIO]:
+    if not job.file:
+        raise ImportFailed("The uploaded file is no longer stored; upload it again.")
+    if job.file.size > settings.IMPORT_MAX_BYTES:
+        raise ImportFailed(too_large_message(job.file.size))
+    return job.file.open("rb")
+
+
+def _read(job: ImportJob, source: BinaryIO, progress: "_Progress") -> tuple[list[dict], list[dict]]:
+    fmt = job.format or detect_format(source.read(SNIFF_BYTES), job.filename)
+    source.seek(0)
+    if fmt is None:
+        raise ImportFailed(
+            "Could not tell what kind of file this is. Choose its format: "
+            + ", ".join(ImportFormat.labels)
+            + "."
+        )
+    if fmt != job.format:
+        job.format = fmt
+        ImportJob.objects.filter(pk=job.pk).update(format=fmt)
+    profile = get_profile(job.user)
+    ctx = ImportContext(
+        time_zone=ZoneInfo(profile.time_zone),
+        weight_unit=job.weight_unit or profile.units,
+        report=lambda fraction: progress(fraction * READ_SHARE),
+    )
+    payloads: list[dict] = []
+    errors: list[dict] = []
+    for item in READERS[fmt](source, ctx):
+        if isinstance(item, RowError):
+            errors.append(_error(item.row, item.message))
+        else:
+            payloads.append(item)
+    if not payloads and not errors:
+        raise ImportFailed("The file holds no workouts.")
+    return payloads, errors
+
+
+def _write(
+    job: ImportJob, payloads: list[dict], errors: list[dict], progress: "_Progress"
+) -> dict[str, int]:
+    cleaned: list[tuple[WorkoutInput, int | None]] = []
+    for payload in payloads:
+        data, problems = clean_payload(payload)
+        errors.extend(problems)
+        if data is not None:
+            cleaned.append((data, payload.get("_row")))
+    counts = {"created": 0, "updated": 0, "skipped": 0}
+    results = services.upsert_many(job.user, [data for data, _ in cleaned])
+    for done, ((_, row), (_, status, problems)) in enumerate(
+        zip(cleaned, results, strict=True), start=1
+    ):
+        if status == services.CREATED:
+            counts["created"] += 1
+        elif status == services.UPDATED:
+            counts["updated"] += 1
+        elif status == services.UNCHANGED:
+            counts["skipped"] += 1
+        else:
+            errors.append(_error(row, _describe(problems)))
+        progress(READ_SHARE + (1 - READ_SHARE) * done / len(cleaned))
+    return counts
+
+
+def clean_payload(payload: dict[str, Any]) -> tuple[WorkoutInput | None, list[dict]]:
+    """Validate a reader's payload; drop (and report by row) sets and intervals that fail,
+    keeping the rest of the workout. A workout-level problem skips the workout."""
+    errors: list[dict] = []
+    for _ in range(3):
+        try:
+            return clean_workout(payload), errors
+        except InvalidInput as invalid:
+            payload, dropped, remaining = _drop_bad_parts(payload, invalid.errors)
+            errors.extend(dropped)
+            if remaining or not dropped:
+                message = _describe(remaining or invalid.errors)
+                errors.append(_error(payload.get("_row"), f"Workout skipped: {message}"))
+                return None, errors
+    return None, errors
+
+
+def _drop_bad_parts(
+    payload: dict[str, Any], problems: dict[str, list[str]]
+) -> tuple[dict[str, Any], list[dict], dict[str, list[str]]]:
+    """Remove the sets, exercises and intervals that `problems` name (by dotted path).
+    Returns the smaller payload, the row errors for what went, and the other problems."""
+    bad: dict[tuple[str, int], dict[int | None, list[str]]] = {}  # part → set index → messages
+    remaining: dict[str, list[str]] = {}
+    for path, messages in problems.items():
+        parts = path.split(".")
+        if parts[0] not in ("exercises", "intervals") or len(parts) < 2 or not parts[1].isdigit():
+            remaining[path] = messages
+            continue
+        key = (parts[0], int(parts[1]))
+        is_set = len(parts) >= 4 and parts[0] == "exercises" and parts[2] == "sets"
+        if is_set and parts[3].isdigit():
+            set_index, field = int(parts[3]), parts[4:]
+        else:
+            set_index, field = None, parts[2:]
+        label = ".".join(field)
+        bad.setdefault(key, {}).setdefault(set_index, []).extend(
+            f"{label}: {m}" if label else m for m in messages
+        )
+    collections = {
+        "exercises": list(payload.get("exercises") or []),
+        "intervals": list(payload.get("intervals") or []),
+    }
+    dropped = []
+    for (name, index), by_set in sorted(bad.items(), key=lambda kv: kv[0][1], reverse=True):
+        items = collections[name]
+        if index >= len(items):
+            continue
+        item = items[index]
+        if None in by_set or not isinstance(item, dict):  # the whole exercise or interval
+            messages = [m for ms in by_set.values() for m in ms]
+            dropped.append(_error(_row_of(item, payload), "; ".join(messages)))
+            del items[index]
+            continue
+        sets = list(item.get("sets") or [])
+        for set_index in sorted(by_set, reverse=True):
+            if set_index < len(sets):
+                row = _row_of(sets[set_index], payload)
+                dropped.append(_error(row, "; ".join(by_set[set_index])))
+                del sets[set_index]
+        if sets:
+            items[index] = {**item, "sets": sets}
+        else:
+            del items[index]
+    dropped.sort(key=lambda e: e["row"] or 0)
+    return {**payload, **collections}, dropped, remaining
+
+
+def _row_of(part: Any, payload: dict[str, Any]) -> int | None:
+    row = part.get("_row") if isinstance(part, dict) else None
+    return row if isinstance(row, int) else payload.get("_row")
+
+
+def _describe(problems: dict[str, list[str]]) -> str:
+    return "; ".join(f"{path}: {' '.join(messages)}" for path, messages in problems.items())
+
+
+def _error(row: int | None, message: str) -> dict[str, Any]:
+    return {"row": row, "message": message[:1000]}
+
+
+def _finish(job: ImportJob, status: str, errors: list[dict], **counts: int) -> None:
+    errors = sorted(errors, key=lambda e: (e["row"] is not None, e["row"] or 0))
+    if len(errors) > MAX_REPORTED_ERRORS:
+        more = len(errors) - MAX_REPORTED_ERRORS
+        errors = [*errors[:MAX_REPORTED_ERRORS], _error(None, f"… and {more} more errors.")]
+    ImportJob.objects.filter(pk=job.pk).update(
+        status=status,
+        progress=1.0,
+        errors=errors,
+        finished_at=timezone.now(),
+        **counts,
+    )
+
+
+def _delete_file(job: ImportJob) -> None:
+    """The upload is only needed while the job runs."""
+    if job.file:
+        try:
+            job.file.delete(save=False)
+        except OSError:
+            logger.warning("could not delete the upload of import %s", job.pk, exc_info=True)
+        ImportJob.objects.filter(pk=job.pk).update(file="")
+
+
+class _Progress:
+    """Writes the job's progress (0–1) at most twice a second, for pollers."""
+
+    def __init__(self, job_id: int, clock: Callable[[], float] = time.monotonic):
+        self.job_id = job_id
+        self.clock = clock
+        self.last = 0.0
+
+    def __call__(self, fraction: float) -> None:
+        now = self.clock()
+        if now - self.last >= PROGRESS_EVERY_S:
+            self.last = now
+            ImportJob.objects.filter(pk=self.job_id).update(progress=round(min(fraction, 1.0), 3))
+
+
+def status_dict(job: ImportJob) -> dict[str, Any]:
+    """The job as `GET /api/v1/imports/{id}/` returns it, exactly these keys."""
+    return {
+        "status": job.status,
+        "progress": job.progress,
+        "created": job.created,
+        "updated": job.updated,
+        "skipped": job.skipped,
+        "errors": job.errors,
+    }

@@ -1,0 +1,68 @@
+"""The import pages: upload a file, watch its job's progress, read the result.
+
+The same service as the API (`logbook.imports`) checks, stores and queues the upload.
+The job page polls a small fragment every second with htmx; without JavaScript a
+<meta refresh> reloads it until the job is done.
+"""
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from logbook import imports
+from logbook.models import ImportFormat, ImportJob
+from logbook.workout_input import InvalidInput
+
+RECENT = 10
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label="File")
+    format = forms.ChoiceField(
+        label="Format",
+        choices=[("", "Detect from the file"), *ImportFormat.choices],
+        required=False,
+    )
+    weight_unit = forms.ChoiceField(
+        label="Weights in the file are in",
+        choices=[("", "My unit setting"), ("kg", "kilograms"), ("lb", "pounds")],
+        required=False,
+        help_text="Only for files that do not say, such as Strong's CSV.",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def imports_page(request: HttpRequest) -> HttpResponse:
+    form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
+    if form.is_bound and form.is_valid():
+        try:
+            job = imports.start_import(
+                request.user,
+                form.cleaned_data["file"],
+                format=form.cleaned_data["format"],
+                weight_unit=form.cleaned_data["weight_unit"],
+            )
+        except InvalidInput as invalid:
+            for field, messages in invalid.errors.items():
+                for message in messages:
+                    form.add_error(field if field in form.fields else None, message)
+        else:
+            return redirect("import-detail", pk=job.pk)
+    recent = ImportJob.objects.filter(user=request.user)[:RECENT]
+    return render(request, "logbook/imports/index.html", {"form": form, "recent": recent})
+
+
+@login_required
+def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    job = get_object_or_404(ImportJob, pk=pk, user=request.user)
+    return render(request, "logbook/imports/detail.html", {"job": job})
+
+
+@login_required
+def import_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    """The fragment the job page polls."""
+    job = get_object_or_404(ImportJob, pk=pk, user=request.user)
+    return render(request, "logbook/imports/_progress.html", {"job": job})
