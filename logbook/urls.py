@@ -1,6 +1,6 @@
 from django.urls import path
 
-from logbook import views
+from logbook import views, views_imports
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -14,12 +14,6 @@ urlpatterns = [
     path("workouts/<id:id>/edit/", views.workout_edit, name="workout-edit"),
     path("workouts/<id:id>/delete/", views.workout_delete, name="workout-delete"),
     path("exercises/options/", views.exercise_options, name="exercise-options"),
-]
-
-# File imports (logbook/views_imports.py).
-from logbook import views_imports  # noqa: E402
-
-urlpatterns += [
     path("imports/", views_imports.imports_page, name="imports"),
     path("imports/<id:pk>/", views_imports.import_detail, name="import-detail"),
     path("imports/<id:pk>/progress/", views_imports.import_progress, name="import-progress"),

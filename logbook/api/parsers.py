@@ -15,8 +15,10 @@ class RequestTooLarge(APIException):
 
 
 class LimitedJSONParser(parsers.JSONParser):
+    limit_setting = "API_MAX_BODY_BYTES"
+
     def parse(self, stream, media_type=None, parser_context=None):
-        limit = settings.API_MAX_BODY_BYTES
+        limit = getattr(settings, self.limit_setting)
         request = (parser_context or {}).get("request")
         declared = request.META.get("CONTENT_LENGTH") if request is not None else None
         if declared and declared.isdigit() and int(declared) > limit:

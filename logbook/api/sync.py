@@ -6,12 +6,9 @@ does not sink the batch. Same content as stored answers `unchanged` and writes n
 which makes replays cheap.
 """
 
-import io
 from typing import Any
 
-from django.conf import settings
 from drf_spectacular.utils import extend_schema
-from rest_framework import parsers
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
@@ -19,25 +16,16 @@ from rest_framework.views import APIView
 
 from logbook import services
 from logbook.api import openapi as docs
-from logbook.api.parsers import RequestTooLarge
+from logbook.api.parsers import LimitedJSONParser
 from logbook.workout_input import NON_FIELD, InvalidInput, WorkoutInput, clean_workout
 
 MAX_BATCH = 500
 
 
-class SyncJSONParser(parsers.JSONParser):
+class SyncJSONParser(LimitedJSONParser):
     """JSON with the sync body limit: a batch of 500 workouts outgrows API_MAX_BODY_BYTES."""
 
-    def parse(self, stream, media_type=None, parser_context=None):
-        limit = settings.SYNC_MAX_BODY_BYTES
-        request = (parser_context or {}).get("request")
-        declared = request.META.get("CONTENT_LENGTH") if request is not None else None
-        if declared and declared.isdigit() and int(declared) > limit:
-            raise RequestTooLarge(f"Request body over the limit of {limit} bytes.")
-        body = stream.read(limit + 1) if stream is not None else b""
-        if len(body) > limit:
-            raise RequestTooLarge(f"Request body over the limit of {limit} bytes.")
-        return super().parse(io.BytesIO(body), media_type, parser_context)
+    limit_setting = "SYNC_MAX_BODY_BYTES"
 
 
 class SyncWorkoutsView(APIView):
