@@ -1,6 +1,7 @@
 """Workouts and exercises as the API returns them. Plain functions over prefetched rows
 (see `WorkoutQuerySet.with_details`), so a list costs a fixed number of queries."""
 
+from collections import defaultdict
 from typing import Any
 
 from logbook.models import Exercise, Interval, Set, Workout, WorkoutExercise
@@ -24,6 +25,15 @@ def workout_to_dict(workout: Workout) -> dict[str, Any]:
     if workout.is_deleted:
         return tombstone(workout)
     return {
+        **_scalars(workout),
+        "exercises": [entry_to_dict(e) for e in workout.exercises.all()],
+        "intervals": [interval_to_dict(i) for i in workout.intervals.all()],
+        **_stamps(workout),
+    }
+
+
+def _scalars(workout: Workout) -> dict[str, Any]:
+    return {
         "id": workout.pk,
         "started_at": workout.local_started_at.isoformat(),
         "duration_s": workout.duration_s,
@@ -37,11 +47,58 @@ def workout_to_dict(workout: Workout) -> dict[str, Any]:
         "notes": workout.notes,
         "source": workout.source,
         "external_id": workout.external_id,
-        "exercises": [entry_to_dict(e) for e in workout.exercises.all()],
-        "intervals": [interval_to_dict(i) for i in workout.intervals.all()],
+    }
+
+
+def _stamps(workout: Workout) -> dict[str, str]:
+    return {
         "created_at": workout.created_at.isoformat(),
         "updated_at": workout.updated_at.isoformat(),
     }
+
+
+def workouts_to_dicts(workouts: list[Workout]) -> list[dict[str, Any]]:
+    """A page of workouts in three value queries, without model instances for the sets:
+    the same dicts as `workout_to_dict`, several times faster for long lists."""
+    live = [w.pk for w in workouts if not w.is_deleted]
+    entries: dict[int, list[dict]] = defaultdict(list)
+    by_entry: dict[int, list[dict]] = defaultdict(list)
+    for entry_id, *values in (
+        Set.objects.filter(entry__workout_id__in=live)
+        .order_by("entry_id", "position")
+        .values_list("entry_id", *SET_FIELDS)
+    ):
+        by_entry[entry_id].append(dict(zip(SET_FIELDS, values, strict=True)))
+    for entry_id, workout_id, superset, slug, name, owner_id in (
+        WorkoutExercise.objects.filter(workout_id__in=live)
+        .order_by("workout_id", "position")
+        .values_list(
+            "id", "workout_id", "superset", "exercise__slug", "exercise__name", "exercise__owner_id"
+        )
+    ):
+        custom = owner_id is not None
+        entries[workout_id].append(
+            {
+                "exercise": name if custom else slug,
+                "name": name,
+                "custom": custom,
+                "superset": superset,
+                "sets": by_entry[entry_id],
+            }
+        )
+    intervals: dict[int, list[dict]] = defaultdict(list)
+    for workout_id, *values in (
+        Interval.objects.filter(workout_id__in=live)
+        .order_by("workout_id", "position")
+        .values_list("workout_id", *INTERVAL_FIELDS)
+    ):
+        intervals[workout_id].append(dict(zip(INTERVAL_FIELDS, values, strict=True)))
+    return [
+        tombstone(w)
+        if w.is_deleted
+        else {**_scalars(w), "exercises": entries[w.pk], "intervals": intervals[w.pk], **_stamps(w)}
+        for w in workouts
+    ]
 
 
 def tombstone(workout: Workout) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from logbook import services
 from logbook.api import openapi as docs
 from logbook.api.idempotency import idempotent
 from logbook.api.pagination import paginate, paginate_changes
-from logbook.api.representation import exercise_to_dict, workout_to_dict
+from logbook.api.representation import exercise_to_dict, workout_to_dict, workouts_to_dicts
 from logbook.catalog import name_key
 from logbook.models import Exercise, ExerciseKind, Workout
 from logbook.profiles import profile_to_dict, update_profile
@@ -115,7 +115,7 @@ class WorkoutListView(APIView):
     )
     def get(self, request: Request) -> Response:
         params = request.query_params
-        workouts = Workout.objects.filter(user=request.user).with_details()
+        workouts = Workout.objects.filter(user=request.user)
         if not _flag(params.get("include_deleted"), "include_deleted"):
             workouts = workouts.alive()
         activity = params.get("activity")
@@ -128,8 +128,8 @@ class WorkoutListView(APIView):
         since = params.get("updated_since")
         if since is not None:
             workouts = workouts.filter(updated_at__gt=_parse_query_datetime(since, "updated_since"))
-            return paginate_changes(request, workouts, workout_to_dict)
-        return paginate(request, workouts, ("-started_at", "-id"), workout_to_dict)
+            return paginate_changes(request, workouts, workouts_to_dicts)
+        return paginate(request, workouts, ("-started_at", "-id"), workouts_to_dicts)
 
     @extend_schema(
         request=docs.WorkoutIn,
@@ -222,7 +222,9 @@ class ExerciseListView(APIView):
                     {"kind": [f"Expected one of: {', '.join(ExerciseKind.values)}."]}
                 )
             exercises = exercises.filter(kind=kind)
-        return paginate(request, exercises, ("name", "id"), exercise_to_dict)
+        return paginate(
+            request, exercises, ("name", "id"), lambda rows: [exercise_to_dict(e) for e in rows]
+        )
 
 
 class MeView(APIView):

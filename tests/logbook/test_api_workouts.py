@@ -177,3 +177,14 @@ def test_a_second_post_with_the_same_external_id_is_a_conflict(api):
     assert again.status_code == 409
     assert "external_id" in again.json()["errors"]
     assert Workout.objects.count() == 1
+
+
+def test_the_list_gives_the_same_workouts_as_get(api, user):
+    make_workout(
+        user,
+        exercises=[ExercisePayload(exercise="My Own Lift"), ExercisePayload()],
+        intervals=[{"kind": "work", "duration_s": 30}],
+    )
+    make_workout(user, exercises=[], duration_s=1800, activity="run")
+    listed = api.get("/api/v1/workouts/").json()["results"]
+    assert listed == [api.get(f"/api/v1/workouts/{w['id']}/").json() for w in listed]
