@@ -326,7 +326,12 @@ RULE_BASIS = {
 def _with_recommendations(
     m: WeekMetrics, history: list[WeekMetrics], touched: set[str]
 ) -> WeekMetrics:
-    recs = [Recommendation(f"add_{k}", ADD_MESSAGES[k]) for k in FOUR if k not in touched]
+    # What to add only makes sense for a week with training; an empty week gets the minimums.
+    recs = [
+        Recommendation(f"add_{k}", ADD_MESSAGES[k])
+        for k in FOUR
+        if k not in touched and m.sessions
+    ]
     shown = round(m.who_equivalent)  # decide on the number the message shows
     if shown < WHO_MINIMUM:
         short = WHO_MINIMUM - shown
