@@ -328,9 +328,7 @@ def _with_recommendations(
 ) -> WeekMetrics:
     # What to add only makes sense for a week with training; an empty week gets the minimums.
     recs = [
-        Recommendation(f"add_{k}", ADD_MESSAGES[k])
-        for k in FOUR
-        if k not in touched and m.sessions
+        Recommendation(f"add_{k}", ADD_MESSAGES[k]) for k in FOUR if k not in touched and m.sessions
     ]
     shown = round(m.who_equivalent)  # decide on the number the message shows
     if shown < WHO_MINIMUM:
