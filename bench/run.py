@@ -481,6 +481,10 @@ class Bench:
             "",
             "year-of-data sessions, one core (target ≥ 10,000/s)",
         )
+        # Steady state: the earlier steps queued hundreds of classifications; let them drain.
+        from insights.services import workouts_needing_insight
+
+        drained = wait_until(lambda: not workouts_needing_insight().exists(), timeout=600, step=1)
         client = self.user("bench_latency")
         latencies = []
         for i in range(10 if self.quick else 30):
@@ -496,7 +500,7 @@ class Bench:
             "save → insight ready (real worker) p50 / p95",
             f"{pct(latencies, 50):.0f} / {pct(latencies, 95):.0f} ms",
             "",
-            "target ≤ 1 s",
+            "target ≤ 1 s" + ("" if drained else "; the queue had not drained"),
         )
         week = current_week(self.year_owner)
         times = []
