@@ -79,7 +79,7 @@ def classify(session: SessionData, t: Thresholds = DEFAULT) -> Classification:
         primary = GENERAL
         best = max((s.score for s in scores), default=0.0)
         ranked.insert(0, ModalityScore(GENERAL, round(1 - best, 2), total))
-        rationale.append(_general_reason(f, scores, intensity))
+        rationale.append(_general_reason(f))
         rationale += [r for s in ranked[1:] for r in s.reasons[:1]]
     rationale += _rest_reason(f)
     rationale += f.assumptions
@@ -247,7 +247,7 @@ def _hiit(f: Features, session: SessionData, intensity: Intensity, t: Thresholds
             if shortest == longest
             else f"{_seconds(shortest)}–{_seconds(longest)}"
         )
-        reasons.append(f"{len(bouts)} hard work bouts of {span}{_bout_intensity(bouts, t)}")
+        reasons.append(f"{len(bouts)} hard work bouts of {span}{_bout_intensity(bouts)}")
     # One near-maximal continuous effort (a 2 km row test, a 5 km race) is high intensity:
     # a long work interval logged at that intensity, or a whole session at it.
     efforts = [(e.duration_s / 60, Intensity("near_max", e.hr_frac, e.rpe)) for e in f.efforts]
@@ -298,7 +298,7 @@ def _endurance(
     return ModalityScore(ENDURANCE, score, minutes, (reason,))
 
 
-def _bout_intensity(bouts: list, t: Thresholds) -> str:
+def _bout_intensity(bouts: list) -> str:
     hrs = [b.hr_frac for b in bouts if b.hr_frac is not None]
     rpes = [b.rpe for b in bouts if b.rpe is not None]
     if hrs:
@@ -342,7 +342,7 @@ def _aerobic_minutes(
 # --- Everything else -------------------------------------------------------------------------
 
 
-def _general_reason(f: Features, scores: list[ModalityScore], intensity: Intensity) -> str:
+def _general_reason(f: Features) -> str:
     if not f.lift_sets and f.continuous_minutes < 1 and not f.bouts:
         return "No sets, intervals or continuous cardio to classify: counted as general activity"
     return "No part reached a heavy, high-volume, interval or endurance threshold"

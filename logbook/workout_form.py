@@ -8,6 +8,7 @@ one set of rules. Errors come back keyed by the form's own field names.
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
@@ -209,7 +210,9 @@ def as_text(value: Any) -> str:
 # --- Row actions -----------------------------------------------------------------------------
 
 
-def apply_action(form: WorkoutForm, action: str, last_sets: "LastSets") -> WorkoutForm:
+def apply_action(
+    form: WorkoutForm, action: str, last_sets: Callable[[str], list[SetRow]]
+) -> WorkoutForm:
     """Add or remove rows. `last_sets(name)` gives last time's sets of an exercise."""
     if action == "add-exercise":
         form.exercises.append(ExerciseRow())
@@ -239,9 +242,6 @@ def apply_action(form: WorkoutForm, action: str, last_sets: "LastSets") -> Worko
     elif m := re.fullmatch(r"remove-interval-(\d+)", action):
         _pop(form.intervals, int(m.group(1)))
     return form
-
-
-LastSets = Any  # Callable[[str], list[SetRow]]
 
 
 def _pop(rows: list, index: int) -> None:
