@@ -671,14 +671,16 @@ def _returned_ids(cursor) -> list[int]:
 
 
 def _version(command: list[str]) -> str:
+    """ "psql (PostgreSQL) 15.20 (Debian …)" → "PostgreSQL 15.20"; "Redis server v=7.0.15 …" →
+    "Redis 7.0.15"."""
     try:
-        return (
-            subprocess.run(command, capture_output=True, text=True, check=False)
-            .stdout.split(" v=")[0]
-            .strip()
-        )
+        out = subprocess.run(command, capture_output=True, text=True, check=False).stdout
     except OSError:
         return "?"
+    if "v=" in out:
+        return "Redis " + out.split("v=")[1].split()[0]
+    words = out.replace("(", "").replace(")", "").split()
+    return " ".join(words[1:3]) if len(words) >= 3 else out.strip()
 
 
 def main() -> None:
