@@ -311,6 +311,8 @@ def _judge_lifts(
     for exercise in session.exercises:
         if exercise.kind != "resistance":
             continue
+        best = e1rm.get(exercise.key)  # per exercise, not per set: this loop is the hot path
+        compound = exercise.mechanic == "compound"
         for s in exercise.sets:
             if s.set_type == WARMUP:
                 warmups += 1
@@ -319,12 +321,12 @@ def _judge_lifts(
             if reps == 0 and not s.duration_s:
                 continue  # a missed attempt or an empty row: not a working set
             rir = rir_of(s)
-            effort_logged |= s.rir is not None or s.rpe is not None
+            logged = s.rir is not None or s.rpe is not None
+            effort_logged |= logged
             rests_logged += s.rest_s is not None
-            best = e1rm.get(exercise.key)
             pct = min(1.0, s.load_kg / best) if best and s.load_kg else None
             hard = _is_hard(reps, rir, pct, t)
-            heavy = hard and _is_heavy(reps, s.rir is not None or s.rpe is not None, rir, pct, t)
+            heavy = hard and _is_heavy(reps, logged, rir, pct, t)
             very_heavy = heavy and (
                 (pct is not None and pct >= t.very_heavy_pct) or 0 < reps <= t.very_heavy_max_reps
             )
@@ -341,7 +343,7 @@ def _judge_lifts(
                     pct_e1rm=pct,
                     rest_s=s.rest_s,
                     eccentric=s.eccentric_emphasis,
-                    compound=exercise.mechanic == "compound",
+                    compound=compound,
                     muscles=exercise.primary_muscles,
                     seconds=work_s + (s.rest_s if s.rest_s is not None else t.assumed_rest_s),
                 )
