@@ -200,29 +200,21 @@ class Intensity:
     assumed: str = ""  # the sentence saying what was assumed, if anything
 
 
+def _level(value: float, near_max: float, vigorous: float, moderate: float) -> str:
+    if value >= near_max:
+        return "near_max"
+    if value >= vigorous:
+        return "vigorous"
+    return "moderate" if value >= moderate else "light"
+
+
 def _continuous_intensity(f: Features, session: SessionData, t: Thresholds) -> Intensity:
     hr, rpe = f.continuous_hr_frac, f.continuous_rpe
     if hr is not None:
-        level = (
-            "near_max"
-            if hr >= t.near_max_hr_frac
-            else "vigorous"
-            if hr >= t.vigorous_hr_frac
-            else "moderate"
-            if hr >= t.moderate_hr_frac
-            else "light"
-        )
+        level = _level(hr, t.near_max_hr_frac, t.vigorous_hr_frac, t.moderate_hr_frac)
         return Intensity(level, hr, rpe)
     if rpe is not None:
-        level = (
-            "near_max"
-            if rpe >= t.near_max_rpe10
-            else "vigorous"
-            if rpe >= t.vigorous_rpe10
-            else "moderate"
-            if rpe >= t.moderate_rpe10
-            else "light"
-        )
+        level = _level(rpe, t.near_max_rpe10, t.vigorous_rpe10, t.moderate_rpe10)
         return Intensity(level, None, rpe)
     if session.activity == "walk":
         return Intensity(

@@ -1,5 +1,6 @@
 """From the logbook's rows to the classifier's plain data (the only ORM reads for a session)."""
 
+from dataclasses import fields
 from datetime import timedelta
 
 from insights.features import ExerciseData, IntervalData, SessionData, SetData, best_e1rm
@@ -7,17 +8,8 @@ from insights.thresholds import DEFAULT, Thresholds
 from logbook.models import Set, Workout
 from logbook.profiles import get_profile
 
-SET_FIELDS = (
-    "reps",
-    "load_kg",
-    "rpe",
-    "rir",
-    "rest_s",
-    "set_type",
-    "duration_s",
-    "distance_m",
-    "eccentric_emphasis",
-)
+# The set columns the classifier reads: exactly the fields of its SetData.
+SET_FIELDS = tuple(f.name for f in fields(SetData))
 
 
 def hr_max_of(user, year: int) -> tuple[int | None, bool]:
