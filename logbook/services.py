@@ -361,13 +361,18 @@ def content_hash(data: WorkoutInput, exercises: dict[str, Exercise]) -> str:
     return hashlib.sha256(encoded.encode()).hexdigest()
 
 
+def exercises_for(user: AbstractBaseUser, data: WorkoutInput) -> dict[str, Exercise]:
+    """The exercises `data` names (creating the user's own as needed), resolved once by a
+    caller that also represents what it writes."""
+    return resolve_exercises(user, {e.exercise for e in data.exercises})
+
+
 def _resolve(
     user: AbstractBaseUser, data: WorkoutInput, exercises: dict[str, Exercise] | None
 ) -> dict[str, Exercise]:
-    names = {e.exercise for e in data.exercises}
-    if exercises is not None and names <= exercises.keys():
+    if exercises is not None and {e.exercise for e in data.exercises} <= exercises.keys():
         return exercises
-    return resolve_exercises(user, names)
+    return exercises_for(user, data)
 
 
 def _stamp(workout: Workout) -> None:

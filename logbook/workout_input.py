@@ -336,6 +336,9 @@ def _clean_value(rule: Any, value: Any, path: str, errors: dict) -> Any:
             _add(errors, path, "Expected a string.")
             return None
         value = value.strip()
+        if "\x00" in value:  # PostgreSQL can't store it
+            _add(errors, path, "May not contain NUL characters.")
+            return None
         if len(value) > rule.max_length:
             _add(errors, path, f"At most {rule.max_length} characters.")
             return None

@@ -19,7 +19,12 @@ from logbook import services
 from logbook.api import openapi as docs
 from logbook.api.idempotency import idempotent
 from logbook.api.pagination import paginate, paginate_changes
-from logbook.api.representation import exercise_to_dict, workout_to_dict, workouts_to_dicts
+from logbook.api.representation import (
+    exercise_to_dict,
+    workout_to_dict,
+    workouts_to_dicts,
+    written_workout_to_dict,
+)
 from logbook.catalog import name_key
 from logbook.models import Exercise, ExerciseKind, Workout
 from logbook.profiles import profile_to_dict, update_profile
@@ -47,8 +52,14 @@ class TokenCreateView(APIView):
         for field in ("username", "password"):
             if not isinstance(data.get(field), str) or not data.get(field):
                 errors[field] = ["This field is required."]
+            elif "\x00" in data[field]:
+                errors[field] = ["May not contain NUL characters."]
         name = data.get("name", "API token")
-        if not isinstance(name, str) or not 1 <= len(name.strip()) <= TOKEN_NAME.max_length:
+        if (
+            not isinstance(name, str)
+            or not 1 <= len(name.strip()) <= TOKEN_NAME.max_length
+            or "\x00" in name
+        ):
             errors["name"] = ["Expected a name of 1 to 100 characters."]
         if errors:
             raise InvalidInput(errors)
@@ -146,8 +157,10 @@ class WorkoutListView(APIView):
     def post(self, request: Request) -> Response:
         def create() -> Response:
             data = clean_workout(request.data)
-            workout = services.create_workout(request.user, data)
-            return Response(_fresh(workout), status=status.HTTP_201_CREATED)
+            exercises = services.exercises_for(request.user, data)
+            workout = services.create_workout(request.user, data, exercises=exercises)
+            body = written_workout_to_dict(workout, data, exercises)
+            return Response(body, status=status.HTTP_201_CREATED)
 
         return idempotent(request, create)
 
@@ -168,8 +181,10 @@ class WorkoutDetailView(APIView):
     )
     def put(self, request: Request, id: int) -> Response:
         workout = self._get(request, id)
-        services.update_workout(workout, clean_workout(request.data, default_source=workout.source))
-        return Response(_fresh(workout))
+        data = clean_workout(request.data, default_source=workout.source)
+        exercises = services.exercises_for(request.user, data)
+        services.update_workout(workout, data, exercises=exercises)
+        return Response(written_workout_to_dict(workout, data, exercises))
 
     @extend_schema(
         request=docs.WorkoutPatch,

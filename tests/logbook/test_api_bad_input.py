@@ -58,6 +58,11 @@ CASES = [
     (WorkoutPayload(exercises=[{"sets": []}]), "exercises.0.exercise"),
     (WorkoutPayload(intervals=[IntervalPayload(kind="sprint")]), "intervals.0.kind"),
     (WorkoutPayload(exercises=[], intervals=[], duration_s=None), "exercises"),
+    # PostgreSQL can't store NUL in text: refused for every backend alike
+    (WorkoutPayload(title="Squat\x00day"), "title"),
+    (WorkoutPayload(notes="\x00"), "notes"),
+    (WorkoutPayload(external_id="a\x00b"), "external_id"),
+    (WorkoutPayload(exercises=[ExercisePayload(exercise="Curl\x00")]), "exercises.0.exercise"),
 ]
 
 
