@@ -683,31 +683,33 @@ def _version(command: list[str]) -> str:
     return " ".join(words[1:3]) if len(words) >= 3 else out.strip()
 
 
+STEPS = ("api", "api_list", "pages", "sync", "insights", "imports", "emails")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="smaller counts, for a smoke run")
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        choices=STEPS,
+        help="run these steps and print their figures; bench/RESULTS.md is left as it is",
+    )
     args = parser.parse_args()
     bench = Bench(args.quick)
     bench.start()
     try:
-        for step in (
-            bench.api,
-            bench.api_list,
-            bench.pages,
-            bench.sync,
-            bench.insights,
-            bench.imports,
-            bench.emails,
-        ):
+        for name in args.only or STEPS:
             bench.settle()
             try:
-                step()
+                getattr(bench, name)()
             except Exception as exc:  # one broken figure must not lose the others
-                bench.record(step.__name__, "failed", repr(exc)[:80])
-        bench.write()
+                bench.record(name, "failed", repr(exc)[:80])
+        if not args.only:
+            bench.write()
+            print("wrote bench/RESULTS.md")
     finally:
         bench.stop()
-    print("wrote bench/RESULTS.md")
 
 
 if __name__ == "__main__":

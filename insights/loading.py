@@ -3,6 +3,8 @@
 from dataclasses import fields
 from datetime import timedelta
 
+from django.db.models import Max
+
 from insights.features import ExerciseData, IntervalData, SessionData, SetData, best_e1rm
 from insights.thresholds import DEFAULT, Thresholds
 from logbook.models import Set, Workout
@@ -57,7 +59,12 @@ def session_for(workout: Workout, t: Thresholds = DEFAULT) -> SessionData:
 
 
 def _history_e1rm(workout: Workout, exercise_ids: set[int], t: Thresholds) -> dict[str, float]:
-    """Best e1RM per exercise over the weeks before this workout."""
+    """Best e1RM per exercise over the weeks before this workout.
+
+    An estimate grows with the load when reps and effort are equal, so the database sends
+    only the heaviest set of each (exercise, reps, RPE, RIR, set type): a few dozen rows
+    instead of every set of the weeks, with the same best.
+    """
     if not exercise_ids:
         return {}
     since = workout.started_at - timedelta(days=t.e1rm_history_days)
@@ -72,10 +79,12 @@ def _history_e1rm(workout: Workout, exercise_ids: set[int], t: Thresholds) -> di
             reps__gte=1,
         )
         .exclude(set_type="warmup")
-        .values_list("entry__exercise__slug", "reps", "load_kg", "rpe", "rir", "set_type")
+        .order_by()
+        .values_list("entry__exercise__slug", "reps", "rpe", "rir", "set_type")
+        .annotate(heaviest=Max("load_kg"))
     )
     by_exercise: dict[str, list[SetData]] = {}
-    for slug, reps, load, rpe, rir, set_type in rows:
+    for slug, reps, rpe, rir, set_type, load in rows:
         by_exercise.setdefault(slug, []).append(
             SetData(reps=reps, load_kg=load, rpe=rpe, rir=rir, set_type=set_type)
         )

@@ -1,10 +1,9 @@
 """Classify a workout and store its insight; find workouts whose insight is missing or stale."""
 
-import logging
-
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import connection
 from django.db.models import F, Q, QuerySet
+from django.utils import timezone
 
 from insights.classifier import Classification, classify
 from insights.loading import session_for
@@ -12,7 +11,7 @@ from insights.models import Insight
 from insights.thresholds import Thresholds, classifier_version, thresholds_from
 from logbook.models import Workout
 
-logger = logging.getLogger(__name__)
+KEPT_ON_UPDATE = ("workout", "created_at")
 
 
 def current_thresholds() -> Thresholds:
@@ -23,19 +22,29 @@ def current_version() -> str:
     return classifier_version(current_thresholds())
 
 
-def classify_and_store(workout_id: int) -> Insight | None:
-    """Idempotent: running it twice, or concurrently, leaves one insight of the newest data."""
+def classify_and_store(workout_id: int) -> Workout | None:
+    """Idempotent: running it twice, or concurrently, leaves one insight of the newest data.
+
+    Returns the workout as read, deleted ones too (their week changed as well), or None
+    when it is gone.
+    """
     workout = Workout.objects.select_related("user__profile").filter(pk=workout_id).first()
     if workout is None or workout.is_deleted:
         Insight.objects.filter(workout_id=workout_id).delete()
-        return None
+        return workout
     thresholds = current_thresholds()
-    result = classify(session_for(workout, thresholds), thresholds)
-    return _store(workout, result)
+    _store(workout, classify(session_for(workout, thresholds), thresholds))
+    return workout
 
 
-def _store(workout: Workout, result: Classification) -> Insight | None:
+def _store(workout: Workout, result: Classification) -> None:
+    """Insert the insight, or replace the stored one unless that describes a newer version
+    of the workout (a task that read older data must never win). One statement, so
+    concurrent tasks need no lock, savepoint or retry: INSERT … ON CONFLICT DO UPDATE …
+    WHERE, in PostgreSQL and SQLite alike."""
+    now = timezone.now()
     values = {
+        "workout": workout.pk,
         "classifier_version": result.version,
         "workout_updated_at": workout.updated_at,
         "primary": result.primary,
@@ -45,18 +54,23 @@ def _store(workout: Workout, result: Classification) -> Insight | None:
         "tags": list(result.tags),
         "rationale": list(result.rationale),
         "features": result.summary(),
+        "created_at": now,
+        "updated_at": now,
     }
-    # Never let a task that read an older version of the workout overwrite a newer insight.
-    stored = Insight.objects.filter(
-        workout=workout, workout_updated_at__lte=workout.updated_at
-    ).update(**values)
-    if not stored:
-        try:
-            with transaction.atomic():
-                Insight.objects.create(workout=workout, **values)
-        except IntegrityError:
-            logger.info("insight for workout %s written concurrently; kept the newest", workout.pk)
-    return Insight.objects.filter(workout=workout).first()
+    fields = [Insight._meta.get_field(name) for name in values]
+    quote = connection.ops.quote_name
+    table = quote(Insight._meta.db_table)
+    columns = [quote(f.column) for f in fields]
+    replaced = [c for c, f in zip(columns, fields, strict=True) if f.name not in KEPT_ON_UPDATE]
+    sql = (
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))}) "
+        f"ON CONFLICT ({quote('workout_id')}) DO UPDATE SET "
+        + ", ".join(f"{c} = EXCLUDED.{c}" for c in replaced)
+        + f" WHERE {table}.{quote('workout_updated_at')} <= EXCLUDED.{quote('workout_updated_at')}"
+    )
+    params = [f.get_db_prep_save(values[f.name], connection) for f in fields]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
 
 
 def workouts_needing_insight(version: str | None = None) -> QuerySet:

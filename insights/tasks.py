@@ -9,7 +9,6 @@ from django.core.cache import cache
 from django.db import OperationalError
 
 from insights import reports, services, weekly_email
-from logbook.models import Workout
 
 logger = logging.getLogger(__name__)
 
@@ -24,12 +23,10 @@ REFRESH_DELAY_S = 2
     retry_backoff=True,
     max_retries=5,
 )
-def classify_workout(workout_id: int) -> str | None:
-    insight = services.classify_and_store(workout_id)
-    workout = Workout.objects.select_related("user__profile").filter(pk=workout_id).first()
+def classify_workout(workout_id: int) -> None:
+    workout = services.classify_and_store(workout_id)
     if workout is not None:
         schedule_week_refresh(workout.user_id, reports.weeks_of(workout))
-    return insight.primary if insight else None
 
 
 def schedule_week_refresh(user_id: int, week: str) -> None:
