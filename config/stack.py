@@ -29,6 +29,9 @@ LOCAL_DEFAULTS = {
 }
 
 
+WORKER_NICE = ("nice", "-n", "10")
+
+
 def process_commands(python: str = sys.executable, port: int = 8000, smtp_port: int = 1025) -> dict:
     """The commands of the production processes (the compose file's services)."""
     return {
@@ -48,7 +51,10 @@ def process_commands(python: str = sys.executable, port: int = 8000, smtp_port: 
             "--graceful-timeout",
             "5",
         ],
+        # Background work yields the CPU to requests when both are busy: the worker runs at
+        # a lower priority (nice 10), so a burst of classifications never slows the API.
         "worker": [
+            *WORKER_NICE,
             python,
             "-m",
             "celery",

@@ -7,6 +7,6 @@ class InsightsConfig(AppConfig):
 
     def ready(self) -> None:
         from insights.tasks import enqueue_classification
-        from logbook.services import workout_saved
+        from logbook.services import workouts_saved
 
-        workout_saved.connect(enqueue_classification, dispatch_uid="insights_classify")
+        workouts_saved.connect(enqueue_classification, dispatch_uid="insights_classify")

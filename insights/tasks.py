@@ -13,6 +13,7 @@ from insights import reports, services, weekly_email
 logger = logging.getLogger(__name__)
 
 SWEEP_BATCH = 500
+CLASSIFY_BATCH = 25
 REFRESH_DELAY_S = 2
 
 
@@ -23,10 +24,19 @@ REFRESH_DELAY_S = 2
     retry_backoff=True,
     max_retries=5,
 )
-def classify_workout(workout_id: int) -> None:
-    workout = services.classify_and_store(workout_id)
-    if workout is not None:
-        schedule_week_refresh(workout.user_id, reports.weeks_of(workout))
+def classify_workouts(workout_ids: list[int]) -> None:
+    """Idempotent per workout, so a redelivered or retried batch only repeats work."""
+    for workout_id in workout_ids:
+        workout = services.classify_and_store(workout_id)
+        if workout is not None:
+            schedule_week_refresh(workout.user_id, reports.weeks_of(workout))
+
+
+def queue_classification(workout_ids: list[int]) -> None:
+    """A few tasks for a batch (publishing one costs about a millisecond), enough of them
+    that every worker process shares it."""
+    for start in range(0, len(workout_ids), CLASSIFY_BATCH):
+        classify_workouts.delay(workout_ids[start : start + CLASSIFY_BATCH])
 
 
 def schedule_week_refresh(user_id: int, week: str) -> None:
@@ -57,19 +67,19 @@ def sweep_unclassified(limit: int = SWEEP_BATCH) -> int:
         .order_by("-updated_at")
         .values_list("pk", flat=True)[:limit]
     )
-    for workout_id in ids:
-        classify_workout.delay(workout_id)
+    queue_classification(ids)
     if ids:
         logger.info("sweep queued %d workouts for classification", len(ids))
     return len(ids)
 
 
-def enqueue_classification(sender, workout, **kwargs) -> None:
-    """On commit of a workout write. If the broker is down the save stands; the sweep catches up."""
+def enqueue_classification(sender, workouts, **kwargs) -> None:
+    """On commit of workout writes. If the broker is down the saves stand; the sweep catches up."""
+    ids = [w.pk for w in workouts]
     try:
-        classify_workout.delay(workout.pk)
+        queue_classification(ids)
     except Exception:  # kombu raises various connection errors; none may fail the request
-        logger.warning("could not queue classification of workout %s", workout.pk, exc_info=True)
+        logger.warning("could not queue classification of workouts %s", ids, exc_info=True)
 
 
 @shared_task(

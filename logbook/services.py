@@ -1,7 +1,7 @@
 """The one write path for workouts. Every entry point (API, web form, sync, import) calls here.
 
 Every write runs in a transaction: a workout is written whole or not at all.
-Work that follows a write (classification) is announced with `workout_saved` on
+Work that follows a write (classification) is announced with `workouts_saved` on
 commit, so a rolled-back write never triggers it.
 
 Every write stamps `updated_at` under the user's `ChangeClock` row lock, so a user's
@@ -27,8 +27,9 @@ from logbook.workout_input import ExerciseInput, IntervalInput, InvalidInput, Wo
 
 logger = logging.getLogger(__name__)
 
-# Sent after the transaction that created, changed or deleted a workout has committed.
-workout_saved = Signal()
+# Sent after the transaction that created, changed or deleted workouts has committed, with
+# `workouts`: one, or the new workouts of a sync or import batch together.
+workouts_saved = Signal()
 
 CREATED, UPDATED, UNCHANGED, ERROR = "created", "updated", "unchanged", "error"
 
@@ -273,8 +274,7 @@ def _create_many(
             pairs = list(zip(workouts, (items[i] for i in indexes), strict=True))
             _write_exercises([(w, d.exercises) for w, d in pairs], exercises)
             _write_intervals([(w, d.intervals) for w, d in pairs])
-            for workout in workouts:
-                _announce(workout)
+            _announce(*workouts)
         return [(workout, CREATED, {}) for workout in workouts]
     except DatabaseError:
         logger.info("bulk insert of %d workouts failed; one by one", len(indexes), exc_info=True)
@@ -457,5 +457,5 @@ def _write_intervals(pairs: list[tuple[Workout, list[IntervalInput]]]) -> None:
     )
 
 
-def _announce(workout: Workout) -> None:
-    transaction.on_commit(lambda: workout_saved.send(sender=Workout, workout=workout))
+def _announce(*workouts: Workout) -> None:
+    transaction.on_commit(lambda: workouts_saved.send(sender=Workout, workouts=list(workouts)))

@@ -10,16 +10,16 @@ from insights import services, tasks
 from insights.models import Insight, WeeklyReport
 from logbook import services as logbook_services
 from logbook.models import Workout
-from tests.factories import ExercisePayload, SetPayload, make_workout
+from tests.factories import ExercisePayload, SetPayload, WorkoutPayload, make_workout
 
 pytestmark = pytest.mark.django_db
 
 
 def test_running_the_task_twice_leaves_one_identical_insight(user):
     workout = make_workout(user)
-    tasks.classify_workout.apply(args=[workout.pk])
+    tasks.classify_workouts.apply(args=[[workout.pk]])
     first = Insight.objects.get(workout=workout)
-    tasks.classify_workout.apply(args=[workout.pk])
+    tasks.classify_workouts.apply(args=[[workout.pk]])
     again = Insight.objects.get(workout=workout)
     assert Insight.objects.count() == 1
     assert (again.primary, again.rationale, again.features) == (
@@ -66,7 +66,7 @@ def test_a_broker_outage_does_not_fail_the_save_and_the_sweep_catches_up(
     def broker_down(*args, **kwargs):
         raise OperationalError("connection refused")
 
-    monkeypatch.setattr(tasks.classify_workout, "delay", broker_down)
+    monkeypatch.setattr(tasks.classify_workouts, "delay", broker_down)
     with django_capture_on_commit_callbacks(execute=True):
         workout = make_workout(user)
     assert Workout.objects.filter(pk=workout.pk).exists()
@@ -140,3 +140,22 @@ def test_a_burst_of_changes_schedules_one_week_refresh(user, monkeypatch):
     )
     tasks.schedule_week_refresh(user.pk, "2026-W47")
     assert len(scheduled) == 3
+
+
+def test_a_sync_batch_is_classified_in_a_few_tasks_that_cover_every_workout(
+    api, monkeypatch, django_capture_on_commit_callbacks
+):
+    batches = []
+    real_delay = tasks.classify_workouts.delay
+
+    def recording_delay(ids):
+        batches.append(len(ids))
+        return real_delay(ids)
+
+    monkeypatch.setattr(tasks.classify_workouts, "delay", recording_delay)
+    items = [WorkoutPayload(source="watch", external_id=f"w{i}") for i in range(60)]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = api.post("/api/v1/sync/workouts/", {"workouts": items}, format="json")
+    assert response.status_code == 200
+    assert batches == [25, 25, 10]
+    assert Insight.objects.count() == 60

@@ -3,12 +3,14 @@
 visibility timeout passes, and every workout ends with exactly one current insight."""
 
 import json
+import math
 import re
 import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from insights.tasks import CLASSIFY_BATCH
 from tests.integration.support import (
     PASSWORD,
     current_insights,
@@ -47,15 +49,17 @@ def test_tasks_held_by_a_killed_worker_are_redelivered_and_classified_once(
     assert reply.status == 200, reply.text
     assert {r["status"] for r in reply.json()["results"]} == {"created"}
     broker = redis_client(redis_url)
-    assert broker.llen("celery") == WORKOUTS  # one classification queued per workout
+    # the batch is classified in tasks of CLASSIFY_BATCH workouts
+    assert broker.llen("celery") == math.ceil(WORKOUTS / CLASSIFY_BATCH)
 
     first = stack.start_worker("worker-1")
 
     def busy() -> bool:
-        """A few tasks done and at least two taken but not finished (so some still are
-        when the kill lands a few milliseconds later)."""
-        finished = succeeded(first.output())
-        return len(finished) >= 5 and len(received(first.output()) - finished) >= 2
+        """A few workouts classified and two tasks taken but not finished (so they still
+        are when the kill lands a few milliseconds later)."""
+        log = first.output()
+        held = len(received(log) - succeeded(log))
+        return held >= 2 and sum(current_insights(database.url, user_id).values()) >= 5
 
     wait_until(busy, 30, lambda: first.tail(), 0.01)
     first.kill()

@@ -29,8 +29,10 @@ def test_create_writes_exercises_sets_and_intervals_in_order(user):
 
 def test_the_saved_signal_fires_only_after_commit(user, django_capture_on_commit_callbacks):
     seen = []
-    services.workout_saved.connect(
-        lambda sender, workout, **kw: seen.append(workout.pk), weak=False, dispatch_uid="t"
+    services.workouts_saved.connect(
+        lambda sender, workouts, **kw: seen.extend(w.pk for w in workouts),
+        weak=False,
+        dispatch_uid="t",
     )
     try:
         with django_capture_on_commit_callbacks(execute=False) as callbacks:
@@ -40,7 +42,7 @@ def test_the_saved_signal_fires_only_after_commit(user, django_capture_on_commit
             callback()
         assert seen == [workout.pk]
     finally:
-        services.workout_saved.disconnect(dispatch_uid="t")
+        services.workouts_saved.disconnect(dispatch_uid="t")
 
 
 def test_a_failure_midway_leaves_nothing(user, monkeypatch):

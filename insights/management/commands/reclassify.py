@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from insights import services
-from insights.tasks import classify_workout
+from insights.tasks import queue_classification
 from logbook.models import Workout
 
 
@@ -26,10 +26,10 @@ class Command(BaseCommand):
                 raise CommandError(f"No user {user!r}.")
             workouts = workouts.filter(user=owner)
         ids = list(workouts.values_list("pk", flat=True))
-        for workout_id in ids:
-            if sync:
+        if sync:
+            for workout_id in ids:
                 services.classify_and_store(workout_id)
-            else:
-                classify_workout.delay(workout_id)
+        else:
+            queue_classification(ids)
         verb = "Reclassified" if sync else "Queued"
         self.stdout.write(f"{verb} {len(ids)} workouts.")
