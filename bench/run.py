@@ -9,6 +9,7 @@ It prints figures; it passes or fails nothing.
 
 import argparse
 import csv
+import functools
 import io
 import json
 import os
@@ -336,18 +337,23 @@ class Bench:
             f"p95 {ratio:.1f}× the floor (target ≤ 3×)",
         )
 
-    def api_list(self) -> None:
-        year = self.user("bench_year")
+    @functools.cached_property
+    def year(self) -> Http:
+        """A user with a year of data (made on first use; `year_owner` is the user)."""
         from django.contrib.auth import get_user_model
 
         from logbook import services
         from logbook.workout_input import clean_workout
 
-        owner = get_user_model().objects.get(username="bench_year")
+        client = self.user("bench_year")
+        self.year_owner = get_user_model().objects.get(username="bench_year")
         for payload in year_of_data():
-            services.create_workout(owner, clean_workout(payload))
-        self.year_owner = owner
-        self.settle()  # the year's classifications, so the list is timed on a quiet machine
+            services.create_workout(self.year_owner, clean_workout(payload))
+        self.settle()  # the year's classifications, so what follows runs on a quiet machine
+        return client
+
+    def api_list(self) -> None:
+        year = self.year
         m = 40 if self.quick else 150
         _, latencies = timed(
             [lambda: year.call("GET", "/api/v1/workouts/?limit=100") for _ in range(m)], 1
@@ -362,6 +368,7 @@ class Bench:
 
     def pages(self) -> None:
         """Server time of the web pages for the user with a year of data (in-process client)."""
+        self.year  # noqa: B018 (the user with a year of data, made on first use)
         from django.test import Client
 
         from logbook.models import Workout
@@ -394,6 +401,7 @@ class Bench:
             )
 
     def sync(self) -> None:
+        self.year  # noqa: B018 (the user with a year of data, made on first use)
         client = self.user("bench_sync")
         batch = {
             "workouts": [
@@ -492,6 +500,7 @@ class Bench:
         return elapsed
 
     def insights(self) -> None:
+        self.year  # noqa: B018 (the user with a year of data, made on first use)
         from insights.classifier import classify
         from insights.loading import session_for
         from insights.reports import current_week, refresh_week

@@ -13,6 +13,7 @@ import json
 import logging
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import fields
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -23,7 +24,13 @@ from django.utils import timezone
 
 from logbook.catalog import resolve_exercises
 from logbook.models import ChangeClock, Exercise, Interval, Set, Workout, WorkoutExercise
-from logbook.workout_input import ExerciseInput, IntervalInput, InvalidInput, WorkoutInput
+from logbook.workout_input import (
+    ExerciseInput,
+    IntervalInput,
+    InvalidInput,
+    SetInput,
+    WorkoutInput,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +51,7 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICROSECOND = timedelta(microseconds=1)
 _DERIVED_ID = re.compile(rf"^{DERIVED_ID_PREFIX}(\d{{1,18}})$")
 
+SET_COLUMNS = tuple(f.name for f in fields(SetInput))  # each a column of logbook_set
 SCALAR_FIELDS = (
     "started_at",
     "utc_offset_min",
@@ -436,14 +444,32 @@ def _write_exercises(
         ],
         batch_size=BULK_BATCH,
     )
-    Set.objects.bulk_create(
-        [
-            Set(entry=entry, position=position, **vars(s))
-            for entry, (_, _, item) in zip(entries, items, strict=True)
-            for position, s in enumerate(item.sets)
-        ],
-        batch_size=BULK_BATCH,
+    _insert_sets(
+        (entry.pk, position, s)
+        for entry, (_, _, item) in zip(entries, items, strict=True)
+        for position, s in enumerate(item.sets)
     )
+
+
+def _insert_sets(rows: Iterable[tuple[int, int, SetInput]]) -> None:
+    """Sets are most of what a workout writes (10,000 in a sync of 500), and they need no ids
+    back: PostgreSQL takes them by COPY, several times faster than model instances through
+    bulk_create, which other databases (SQLite) use."""
+    if connection.vendor != "postgresql":
+        Set.objects.bulk_create(
+            [
+                Set(entry_id=entry_id, position=position, **vars(s))
+                for entry_id, position, s in rows
+            ],
+            batch_size=BULK_BATCH,
+        )
+        return
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(c) for c in ("entry_id", "position", *SET_COLUMNS))
+    sql = f"COPY {quote(Set._meta.db_table)} ({columns}) FROM STDIN"
+    with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
+        for entry_id, position, s in rows:
+            copy.write_row((entry_id, position, *(getattr(s, c) for c in SET_COLUMNS)))
 
 
 def _write_intervals(pairs: list[tuple[Workout, list[IntervalInput]]]) -> None:

@@ -49,7 +49,7 @@ def test_a_failure_midway_leaves_nothing(user, monkeypatch):
     def explode(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(Set.objects, "bulk_create", explode)
+    monkeypatch.setattr(services, "_insert_sets", explode)
     with pytest.raises(RuntimeError):
         make_workout(user, exercises=[ExercisePayload(exercise="Brand New Lift")])
     assert not Workout.objects.exists()
