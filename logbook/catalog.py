@@ -8,6 +8,7 @@ exercise. Names match after `name_key` normalization, so "Squat (Barbell)",
 
 import hashlib
 import json
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,8 @@ from django.utils.text import slugify
 from logbook.models import Exercise, ExerciseName
 
 CATALOG_FILE = Path(__file__).resolve().parent / "data" / "exercises.json"
+CATALOG_CACHE_S = 60
+_catalog: tuple[float, dict[str, Exercise]] | None = None  # (loaded at, by key)
 CATALOG_FIELDS = (
     "name",
     "aliases",
@@ -60,7 +63,26 @@ def sync_catalog(apps: Any = None) -> int:
         name_model.objects.bulk_create(
             [name_model(exercise=exercise, owner=None, key=k) for k in sorted(keys - existing)]
         )
+    forget_catalog()
     return len(entries)
+
+
+def catalog_by_key() -> dict[str, Exercise]:
+    """The shared catalog by name key, kept in the process so that most workouts resolve
+    their names without a query. It changes only by data migrations and the admin, which
+    clear this copy (`forget_catalog`); other processes reload theirs within
+    CATALOG_CACHE_S. A name the copy lacks is still looked up in the database."""
+    global _catalog
+    now = time.monotonic()
+    if _catalog is None or now - _catalog[0] > CATALOG_CACHE_S:
+        rows = ExerciseName.objects.filter(owner__isnull=True).select_related("exercise")
+        _catalog = (now, {row.key: row.exercise for row in rows})
+    return _catalog[1]
+
+
+def forget_catalog(**kwargs: Any) -> None:
+    global _catalog
+    _catalog = None
 
 
 def resolve_exercises(user: AbstractBaseUser, names: Iterable[str]) -> dict[str, Exercise]:
@@ -68,16 +90,19 @@ def resolve_exercises(user: AbstractBaseUser, names: Iterable[str]) -> dict[str,
     keys = {name: name_key(name) for name in names}
     if not keys:
         return {}
-    found: dict[str, Exercise] = {}
-    rows = (
-        ExerciseName.objects.filter(key__in=set(keys.values()))
-        .filter(Q(owner__isnull=True) | Q(owner=user))
-        .select_related("exercise")
-    )
-    for row in rows:
-        # The catalog wins over a custom exercise of the same name.
-        if row.key not in found or row.owner_id is None:
-            found[row.key] = row.exercise
+    # The catalog wins over a custom exercise of the same name.
+    catalog = catalog_by_key()
+    found = {key: catalog[key] for key in keys.values() if key in catalog}
+    unknown = set(keys.values()) - found.keys()
+    if unknown:
+        rows = (
+            ExerciseName.objects.filter(key__in=unknown)
+            .filter(Q(owner__isnull=True) | Q(owner=user))
+            .select_related("exercise")
+        )
+        for row in rows:
+            if row.key not in found or row.owner_id is None:
+                found[row.key] = row.exercise
     result = {}
     for name, key in keys.items():
         if key not in found:

@@ -2,16 +2,20 @@ import pytest
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
+from logbook.catalog import forget_catalog
 from tests.factories import UserFactory, bearer
 from tests.smtp import start_smtp
 
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """Throttle counters live in the cache; each test starts with none."""
+    """Throttle counters live in the cache, and the catalog has a copy in the process (of
+    rows a rolled-back test may have made); each test starts with neither."""
     cache.clear()
+    forget_catalog()
     yield
     cache.clear()
+    forget_catalog()
 
 
 @pytest.fixture
