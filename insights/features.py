@@ -4,9 +4,7 @@
 into `Features`, which the classifier reads. Formulas are evidence.md section 2a.
 """
 
-from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
 from statistics import median
 
 from insights.thresholds import DEFAULT, Thresholds
@@ -94,7 +92,13 @@ class Bout:
 @dataclass(frozen=True)
 class Features:
     lift_sets: tuple[LiftSet, ...]
+    hard_sets: tuple[LiftSet, ...]
     warmup_sets: int
+    volume_load_kg: float
+    median_rest_s: float | None  # of the working sets, when at least two rests are logged
+    hard_sets_by_muscle: dict[str, int]  # most first
+    eccentric_sets: int
+    compound_share: float | None
     e1rm_kg: dict[str, float]
     e1rm_low_confidence: tuple[str, ...]
     effort_logged: bool
@@ -115,33 +119,6 @@ class Features:
     @property
     def working_sets(self) -> int:
         return len(self.lift_sets)
-
-    @cached_property
-    def hard_sets(self) -> tuple[LiftSet, ...]:
-        return tuple(s for s in self.lift_sets if s.hard)
-
-    @cached_property
-    def volume_load_kg(self) -> float:
-        return sum(s.reps * (s.load_kg or 0) for s in self.lift_sets)
-
-    @cached_property
-    def median_rest_s(self) -> float | None:
-        rests = [s.rest_s for s in self.lift_sets if s.rest_s is not None]
-        return median(rests) if len(rests) >= 2 else None
-
-    @cached_property
-    def hard_sets_by_muscle(self) -> dict[str, int]:
-        return dict(Counter(m for s in self.hard_sets for m in s.muscles).most_common())
-
-    @cached_property
-    def eccentric_sets(self) -> int:
-        return sum(s.eccentric for s in self.lift_sets)
-
-    @cached_property
-    def compound_share(self) -> float | None:
-        if not self.lift_sets:
-            return None
-        return sum(s.compound for s in self.lift_sets) / len(self.lift_sets)
 
     def as_dict(self) -> dict:
         """The numbers shown with an insight (API `features`)."""
@@ -217,22 +194,25 @@ def best_e1rm(
     """Best e1RM per exercise from these sets, preferring sets of ≤ 10 reps [R72, R73]."""
     best: dict[str, float] = {}
     low_confidence: set[str] = set()
+    max_reps = t.e1rm_max_reps
     for exercise in exercises:
         if exercise.kind != "resistance":
             continue
-        candidates = [
-            s
-            for s in exercise.sets
-            if (s.load_kg or 0) > 0 and (s.reps or 0) >= 1 and s.set_type != WARMUP
-        ]
-        precise = [s for s in candidates if s.reps <= t.e1rm_max_reps]
-        use = precise or candidates
-        if not use:
-            continue
-        value = max(estimate_1rm(s.load_kg, s.reps, rir_of(s)) for s in use)
-        best[exercise.key] = max(best.get(exercise.key, 0), value)
+        precise = rough = 0.0  # the best of the sets of ≤ max_reps, and of the longer ones
+        for s in exercise.sets:
+            load, reps = s.load_kg, s.reps
+            if not load or load <= 0 or not reps or reps < 1 or s.set_type == WARMUP:
+                continue
+            value = estimate_1rm(load, reps, rir_of(s))
+            if reps <= max_reps:
+                precise = max(precise, value)
+            else:
+                rough = max(rough, value)
         if not precise:
+            if not rough:
+                continue
             low_confidence.add(exercise.key)
+        best[exercise.key] = max(best.get(exercise.key, 0), precise or rough)
     return best, low_confidence
 
 
@@ -244,8 +224,9 @@ def compute_features(session: SessionData, t: Thresholds = DEFAULT) -> Features:
     own_e1rm, low_confidence = best_e1rm(session.exercises, t)
     # The best of the last 8 weeks when there is history, including today's sets.
     e1rm = {key: max(value, session.best_e1rm_kg.get(key, 0)) for key, value in own_e1rm.items()}
-    lift_sets, warmups, effort_logged, rests_logged = _judge_lifts(session, e1rm, t)
-    if lift_sets and not effort_logged:
+    lifts = _judge_lifts(session, e1rm, t)
+    lift_sets = lifts.sets
+    if lift_sets and not lifts.effort_logged:
         assumptions.append(
             "No RPE or RIR logged: sets counted as hard when at 60% or more of estimated 1RM "
             "with at least half the reps possible at that load."
@@ -260,7 +241,7 @@ def compute_features(session: SessionData, t: Thresholds = DEFAULT) -> Features:
             + (" (session RPE)." if session.session_rpe is not None else ".")
         )
 
-    resistance_minutes = sum(s.seconds for s in lift_sets) / 60 + warmups * 1.5
+    resistance_minutes = lifts.seconds / 60 + lifts.warmups * 1.5
     continuous_minutes, hr_frac, rpe = _continuous_part(session, hr_max, resistance_minutes, parts)
     interval_minutes = parts.hiit_s / 60
     near_max_minutes = sum(e.duration_s for e in parts.efforts) / 60
@@ -279,13 +260,22 @@ def compute_features(session: SessionData, t: Thresholds = DEFAULT) -> Features:
             f"Heart rate went above your max of {hr_max} bpm; a higher max would be more accurate."
         )
 
+    rests = lifts.rests
     return Features(
         lift_sets=tuple(lift_sets),
-        warmup_sets=warmups,
+        hard_sets=tuple(lifts.hard),
+        warmup_sets=lifts.warmups,
+        volume_load_kg=lifts.volume_load_kg,
+        median_rest_s=median(rests) if len(rests) >= 2 else None,
+        hard_sets_by_muscle=dict(
+            sorted(lifts.hard_by_muscle.items(), key=lambda item: item[1], reverse=True)
+        ),
+        eccentric_sets=lifts.eccentric,
+        compound_share=lifts.compound / len(lift_sets) if lift_sets else None,
         e1rm_kg=e1rm,
         e1rm_low_confidence=tuple(sorted(low_confidence)),
-        effort_logged=effort_logged,
-        rests_logged=rests_logged,
+        effort_logged=lifts.effort_logged,
+        rests_logged=len(rests),
         bouts=tuple(bouts),
         interval_minutes=interval_minutes,
         efforts=tuple(parts.efforts),
@@ -301,54 +291,80 @@ def compute_features(session: SessionData, t: Thresholds = DEFAULT) -> Features:
     )
 
 
-def _judge_lifts(
-    session: SessionData, e1rm: dict[str, float], t: Thresholds
-) -> tuple[list[LiftSet], int, bool, int]:
-    lifts: list[LiftSet] = []
-    warmups = 0
-    effort_logged = False
-    rests_logged = 0
+@dataclass(slots=True)
+class _Lifts:
+    """The working sets of a session, judged, and what is summed over them (one pass)."""
+
+    sets: list[LiftSet] = field(default_factory=list)
+    hard: list[LiftSet] = field(default_factory=list)
+    warmups: int = 0
+    effort_logged: bool = False
+    rests: list[int] = field(default_factory=list)
+    seconds: float = 0.0
+    volume_load_kg: float = 0.0
+    eccentric: int = 0
+    compound: int = 0
+    hard_by_muscle: dict[str, int] = field(default_factory=dict)
+
+
+def _judge_lifts(session: SessionData, e1rm: dict[str, float], t: Thresholds) -> _Lifts:
+    # The classifier's hot path: per-exercise values and thresholds are read once, not per set.
+    seconds_per_rep, assumed_rest_s = t.seconds_per_rep, t.assumed_rest_s
+    very_heavy_pct, very_heavy_max_reps = t.very_heavy_pct, t.very_heavy_max_reps
+    out = _Lifts()
     for exercise in session.exercises:
         if exercise.kind != "resistance":
             continue
-        best = e1rm.get(exercise.key)  # per exercise, not per set: this loop is the hot path
+        best = e1rm.get(exercise.key)
         compound = exercise.mechanic == "compound"
+        muscles = exercise.primary_muscles
         for s in exercise.sets:
             if s.set_type == WARMUP:
-                warmups += 1
+                out.warmups += 1
                 continue
             reps = s.reps or 0
             if reps == 0 and not s.duration_s:
                 continue  # a missed attempt or an empty row: not a working set
             rir = rir_of(s)
             logged = s.rir is not None or s.rpe is not None
-            effort_logged |= logged
-            rests_logged += s.rest_s is not None
             pct = min(1.0, s.load_kg / best) if best and s.load_kg else None
             hard = _is_hard(reps, rir, pct, t)
             heavy = hard and _is_heavy(reps, logged, rir, pct, t)
             very_heavy = heavy and (
-                (pct is not None and pct >= t.very_heavy_pct) or 0 < reps <= t.very_heavy_max_reps
+                (pct is not None and pct >= very_heavy_pct) or 0 < reps <= very_heavy_max_reps
             )
-            work_s = s.duration_s or reps * t.seconds_per_rep
-            lifts.append(
-                LiftSet(
-                    exercise=exercise.key,
-                    reps=reps,
-                    load_kg=s.load_kg,
-                    rir=rir,
-                    hard=hard,
-                    heavy=heavy,
-                    very_heavy=very_heavy,
-                    pct_e1rm=pct,
-                    rest_s=s.rest_s,
-                    eccentric=s.eccentric_emphasis,
-                    compound=compound,
-                    muscles=exercise.primary_muscles,
-                    seconds=work_s + (s.rest_s if s.rest_s is not None else t.assumed_rest_s),
-                )
+            rest_s = s.rest_s
+            seconds = (s.duration_s or reps * seconds_per_rep) + (
+                rest_s if rest_s is not None else assumed_rest_s
             )
-    return lifts, warmups, effort_logged, rests_logged
+            lift = LiftSet(
+                exercise.key,
+                reps,
+                s.load_kg,
+                rir,
+                hard,
+                heavy,
+                very_heavy,
+                pct,
+                rest_s,
+                s.eccentric_emphasis,
+                compound,
+                muscles,
+                seconds,
+            )
+            out.sets.append(lift)
+            out.effort_logged |= logged
+            out.seconds += seconds
+            out.volume_load_kg += reps * (s.load_kg or 0)
+            out.eccentric += s.eccentric_emphasis
+            out.compound += compound
+            if rest_s is not None:
+                out.rests.append(rest_s)
+            if hard:
+                out.hard.append(lift)
+                for m in muscles:
+                    out.hard_by_muscle[m] = out.hard_by_muscle.get(m, 0) + 1
+    return out
 
 
 def _is_hard(reps: int, rir: float | None, pct: float | None, t: Thresholds) -> bool:

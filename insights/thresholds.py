@@ -84,7 +84,7 @@ def thresholds_from(overrides: dict[str, Any] | None) -> Thresholds:
 @lru_cache(maxsize=8)
 def classifier_version(thresholds: Thresholds = DEFAULT) -> str:
     """The base version, plus a digest when settings change any threshold."""
-    if thresholds == DEFAULT:
+    if thresholds is DEFAULT or thresholds == DEFAULT:
         return BASE_VERSION
     digest = hashlib.sha256(json.dumps(asdict(thresholds), sort_keys=True).encode()).hexdigest()
     return f"{BASE_VERSION}+{digest[:8]}"
