@@ -20,10 +20,10 @@ class BearerTokenAuthentication(authentication.BaseAuthentication):
             raw = header[1].decode()
         except UnicodeError:
             raise exceptions.AuthenticationFailed("Malformed token.") from None
-        token = authenticate_token(raw)
-        if token is None:
+        found = authenticate_token(raw)
+        if found is None:
             raise exceptions.AuthenticationFailed("Invalid or revoked token.")
-        return token.user, token
+        return found  # (user, token id)
 
     def authenticate_header(self, request: Request) -> str:
         return self.keyword

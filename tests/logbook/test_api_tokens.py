@@ -1,5 +1,7 @@
 """Personal access tokens: named, several per user, shown once, stored hashed, revocable."""
 
+from datetime import timedelta
+
 import pytest
 from rest_framework.test import APIClient
 
@@ -39,6 +41,19 @@ def test_a_token_authenticates_as_bearer_and_records_last_use(user):
     client.credentials(HTTP_AUTHORIZATION=f"Bearer {raw}")
     assert client.get("/api/v1/workouts/").status_code == 200
     assert AccessToken.objects.get(user=user).last_used_at is not None
+
+
+def test_last_use_is_written_once_a_minute_not_on_every_request(user):
+    client = APIClient()
+    raw = get_token(client, user).json()["token"]
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {raw}")
+    client.get("/api/v1/me/")
+    first = AccessToken.objects.get(user=user).last_used_at
+    client.get("/api/v1/me/")
+    assert AccessToken.objects.get(user=user).last_used_at == first
+    AccessToken.objects.filter(user=user).update(last_used_at=first - timedelta(minutes=2))
+    client.get("/api/v1/me/")
+    assert AccessToken.objects.get(user=user).last_used_at > first
 
 
 def test_a_user_holds_several_tokens_and_revoking_one_keeps_the_other(user):
