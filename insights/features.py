@@ -338,19 +338,19 @@ def _judge_lifts(session: SessionData, e1rm: dict[str, float], t: Thresholds) ->
                 rest_s if rest_s is not None else assumed_rest_s
             )
             lift = LiftSet(
-                exercise.key,
-                reps,
-                s.load_kg,
-                rir,
-                hard,
-                heavy,
-                very_heavy,
-                pct,
-                rest_s,
-                s.eccentric_emphasis,
-                compound,
-                muscles,
-                seconds,
+                exercise=exercise.key,
+                reps=reps,
+                load_kg=s.load_kg,
+                rir=rir,
+                hard=hard,
+                heavy=heavy,
+                very_heavy=very_heavy,
+                pct_e1rm=pct,
+                rest_s=rest_s,
+                eccentric=s.eccentric_emphasis,
+                compound=compound,
+                muscles=muscles,
+                seconds=seconds,
             )
             out.sets.append(lift)
             out.effort_logged |= logged

@@ -60,13 +60,15 @@ def _store(workout: Workout, result: Classification) -> None:
     fields = [Insight._meta.get_field(name) for name in values]
     quote = connection.ops.quote_name
     table = quote(Insight._meta.db_table)
-    columns = [quote(f.column) for f in fields]
-    replaced = [c for c, f in zip(columns, fields, strict=True) if f.name not in KEPT_ON_UPDATE]
+    columns = {f.name: quote(f.column) for f in fields}
+    replaced = [c for name, c in columns.items() if name not in KEPT_ON_UPDATE]
+    stamp = columns["workout_updated_at"]
     sql = (
-        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))}) "
-        f"ON CONFLICT ({quote('workout_id')}) DO UPDATE SET "
+        f"INSERT INTO {table} ({', '.join(columns.values())}) "
+        f"VALUES ({', '.join(['%s'] * len(columns))}) "
+        f"ON CONFLICT ({columns['workout']}) DO UPDATE SET "
         + ", ".join(f"{c} = EXCLUDED.{c}" for c in replaced)
-        + f" WHERE {table}.{quote('workout_updated_at')} <= EXCLUDED.{quote('workout_updated_at')}"
+        + f" WHERE {table}.{stamp} <= EXCLUDED.{stamp}"
     )
     params = [f.get_db_prep_save(values[f.name], connection) for f in fields]
     with connection.cursor() as cursor:

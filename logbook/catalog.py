@@ -80,7 +80,7 @@ def catalog_by_key() -> dict[str, Exercise]:
     return _catalog[1]
 
 
-def forget_catalog(**kwargs: Any) -> None:
+def forget_catalog() -> None:
     global _catalog
     _catalog = None
 
