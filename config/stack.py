@@ -39,6 +39,8 @@ def process_commands(python: str = sys.executable, port: int = 8000, smtp_port: 
             python,
             "-m",
             "gunicorn",
+            "--config",
+            str(ROOT / "config" / "gunicorn.py"),
             "config.wsgi",
             "--bind",
             f"127.0.0.1:{port}",
