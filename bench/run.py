@@ -300,7 +300,17 @@ class Bench:
             ).stdout.strip()
             return queued in ("0", "") and not workouts_needing_insight().exists()
 
+        def database_quiet() -> bool:
+            """PostgreSQL vacuums and analyzes after big writes (the sync step's), on a core
+            the next figure would share."""
+            with psycopg.connect(ADMIN_DB, autocommit=True) as conn:
+                busy = conn.execute(
+                    "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'"
+                ).fetchone()[0]
+            return busy == 0
+
         wait_until(quiet, timeout=timeout, step=1)
+        wait_until(database_quiet, timeout=timeout, step=1)
         time.sleep(3)  # the debounced weekly refreshes
 
     def user(self, name: str) -> Http:
