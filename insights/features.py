@@ -337,20 +337,21 @@ def _judge_lifts(session: SessionData, e1rm: dict[str, float], t: Thresholds) ->
             seconds = (s.duration_s or reps * seconds_per_rep) + (
                 rest_s if rest_s is not None else assumed_rest_s
             )
+            # Positional, in LiftSet's field order: keywords cost a tenth of the classifier.
             lift = LiftSet(
-                exercise=exercise.key,
-                reps=reps,
-                load_kg=s.load_kg,
-                rir=rir,
-                hard=hard,
-                heavy=heavy,
-                very_heavy=very_heavy,
-                pct_e1rm=pct,
-                rest_s=rest_s,
-                eccentric=s.eccentric_emphasis,
-                compound=compound,
-                muscles=muscles,
-                seconds=seconds,
+                exercise.key,  # exercise
+                reps,
+                s.load_kg,
+                rir,
+                hard,
+                heavy,
+                very_heavy,
+                pct,  # pct_e1rm
+                rest_s,
+                s.eccentric_emphasis,  # eccentric
+                compound,
+                muscles,
+                seconds,
             )
             out.sets.append(lift)
             out.effort_logged |= logged
