@@ -32,13 +32,13 @@ def test_duplicate_tasks_on_two_workers_send_one_email_per_user_and_week(
         # One without sessions gets the short nudge instead of the summary: still one email.
         workouts={n: [workout(session)] for n in names[1:]},
     )
+    # Both workers ready first: one started alone could drain the queue before the other.
+    workers = [stack.start_worker(f"worker-{i}") for i in (1, 2)]
     for _ in range(2):  # what two beats would each send on the hour
         send_task(redis_url, "insights.tasks.send_due_weekly_emails")
     for user_id in ids.values():  # copies side by side, so that workers take them together
         for _ in range(COPIES):
             send_task(redis_url, "insights.tasks.send_weekly_email", user_id, week)
-
-    workers = [stack.start_worker(f"worker-{i}", wait=False) for i in (1, 2)]
     mine = {f"{n}@example.com" for n in names}
 
     def settled() -> bool:
