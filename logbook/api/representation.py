@@ -42,7 +42,9 @@ def written_workout_to_dict(
     `workout_to_dict` of the stored rows."""
     return {
         **_scalars(workout),
-        "exercises": [_entry(exercises[e.exercise], e.superset, e.sets) for e in data.exercises],
+        "exercises": [
+            _exercise_entry(exercises[e.exercise], e.superset, e.sets) for e in data.exercises
+        ],
         "intervals": [interval_to_dict(i) for i in data.intervals],
         **_stamps(workout),
     }
@@ -92,15 +94,8 @@ def workouts_to_dicts(workouts: list[Workout]) -> list[dict[str, Any]]:
             "id", "workout_id", "superset", "exercise__slug", "exercise__name", "exercise__owner_id"
         )
     ):
-        custom = owner_id is not None
         entries[workout_id].append(
-            {
-                "exercise": name if custom else slug,
-                "name": name,
-                "custom": custom,
-                "superset": superset,
-                "sets": by_entry[entry_id],
-            }
+            _entry(slug, name, owner_id is not None, superset, by_entry[entry_id])
         )
     intervals: dict[int, list[dict]] = defaultdict(list)
     for workout_id, *values in (
@@ -128,19 +123,26 @@ def tombstone(workout: Workout) -> dict[str, Any]:
 
 
 def entry_to_dict(entry: WorkoutExercise) -> dict[str, Any]:
-    return _entry(entry.exercise, entry.superset, entry.sets.all())
+    return _exercise_entry(entry.exercise, entry.superset, entry.sets.all())
+
+
+def _exercise_entry(
+    exercise: Exercise, superset: int | None, sets: Iterable[Set | SetInput]
+) -> dict[str, Any]:
+    rows = [set_to_dict(s) for s in sets]
+    return _entry(exercise.slug, exercise.name, exercise.is_custom, superset, rows)
 
 
 def _entry(
-    exercise: Exercise, superset: int | None, sets: Iterable[Set | SetInput]
+    slug: str, name: str, custom: bool, superset: int | None, sets: list[dict[str, Any]]
 ) -> dict[str, Any]:
     return {
         # A custom exercise is named by its name, so the workout re-imports anywhere.
-        "exercise": exercise.name if exercise.is_custom else exercise.slug,
-        "name": exercise.name,
-        "custom": exercise.is_custom,
+        "exercise": name if custom else slug,
+        "name": name,
+        "custom": custom,
         "superset": superset,
-        "sets": [set_to_dict(s) for s in sets],
+        "sets": sets,
     }
 
 
