@@ -2,7 +2,7 @@
 
 Each modality is scored 0–1 on the part of the session that belongs to it, so a heavy
 main lift followed by volume accessories, or lifting then intervals, shows both. A score
-of 0.5 or more means the evidence.md 2b threshold is met; below that it only ramps up.
+of 0.5 or more means the docs/science.md 2b threshold is met; below that it only ramps up.
 `primary` is the qualifying modality that dominates, weighing each score by the share
 of the session's time its part took; `general` when none qualifies.
 """

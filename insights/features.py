@@ -1,7 +1,7 @@
 """What a session was, in numbers: pure functions over plain data, no ORM.
 
 `SessionData` is built from a workout by `insights.loading`; `compute_features` turns it
-into `Features`, which the classifier reads. Formulas are evidence.md section 2a.
+into `Features`, which the classifier reads. Formulas are docs/science.md section 2a.
 """
 
 from dataclasses import dataclass, field
@@ -148,7 +148,7 @@ class Features:
         }
 
 
-# --- Estimated 1RM (evidence.md 2a) ---------------------------------------------------------
+# --- Estimated 1RM (science.md 2a) ---------------------------------------------------------
 
 
 def epley(load_kg: float, reps: float) -> float:

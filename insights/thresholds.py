@@ -1,7 +1,7 @@
-"""Classification thresholds, each with its basis (../shared/science/evidence.md section 2).
+"""Classification thresholds, each with its basis (docs/science.md section 2).
 
-R-numbers are references in evidence.md section 4; "convention" marks a cut-off the
-evidence does not define (evidence.md says so itself for several of them). Settings can
+R-numbers are references in docs/science.md section 4; "convention" marks a cut-off the
+evidence does not define (science.md says so itself for several of them). Settings can
 override any of them (INSIGHTS_THRESHOLDS); that changes the classifier version, so old
 insights are recomputed.
 """
@@ -17,7 +17,7 @@ BASE_VERSION = "2026.11.1"
 
 @dataclass(frozen=True)
 class Thresholds:
-    # --- Effort and load (evidence.md 2a) ---
+    # --- Effort and load (science.md 2a) ---
     hard_set_max_rir: float = (
         3  # RIR ≤ 3 (RPE ≥ 7) is a hard set: convention on the RIR scale [R68]
     )
@@ -26,7 +26,7 @@ class Thresholds:
     e1rm_max_reps: int = 10  # estimates from > 10 reps are low confidence [R72, R73]
     e1rm_history_days: int = 56  # best e1RM of the last 8 weeks: app convention (2a)
 
-    # --- Heavy resistance (evidence.md 2b) ---
+    # --- Heavy resistance (science.md 2b) ---
     heavy_pct: float = 0.80  # ≥ 80% e1RM: 1 RIR at 5 reps ≈ 84–87% 1RM [R66]; ACSM 1–6 RM [R57]
     very_heavy_pct: float = 0.85  # stricter variant named in 2b [R66]
     heavy_max_reps: int = 6  # without e1RM: ≤ 6 reps at RIR ≤ 3, the ACSM 1–6 RM range [R57]
@@ -34,15 +34,15 @@ class Thresholds:
     heavy_share: float = 0.5  # ≥ 50% of hard sets heavy (2b)
     heavy_main_lift_sets: int = 3  # a heavy main lift before accessories: convention (DESIGN.md)
 
-    # --- High volume (evidence.md 2b; per-session cut-offs are app conventions) ---
+    # --- High volume (science.md 2b; per-session cut-offs are app conventions) ---
     high_volume_session_sets: int = 15  # ≥ 15 hard sets in the session: convention [R61, R57]
     high_volume_muscle_sets: int = 8  # ≥ 8 hard sets for one muscle group: convention [R61]
     high_volume_min_reps: int = 8  # "with reps mostly ≥ 8": convention (2b)
 
-    # --- Short rest (evidence.md 2b) ---
+    # --- Short rest (science.md 2b) ---
     short_rest_s: int = 90  # median rest ≤ 90 s [R63, R64, R14]
 
-    # --- HIIT (evidence.md 2b) ---
+    # --- HIIT (science.md 2b) ---
     hiit_hr_frac: float = 0.85  # work bouts ≥ 85% HRmax [R79, R76]
     hiit_rpe10: float = 7  # fallback: RPE ≥ 7 on CR-10 [R77, R78]
     hiit_min_bouts: int = 3  # ≥ 3 work bouts: convention (2b)
@@ -54,7 +54,7 @@ class Thresholds:
     near_max_rpe10: float = 8.5  # the same on CR-10: convention
     near_max_max_min: float = 40  # such an effort, up to 40 min, is high intensity: convention
 
-    # --- Endurance (evidence.md 2b) ---
+    # --- Endurance (science.md 2b) ---
     endurance_min: float = 20  # continuous ≥ 20 min [R56]
     endurance_full_min: float = 60  # "long" tag at ≥ 60 min; IL-6 scales with duration [R5]
     moderate_hr_frac: float = 0.64  # moderate 64–76% HRmax [R56]
