@@ -212,7 +212,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": ["logbook.api.parsers.LimitedJSONParser"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "EXCEPTION_HANDLER": "logbook.api.errors.exception_handler",
+    "EXCEPTION_HANDLER": "logbook.common.errors.exception_handler",
     "DEFAULT_THROTTLE_RATES": {
         "token": env("THROTTLE_TOKEN", default="30/min"),
         "sync": env("THROTTLE_SYNC", default="120/min"),

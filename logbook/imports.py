@@ -25,11 +25,12 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 
 from logbook import services
+from logbook.common.errors import InvalidInput
 from logbook.importers import READERS, ImportContext, ImportFailed, RowError, detect_format
 from logbook.importers.detect import SNIFF_BYTES
 from logbook.models import ImportFormat, ImportJob, Units
 from logbook.profiles import get_profile
-from logbook.workout_input import InvalidInput, WorkoutInput, clean_workout
+from logbook.workout_input import WorkoutInput, clean_workout
 
 logger = logging.getLogger(__name__)
 

@@ -5,9 +5,9 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 
+from logbook.common.errors import InvalidInput
 from logbook.models import Profile, Units
 from logbook.timezones import known_time_zones
-from logbook.workout_input import InvalidInput
 
 
 def get_profile(user: AbstractBaseUser) -> Profile:

@@ -22,13 +22,14 @@ from insights.weekly import shift_week
 from insights.weekly_email import MODALITY_LABELS, report_bars
 from logbook import services, workout_form
 from logbook.catalog import name_key
+from logbook.common.errors import InvalidInput
 from logbook.forms import SettingsForm, SignupForm, TokenForm
 from logbook.models import Activity, Exercise, ExerciseName, Workout, WorkoutExercise
 from logbook.profiles import get_profile
 from logbook.records import records_for
 from logbook.tokens import issue_token, revoke_token
 from logbook.units import load_to_display
-from logbook.workout_input import InvalidInput, clean_workout
+from logbook.workout_input import clean_workout
 
 DASHBOARD_WEEKS = 8
 HISTORY_PAGE = 25

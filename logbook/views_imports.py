@@ -12,8 +12,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from logbook import imports
+from logbook.common.errors import InvalidInput
 from logbook.models import ImportFormat, ImportJob
-from logbook.workout_input import InvalidInput
 
 RECENT = 10
 

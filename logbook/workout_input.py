@@ -14,13 +14,8 @@ from typing import Any
 from django.conf import settings
 from django.utils import timezone
 
+from logbook.common.errors import NON_FIELD, InvalidInput
 from logbook.models import Activity, IntervalKind, SetType
-
-
-class InvalidInput(Exception):
-    def __init__(self, errors: dict[str, list[str]]):
-        super().__init__(errors)
-        self.errors = errors
 
 
 @dataclass(frozen=True)
@@ -43,7 +38,6 @@ class Choice:
 
 
 BOOL = "bool"
-NON_FIELD = "non_field_errors"
 
 HR = Number(30, 250, integer=True)
 DISTANCE = Number(0, 1_000_000)

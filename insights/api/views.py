@@ -13,9 +13,9 @@ from insights.models import Insight
 from insights.services import current_version
 from insights.weekly import shift_week, week_start
 from logbook.api import openapi as logbook_docs
-from logbook.api.pagination import parse_limit
+from logbook.common.errors import InvalidInput
+from logbook.common.pagination import parse_limit
 from logbook.models import Workout
-from logbook.workout_input import InvalidInput
 
 
 @extend_schema(parameters=[logbook_docs.ID])

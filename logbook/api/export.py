@@ -23,10 +23,10 @@ from rest_framework.views import APIView
 from logbook.api import openapi as docs
 from logbook.api.imports import JSONOnly
 from logbook.api.representation import workout_to_dict
+from logbook.common.errors import InvalidInput
 from logbook.importers.myolog_csv import COLUMNS, rows_for
 from logbook.models import Workout
 from logbook.services import exported_external_id
-from logbook.workout_input import InvalidInput
 
 FORMATS = ("json", "csv")
 CHUNK = 200

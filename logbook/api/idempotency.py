@@ -15,7 +15,7 @@ from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from logbook.api.errors import error_response
+from logbook.common.errors import error_response
 from logbook.models import IdempotencyRecord
 
 HEADER = "Idempotency-Key"

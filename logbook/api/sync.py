@@ -17,7 +17,8 @@ from rest_framework.views import APIView
 from logbook import services
 from logbook.api import openapi as docs
 from logbook.api.parsers import LimitedJSONParser
-from logbook.workout_input import NON_FIELD, InvalidInput, WorkoutInput, clean_workout
+from logbook.common.errors import NON_FIELD, InvalidInput
+from logbook.workout_input import WorkoutInput, clean_workout
 
 MAX_BATCH = 500
 

@@ -18,7 +18,6 @@ from rest_framework.views import APIView
 from logbook import services
 from logbook.api import openapi as docs
 from logbook.api.idempotency import idempotent
-from logbook.api.pagination import paginate, paginate_changes
 from logbook.api.representation import (
     exercise_to_dict,
     workout_to_dict,
@@ -26,10 +25,12 @@ from logbook.api.representation import (
     written_workout_to_dict,
 )
 from logbook.catalog import name_key
+from logbook.common.errors import InvalidInput
+from logbook.common.pagination import paginate, paginate_changes
 from logbook.models import Exercise, ExerciseKind, Workout
 from logbook.profiles import profile_to_dict, update_profile
 from logbook.tokens import issue_token, revoke_token
-from logbook.workout_input import InvalidInput, Text, clean_workout
+from logbook.workout_input import Text, clean_workout
 
 TOKEN_NAME = Text(100)
 

@@ -1,0 +1,1 @@
+"""What every door and both apps share: the error type and its envelope, and pagination."""
