@@ -731,7 +731,7 @@ class Bench:
         from django.contrib.auth import get_user_model
 
         try:
-            from logbook.imports import run_import_bytes
+            from logbook.imports.jobs import run_import_bytes
         except ImportError:
             return float("nan")
         user = get_user_model().objects.create_user("bench_import_mem")

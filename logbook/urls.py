@@ -1,6 +1,7 @@
 from django.urls import path
 
-from logbook import views, views_imports
+from logbook import views
+from logbook.imports import views as views_imports
 
 urlpatterns = [
     path("", views.home, name="home"),

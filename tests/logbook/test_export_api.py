@@ -10,7 +10,7 @@ from django.http import StreamingHttpResponse
 from rest_framework.test import APIClient
 
 from logbook import services
-from logbook.importers.myolog_csv import COLUMNS
+from logbook.imports.readers.myolog_csv import COLUMNS
 from tests.factories import UserFactory, bearer, make_workout
 
 pytestmark = pytest.mark.django_db

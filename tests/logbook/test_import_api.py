@@ -3,7 +3,7 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from logbook import imports, tasks
+from logbook.imports import jobs, tasks
 from logbook.models import ImportJob, Workout
 from tests.factories import UserFactory, bearer
 
@@ -117,7 +117,7 @@ def test_a_file_grown_past_the_limit_fails_the_job(api, settings):
     job.status, job.errors = ImportJob.Status.QUEUED, []
     job.file.save("again.csv", SimpleUploadedFile("again.csv", HEVY.encode()))
     settings.IMPORT_MAX_BYTES = 100
-    imports.run_import(job.pk)
+    jobs.run_import(job.pk)
     job.refresh_from_db()
     assert job.status == "failed"
     assert "limit" in job.errors[0]["message"]
@@ -189,15 +189,15 @@ def test_the_status_endpoint_costs_two_queries(api, django_assert_max_num_querie
 
 def test_progress_rises_from_zero_to_one_while_running(api, monkeypatch):
     seen: list[tuple[str, float]] = []
-    monkeypatch.setattr(imports, "PROGRESS_EVERY_S", 0)
-    original = imports._Progress.__call__
+    monkeypatch.setattr(jobs, "PROGRESS_EVERY_S", 0)
+    original = jobs._Progress.__call__
 
     def spy(self, fraction):
         original(self, fraction)
         job = ImportJob.objects.get(pk=self.job_id)
         seen.append((job.status, job.progress))
 
-    monkeypatch.setattr(imports._Progress, "__call__", spy)
+    monkeypatch.setattr(jobs._Progress, "__call__", spy)
     many = (
         HEVY.splitlines()[0]
         + "\n"
@@ -235,7 +235,7 @@ def test_an_unexpected_error_fails_the_job_not_the_request(api, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("bug")
 
-    monkeypatch.setattr(imports.services, "upsert_many", broken)
+    monkeypatch.setattr(jobs.services, "upsert_many", broken)
     status = status_of(api, post(api, HEVY))
     assert status["status"] == "failed"
     assert "unexpected" in status["errors"][0]["message"]

@@ -9,8 +9,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from logbook import imports
 from logbook.api import openapi as docs
+from logbook.imports import jobs, services
 from logbook.models import ImportJob
 
 MULTIPART_OVERHEAD = 64 * 1024  # boundaries and the small fields beside the file
@@ -44,9 +44,9 @@ class ImportCreateView(APIView):
         declared = request.META.get("CONTENT_LENGTH") or ""
         if declared.isdigit() and int(declared) > settings.IMPORT_MAX_BYTES + MULTIPART_OVERHEAD:
             # Refuse before reading the body.
-            raise imports.UploadTooLarge({"file": [imports.too_large_message(int(declared))]})
+            raise services.UploadTooLarge({"file": [jobs.too_large_message(int(declared))]})
         data = request.data
-        job = imports.start_import(
+        job = services.start_import(
             request.user,
             data.get("file"),
             format=_text(data.get("format") or request.query_params.get("format")),
@@ -63,7 +63,7 @@ class ImportDetailView(APIView):
     )
     def get(self, request: Request, id: int) -> Response:
         job = get_object_or_404(ImportJob, pk=id, user=request.user)
-        return Response(imports.status_dict(job))
+        return Response(jobs.status_dict(job))
 
 
 def _text(value: object) -> str | None:

@@ -11,7 +11,7 @@ account as nothing new (workouts keep their source and external_id).
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from logbook.importers.common import (
+from logbook.imports.readers.common import (
     CellError,
     Columns,
     ImportContext,
