@@ -1,4 +1,5 @@
-"""The one write path for workouts. Every entry point (API, web form, sync, import) calls here.
+"""The one write path for workouts. Every door (API, web form, sync, import, admin, commands,
+the demo seeder) calls here.
 
 Every write runs in a transaction: a workout is written whole or not at all.
 Work that follows a write (classification) is announced with `workouts_saved` on
@@ -23,13 +24,14 @@ from django.dispatch import Signal
 from django.utils import timezone
 
 from logbook.catalog import resolve_exercises
+from logbook.common.errors import InvalidInput
 from logbook.models import ChangeClock, Exercise, Interval, Set, Workout, WorkoutExercise
 from logbook.workout_input import (
     ExerciseInput,
     IntervalInput,
-    InvalidInput,
     SetInput,
     WorkoutInput,
+    clean_workout,
 )
 
 logger = logging.getLogger(__name__)
@@ -485,3 +487,83 @@ def _write_intervals(pairs: list[tuple[Workout, list[IntervalInput]]]) -> None:
 
 def _announce(*workouts: Workout) -> None:
     transaction.on_commit(lambda: workouts_saved.send(sender=Workout, workouts=list(workouts)))
+
+
+# --- Sync -------------------------------------------------------------------------------
+
+
+def sync_workouts(user: AbstractBaseUser, items: list[Any]) -> list[dict[str, Any]]:
+    """Sync's algorithm: per-item results `{external_id, id, status, errors}`, in order.
+
+    Each item is validated by `clean_workout` and upserted by (user, source, external_id)
+    through `upsert_many`: each is written whole or not at all, and one bad item does not
+    sink the batch. Same content as stored answers `unchanged` and writes nothing, which
+    makes replays cheap.
+
+    One look-up finds the batch's existing workouts. An item byte-for-byte the same as the
+    one that last wrote its workout (same `input_digest`) is `unchanged` at once; the rest
+    are validated and upserted (`services.upsert_many`).
+    """
+    keys = [_sync_key(item) for item in items]
+    existing = find_synced(user, {key for key in keys if key is not None})
+    results: list[dict[str, Any] | None] = [None] * len(items)
+    valid: list[tuple[int, WorkoutInput, str]] = []
+    for index, (item, key) in enumerate(zip(items, keys, strict=True)):
+        digest = input_digest(item) if key is not None else ""
+        known = existing.get(key) if key is not None else None
+        if known is not None and known.input_digest == digest:
+            results[index] = _sync_result(key[1], known.pk, UNCHANGED, {})
+            continue
+        try:
+            valid.append((index, _clean_synced(item), digest))
+        except InvalidInput as invalid:
+            results[index] = _sync_result(_raw_external_id(item), None, ERROR, invalid.errors)
+    written = upsert_many(
+        user,
+        [data for _, data, _ in valid],
+        existing=existing,
+        input_digests=[digest for _, _, digest in valid],
+    )
+    for (index, data, _), (workout, status, errors) in zip(valid, written, strict=True):
+        results[index] = _sync_result(
+            data.external_id, workout.pk if workout else None, status, errors
+        )
+    return results
+
+
+def _sync_key(item: Any) -> tuple[str, str] | None:
+    """(source, external_id) as `clean_workout` will clean them, or None."""
+    if not isinstance(item, dict):
+        return None
+    source, external_id = item.get("source"), _raw_external_id(item)
+    if not isinstance(source, str) or not source.strip() or not external_id:
+        return None
+    return source.strip(), external_id.strip()
+
+
+def _clean_synced(item: Any) -> WorkoutInput:
+    identity: dict[str, list[str]] = {}
+    if isinstance(item, dict):
+        for field in ("source", "external_id"):
+            if item.get(field) in (None, ""):
+                identity[field] = ["Required to sync."]
+    try:
+        data = clean_workout(item)
+    except InvalidInput as invalid:
+        raise InvalidInput({**invalid.errors, **identity}) from None
+    if identity:
+        raise InvalidInput(identity)
+    return data
+
+
+def _raw_external_id(item: Any) -> str | None:
+    value = item.get("external_id") if isinstance(item, dict) else None
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        return None
+    return str(value)[:200]
+
+
+def _sync_result(
+    external_id: str | None, pk: int | None, status: str, errors: dict[str, list[str]]
+) -> dict[str, Any]:
+    return {"external_id": external_id, "id": pk, "status": status, "errors": errors}
