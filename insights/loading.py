@@ -8,7 +8,7 @@ from django.db.models import Max
 from insights.features import ExerciseData, IntervalData, SessionData, SetData, best_e1rm
 from insights.thresholds import DEFAULT, Thresholds
 from logbook.models import Set, Workout
-from logbook.profiles import get_profile
+from logbook.selectors import get_profile
 
 # The set columns the classifier reads: exactly the fields of its SetData.
 SET_FIELDS = tuple(f.name for f in fields(SetData))

@@ -19,7 +19,7 @@ from insights.weekly import (
     week_metrics,
 )
 from logbook.models import Workout
-from logbook.profiles import get_profile
+from logbook.selectors import get_profile
 
 HISTORY_WEEKS = 12  # how far back "your own history" looks for comparisons: convention
 

@@ -7,16 +7,8 @@ from django.contrib.auth.models import AbstractBaseUser
 
 from logbook.common.errors import InvalidInput
 from logbook.models import Profile, Units
+from logbook.selectors import get_profile
 from logbook.timezones import known_time_zones
-
-
-def get_profile(user: AbstractBaseUser) -> Profile:
-    """The user's profile; made here if a user somehow lacks one (e.g. raw fixtures)."""
-    try:
-        return user.profile
-    except Profile.DoesNotExist:
-        profile, _ = Profile.objects.get_or_create(user=user)
-        return profile
 
 
 def profile_to_dict(user: AbstractBaseUser) -> dict[str, Any]:

@@ -12,7 +12,6 @@ stamps increase in commit order and incremental sync can page by them without ga
 import hashlib
 import json
 import logging
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import fields
 from datetime import UTC, datetime, timedelta
@@ -26,6 +25,7 @@ from django.utils import timezone
 from logbook.catalog import resolve_exercises
 from logbook.common.errors import InvalidInput
 from logbook.models import ChangeClock, Exercise, Interval, Set, Workout, WorkoutExercise
+from logbook.selectors import find_synced
 from logbook.workout_input import (
     ExerciseInput,
     IntervalInput,
@@ -42,16 +42,12 @@ workouts_saved = Signal()
 
 CREATED, UPDATED, UNCHANGED, ERROR = "created", "updated", "unchanged", "error"
 
-# Exports name a workout that has no external_id "myolog-<id>"; syncing that back into the
-# same account finds the workout again instead of creating a copy.
-DERIVED_ID_PREFIX = "myolog-"
 # New workouts of a sync or import batch are inserted this many per transaction; rows per
 # INSERT statement stay under every backend's parameter limit.
 BULK_CHUNK = 100
 BULK_BATCH = 2000
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICROSECOND = timedelta(microseconds=1)
-_DERIVED_ID = re.compile(rf"^{DERIVED_ID_PREFIX}(\d{{1,18}})$")
 
 SET_COLUMNS = tuple(f.name for f in fields(SetInput))  # each a column of logbook_set
 SCALAR_FIELDS = (
@@ -314,39 +310,6 @@ def _upsert_one(
         logger.exception("sync of %s for user %s failed", data.external_id, user.pk)
         return None, ERROR, {"non_field_errors": ["Could not be saved; try again."]}
     return workout, status, {}
-
-
-def find_synced(
-    user: AbstractBaseUser, keys: Iterable[tuple[str, str]]
-) -> dict[tuple[str, str], Workout]:
-    """The user's workouts (deleted ones too) by (source, external_id), in one or two queries.
-
-    A key whose external_id is "myolog-<id>" (how exports name workouts that have none)
-    also finds workout <id> of the same source when it has no external_id.
-    """
-    keys = {key for key in keys if key[1] is not None}
-    if not keys:
-        return {}
-    rows = Workout.objects.filter(user=user, external_id__in={e for _, e in keys})
-    found = {(w.source, w.external_id): w for w in rows if (w.source, w.external_id) in keys}
-    derived = {}
-    for source, external_id in keys - found.keys():
-        match = _DERIVED_ID.match(external_id)
-        if match:
-            derived[int(match.group(1))] = (source, external_id)
-    if derived:
-        for w in Workout.objects.filter(user=user, pk__in=derived, external_id__isnull=True):
-            key = derived[w.pk]
-            if key[0] == w.source:
-                found[key] = w
-    for workout in found.values():
-        workout.user = user  # spare a query per workout when it is written
-    return found
-
-
-def exported_external_id(workout: Workout) -> str:
-    """The workout's external_id, or a stable one derived from its id (see find_synced)."""
-    return workout.external_id or f"{DERIVED_ID_PREFIX}{workout.pk}"
 
 
 def input_digest(item: Any) -> str:

@@ -12,12 +12,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from logbook import services, workout_form
+from logbook import selectors, services, workout_form
 from logbook.catalog import name_key
 from logbook.common.errors import InvalidInput
 from logbook.forms import SettingsForm, SignupForm, TokenForm
-from logbook.models import Activity, Exercise, ExerciseName, Workout, WorkoutExercise
-from logbook.profiles import get_profile
+from logbook.models import Activity, Exercise, Workout
+from logbook.selectors import get_profile
 from logbook.tokens import issue_token, revoke_token
 from logbook.units import load_to_display
 from logbook.workout_input import clean_workout
@@ -163,7 +163,7 @@ def _new_form(request: HttpRequest, units: str, zone: ZoneInfo) -> workout_form.
 def _form_context(request: HttpRequest, form, workout, errors) -> dict:
     return {
         "form": workout_form.attach_errors(form, errors),
-        "exercise_names": _exercise_names(request),
+        "exercise_names": selectors.exercise_names(request.user),
         "workout": workout,
         "errors": errors,
         "activities": Activity.choices,
@@ -173,32 +173,8 @@ def _form_context(request: HttpRequest, form, workout, errors) -> dict:
     }
 
 
-def _exercise_names(request: HttpRequest) -> list[str]:
-    """For the exercise field's suggestions without JavaScript: your own first, then the catalog."""
-    own = Exercise.objects.filter(owner=request.user).values_list("name", flat=True)
-    catalog = Exercise.objects.filter(owner__isnull=True).values_list("name", flat=True)
-    return [*own, *catalog]
-
-
 def _last_sets(request: HttpRequest, name: str) -> list[workout_form.SetRow]:
     """Last time's working sets of an exercise, to prefill a new set."""
-    key = name_key(name)
-    names = ExerciseName.objects.filter(key=key, owner__isnull=True) | ExerciseName.objects.filter(
-        key=key, owner=request.user
-    )
-    exercise_ids = list(names.values_list("exercise_id", flat=True))
-    entry = (
-        WorkoutExercise.objects.filter(
-            workout__user=request.user,
-            workout__deleted_at__isnull=True,
-            exercise_id__in=exercise_ids,
-        )
-        .order_by("-workout__started_at")
-        .prefetch_related("sets")
-        .first()
-    )
-    if entry is None:
-        return []
     units = get_profile(request.user).units
     return [
         workout_form.SetRow(
@@ -208,7 +184,7 @@ def _last_sets(request: HttpRequest, name: str) -> list[workout_form.SetRow]:
             set_type=s.set_type,
             tempo=s.tempo,
         )
-        for s in entry.sets.all()
+        for s in selectors.last_sets(request.user, name)
         if s.set_type != "warmup"
     ]
 

@@ -12,7 +12,7 @@ from insights.api.representation import insight_to_dict, pending
 from insights.models import Insight
 from insights.services import current_version
 from insights.weekly import shift_week, week_start
-from logbook.api import openapi as logbook_docs
+from logbook.common import api as logbook_docs
 from logbook.common.errors import InvalidInput
 from logbook.common.pagination import parse_limit
 from logbook.models import Workout

@@ -22,11 +22,11 @@ from rest_framework.views import APIView
 
 from logbook.api import openapi as docs
 from logbook.api.representation import workout_to_dict
+from logbook.common.api import JSONOnly
 from logbook.common.errors import InvalidInput
-from logbook.imports.api import JSONOnly
 from logbook.imports.readers.myolog_csv import COLUMNS, rows_for
 from logbook.models import Workout
-from logbook.services import exported_external_id
+from logbook.selectors import exported_external_id
 
 FORMATS = ("json", "csv")
 CHUNK = 200

@@ -9,7 +9,8 @@ from typing import Any
 from drf_spectacular.utils import OpenApiParameter, PolymorphicProxySerializer
 from rest_framework import serializers
 
-from logbook.models import Activity, ImportFormat
+from logbook.common.api import ID, LIMIT, Errors  # noqa: F401 (the API docs name them here too)
+from logbook.models import Activity
 from logbook.timezones import known_time_zones
 from logbook.workout_input import (
     BOOL,
@@ -25,12 +26,6 @@ from logbook.workout_input import (
 
 ACTIVITIES = tuple(Activity.values)
 
-LIMIT = OpenApiParameter(
-    "limit",
-    {"type": "integer", "minimum": 1},
-    description="Page size, 1–500 (default 50); larger values give 500.",
-)
-ID = OpenApiParameter("id", {"type": "integer", "minimum": 0}, OpenApiParameter.PATH)
 IDEMPOTENCY_KEY = OpenApiParameter(
     "Idempotency-Key",
     {"type": "string", "minLength": 1, "maxLength": 255},
@@ -178,13 +173,6 @@ class ExercisePage(serializers.Serializer):
     results = ExerciseOut(many=True)
 
 
-class Errors(serializers.Serializer):
-    errors = serializers.DictField(
-        child=serializers.ListField(child=serializers.CharField()),
-        help_text="Messages by field path, e.g. exercises.0.sets.1.reps.",
-    )
-
-
 class TokenRequest(serializers.Serializer):
     username = serializers.CharField()
     password = serializers.CharField()
@@ -225,7 +213,6 @@ class Me(serializers.Serializer):
 
 
 SYNC_STATUSES = ("created", "updated", "unchanged", "error")
-IMPORT_STATUSES = ("queued", "running", "done", "failed")
 
 
 class SyncRequest(serializers.Serializer):
@@ -248,43 +235,6 @@ class SyncResult(serializers.Serializer):
 
 class SyncResponse(serializers.Serializer):
     results = SyncResult(many=True, help_text="One per submitted workout, in order.")
-
-
-class ImportRequest(serializers.Serializer):
-    file = serializers.FileField(help_text="At most IMPORT_MAX_BYTES (25 MB by default).")
-    format = serializers.ChoiceField(
-        choices=tuple(ImportFormat.values),
-        required=False,
-        help_text="Detected from the content when absent.",
-    )
-    weight_unit = serializers.ChoiceField(
-        choices=("kg", "lb"),
-        required=False,
-        help_text="For files that do not say (Strong's comma form); else your profile's unit.",
-    )
-
-
-class ImportQueued(serializers.Serializer):
-    id = serializers.IntegerField()
-    status = serializers.ChoiceField(choices=IMPORT_STATUSES)
-
-
-class ImportRowError(serializers.Serializer):
-    row = serializers.IntegerField(
-        allow_null=True,
-        help_text="CSV row (the header is row 1), or the n-th session, activity, track or "
-        "workout of other files; null for the file as a whole.",
-    )
-    message = serializers.CharField()
-
-
-class ImportStatus(serializers.Serializer):
-    status = serializers.ChoiceField(choices=IMPORT_STATUSES)
-    progress = serializers.FloatField(min_value=0, max_value=1)
-    created = serializers.IntegerField(min_value=0)
-    updated = serializers.IntegerField(min_value=0)
-    skipped = serializers.IntegerField(min_value=0, help_text="Already imported, unchanged.")
-    errors = ImportRowError(many=True)
 
 
 class ExportedWorkout(WorkoutFieldsIn):

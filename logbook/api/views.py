@@ -5,7 +5,6 @@ from datetime import datetime
 from typing import Any
 
 from django.contrib.auth import authenticate
-from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
@@ -15,7 +14,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
-from logbook import services
+from logbook import selectors, services
 from logbook.api import openapi as docs
 from logbook.api.idempotency import idempotent
 from logbook.api.representation import (
@@ -24,10 +23,9 @@ from logbook.api.representation import (
     workouts_to_dicts,
     written_workout_to_dict,
 )
-from logbook.catalog import name_key
 from logbook.common.errors import InvalidInput
 from logbook.common.pagination import paginate, paginate_changes
-from logbook.models import Exercise, ExerciseKind, Workout
+from logbook.models import ExerciseKind, Workout
 from logbook.profiles import profile_to_dict, update_profile
 from logbook.tokens import issue_token, revoke_token
 from logbook.workout_input import Text, clean_workout
@@ -223,14 +221,12 @@ class ExerciseListView(APIView):
         summary="The exercise catalog and your own exercises",
     )
     def get(self, request: Request) -> Response:
-        exercises = Exercise.objects.filter(Q(owner__isnull=True) | Q(owner=request.user))
         search = request.query_params.get("search", "").strip()
-        if search:
-            exercises = exercises.filter(
-                Q(name__icontains=search)
-                | Q(slug__icontains=name_key(search))
-                | Q(names__key__contains=name_key(search))
-            ).distinct()
+        exercises = (
+            selectors.search_exercises(request.user, search)
+            if search
+            else selectors.visible_exercises(request.user)
+        )
         kind = request.query_params.get("kind")
         if kind is not None:
             if kind not in ExerciseKind.values:

@@ -3,24 +3,54 @@
 from django.conf import settings
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import parsers, status
-from rest_framework.negotiation import DefaultContentNegotiation
+from rest_framework import parsers, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from logbook.api import openapi as docs
+from logbook.common.api import ID, Errors, JSONOnly
 from logbook.imports import jobs, services
-from logbook.models import ImportJob
+from logbook.models import ImportFormat, ImportJob
 
 MULTIPART_OVERHEAD = 64 * 1024  # boundaries and the small fields beside the file
+IMPORT_STATUSES = tuple(ImportJob.Status.values)
 
 
-class JSONOnly(DefaultContentNegotiation):
-    """Always JSON: DRF would otherwise read `?format=` as a renderer choice (and 404)."""
+class ImportRequest(serializers.Serializer):
+    file = serializers.FileField(help_text="At most IMPORT_MAX_BYTES (25 MB by default).")
+    format = serializers.ChoiceField(
+        choices=tuple(ImportFormat.values),
+        required=False,
+        help_text="Detected from the content when absent.",
+    )
+    weight_unit = serializers.ChoiceField(
+        choices=("kg", "lb"),
+        required=False,
+        help_text="For files that do not say (Strong's comma form); else your profile's unit.",
+    )
 
-    def select_renderer(self, request, renderers, format_suffix=None):
-        return renderers[0], renderers[0].media_type
+
+class ImportQueued(serializers.Serializer):
+    id = serializers.IntegerField()
+    status = serializers.ChoiceField(choices=IMPORT_STATUSES)
+
+
+class ImportRowError(serializers.Serializer):
+    row = serializers.IntegerField(
+        allow_null=True,
+        help_text="CSV row (the header is row 1), or the n-th session, activity, track or "
+        "workout of other files; null for the file as a whole.",
+    )
+    message = serializers.CharField()
+
+
+class ImportStatus(serializers.Serializer):
+    status = serializers.ChoiceField(choices=IMPORT_STATUSES)
+    progress = serializers.FloatField(min_value=0, max_value=1)
+    created = serializers.IntegerField(min_value=0)
+    updated = serializers.IntegerField(min_value=0)
+    skipped = serializers.IntegerField(min_value=0, help_text="Already imported, unchanged.")
+    errors = ImportRowError(many=True)
 
 
 class ImportCreateView(APIView):
@@ -28,12 +58,12 @@ class ImportCreateView(APIView):
     content_negotiation_class = JSONOnly
 
     @extend_schema(
-        request={"multipart/form-data": docs.ImportRequest},
+        request={"multipart/form-data": ImportRequest},
         responses={
-            202: docs.ImportQueued,
-            400: docs.Errors,
-            413: docs.Errors,
-            415: OpenApiResponse(docs.Errors, description="Not multipart form data."),
+            202: ImportQueued,
+            400: Errors,
+            413: Errors,
+            415: OpenApiResponse(Errors, description="Not multipart form data."),
         },
         summary="Import a file from another app or a device",
         description="Strong, Hevy and FitNotes CSV, Garmin FIT, TCX, GPX, Apple Health "
@@ -57,8 +87,8 @@ class ImportCreateView(APIView):
 
 class ImportDetailView(APIView):
     @extend_schema(
-        parameters=[docs.ID],
-        responses={200: docs.ImportStatus, 404: docs.Errors},
+        parameters=[ID],
+        responses={200: ImportStatus, 404: Errors},
         summary="An import's status, counts and row errors",
     )
     def get(self, request: Request, id: int) -> Response:

@@ -26,7 +26,7 @@ from logbook.common.errors import InvalidInput
 from logbook.imports.detect import SNIFF_BYTES
 from logbook.imports.readers import READERS, ImportContext, ImportFailed, RowError, detect_format
 from logbook.models import ImportFormat, ImportJob
-from logbook.profiles import get_profile
+from logbook.selectors import get_profile
 from logbook.workout_input import WorkoutInput, clean_workout
 
 logger = logging.getLogger(__name__)

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from logbook.demo import HR_MAX, seed_demo_workouts
-from logbook.profiles import get_profile
+from logbook.selectors import get_profile
 
 
 class Command(BaseCommand):
