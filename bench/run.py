@@ -403,7 +403,7 @@ class Bench:
         from django.contrib.auth import get_user_model
 
         from logbook import services
-        from logbook.workout_input import clean_workout
+        from logbook.schema import clean_workout
 
         client = self.user("bench_year")
         self.year_owner = get_user_model().objects.get(username="bench_year")

@@ -25,14 +25,14 @@ from django.utils import timezone
 from logbook.catalog import resolve_exercises
 from logbook.common.errors import InvalidInput
 from logbook.models import ChangeClock, Exercise, Interval, Set, Workout, WorkoutExercise
-from logbook.selectors import find_synced
-from logbook.workout_input import (
+from logbook.schema import (
     ExerciseInput,
     IntervalInput,
     SetInput,
     WorkoutInput,
     clean_workout,
 )
+from logbook.selectors import find_synced
 
 logger = logging.getLogger(__name__)
 

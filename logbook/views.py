@@ -17,10 +17,10 @@ from logbook.catalog import name_key
 from logbook.common.errors import InvalidInput
 from logbook.forms import SettingsForm, SignupForm, TokenForm
 from logbook.models import Activity, Exercise, Workout
+from logbook.schema import clean_workout
 from logbook.selectors import get_profile
 from logbook.tokens import issue_token, revoke_token
 from logbook.units import load_to_display
-from logbook.workout_input import clean_workout
 
 
 def signup(request: HttpRequest) -> HttpResponse:

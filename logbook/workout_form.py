@@ -3,7 +3,7 @@
 The form works without JavaScript: every "add set" or "remove" is a submit button, the
 server applies the action to the posted state and renders the form again (htmx swaps only
 the form when present). Saving turns the state into the same payload the API takes, in SI
-units, and `logbook.workout_input.clean_workout` judges it, so the web and the API share
+units, and `logbook.schema.clean_workout` judges it, so the web and the API share
 one set of rules. Errors come back keyed by the form's own field names.
 """
 

@@ -4,8 +4,8 @@ import factory
 from django.contrib.auth import get_user_model
 
 from logbook import services
+from logbook.schema import clean_workout
 from logbook.tokens import issue_token
-from logbook.workout_input import clean_workout
 
 PASSWORD = "correct horse battery staple"
 

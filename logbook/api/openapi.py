@@ -1,6 +1,6 @@
 """Serializers that only document the API for drf-spectacular.
 
-Validation lives in `logbook.workout_input`; the bounds here are built from its tables,
+Validation lives in `logbook.schema`; the bounds here are built from its tables,
 so the schema and the rules cannot drift apart (tests/logbook/test_openapi_schema.py).
 """
 
@@ -11,8 +11,7 @@ from rest_framework import serializers
 
 from logbook.common.api import ID, LIMIT, Errors  # noqa: F401 (the API docs name them here too)
 from logbook.models import Activity
-from logbook.timezones import known_time_zones
-from logbook.workout_input import (
+from logbook.schema import (
     BOOL,
     EXERCISE_NAME,
     INTERVAL_SPEC,
@@ -23,6 +22,7 @@ from logbook.workout_input import (
     Number,
     Text,
 )
+from logbook.timezones import known_time_zones
 
 ACTIVITIES = tuple(Activity.values)
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from logbook.models import Exercise, Interval, Set, Workout, WorkoutExercise
-from logbook.workout_input import IntervalInput, SetInput, WorkoutInput
+from logbook.schema import IntervalInput, SetInput, WorkoutInput
 
 SET_FIELDS = (
     "reps",

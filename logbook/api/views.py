@@ -27,8 +27,8 @@ from logbook.common.errors import InvalidInput
 from logbook.common.pagination import paginate, paginate_changes
 from logbook.models import ExerciseKind, Workout
 from logbook.profiles import profile_to_dict, update_profile
+from logbook.schema import Text, clean_workout
 from logbook.tokens import issue_token, revoke_token
-from logbook.workout_input import Text, clean_workout
 
 TOKEN_NAME = Text(100)
 

@@ -26,8 +26,8 @@ from logbook.common.errors import InvalidInput
 from logbook.imports.detect import SNIFF_BYTES
 from logbook.imports.readers import READERS, ImportContext, ImportFailed, RowError, detect_format
 from logbook.models import ImportFormat, ImportJob
+from logbook.schema import WorkoutInput, clean_workout
 from logbook.selectors import get_profile
-from logbook.workout_input import WorkoutInput, clean_workout
 
 logger = logging.getLogger(__name__)
 

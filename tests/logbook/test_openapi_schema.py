@@ -3,7 +3,7 @@
 import pytest
 import yaml
 
-from logbook.workout_input import SET_SPEC, WORKOUT_SPEC, Number
+from logbook.schema import SET_SPEC, WORKOUT_SPEC, Number
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from logbook import selectors, services
 from logbook.catalog import resolve_exercises
 from logbook.common.errors import InvalidInput
 from logbook.models import ChangeClock, Workout
-from logbook.workout_input import clean_workout
+from logbook.schema import clean_workout
 from tests.factories import UserFactory, WorkoutPayload, make_workout
 
 pytestmark = pytest.mark.django_db

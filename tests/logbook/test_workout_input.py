@@ -3,7 +3,7 @@
 import pytest
 
 from logbook.common.errors import InvalidInput
-from logbook.workout_input import clean_workout
+from logbook.schema import clean_workout
 from tests.factories import ExercisePayload, IntervalPayload, SetPayload, WorkoutPayload
 
 
