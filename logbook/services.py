@@ -13,8 +13,8 @@ import hashlib
 import json
 import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import fields
 from datetime import UTC, datetime, timedelta
+from operator import attrgetter
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -26,10 +26,13 @@ from logbook.catalog import resolve_exercises
 from logbook.common.errors import InvalidInput
 from logbook.models import ChangeClock, Exercise, Interval, Set, Workout, WorkoutExercise
 from logbook.schema import (
-    ExerciseInput,
-    IntervalInput,
-    SetInput,
-    WorkoutInput,
+    INTERVAL_COLUMNS,
+    SET_COLUMNS,
+    WORKOUT_COLUMNS,
+    EntryIn,
+    IntervalIn,
+    SetIn,
+    WorkoutIn,
     clean_workout,
 )
 from logbook.selectors import find_synced
@@ -49,22 +52,9 @@ BULK_BATCH = 2000
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICROSECOND = timedelta(microseconds=1)
 
-SET_COLUMNS = tuple(f.name for f in fields(SetInput))  # each a column of logbook_set
-SCALAR_FIELDS = (
-    "started_at",
-    "utc_offset_min",
-    "duration_s",
-    "title",
-    "activity",
-    "fasted",
-    "session_rpe",
-    "avg_hr",
-    "max_hr",
-    "distance_m",
-    "notes",
-    "source",
-    "external_id",
-)
+SCALAR_FIELDS = WORKOUT_COLUMNS  # the schema's, each a column of logbook_workout
+_set_values = attrgetter(*SET_COLUMNS)
+_interval_values = attrgetter(*INTERVAL_COLUMNS)
 
 
 class DuplicateWorkout(InvalidInput):
@@ -85,7 +75,7 @@ class DuplicateWorkout(InvalidInput):
 
 def create_workout(
     user: AbstractBaseUser,
-    data: WorkoutInput,
+    data: WorkoutIn,
     *,
     exercises: dict[str, Exercise] | None = None,
     check_duplicate: bool = True,
@@ -117,7 +107,7 @@ def create_workout(
 
 def update_workout(
     workout: Workout,
-    data: WorkoutInput,
+    data: WorkoutIn,
     *,
     replace_exercises: bool = True,
     replace_intervals: bool = True,
@@ -159,7 +149,7 @@ def delete_workout(workout: Workout) -> None:
 
 def upsert_workout(
     user: AbstractBaseUser,
-    data: WorkoutInput,
+    data: WorkoutIn,
     *,
     existing: Workout | None = None,
     looked_up: bool = False,
@@ -206,7 +196,7 @@ def upsert_workout(
 
 def upsert_many(
     user: AbstractBaseUser,
-    items: list[WorkoutInput],
+    items: list[WorkoutIn],
     *,
     existing: dict[tuple[str, str], Workout] | None = None,
     input_digests: list[str] | None = None,
@@ -258,7 +248,7 @@ def upsert_many(
 
 def _create_many(
     user: AbstractBaseUser,
-    items: list[WorkoutInput],
+    items: list[WorkoutIn],
     indexes: list[int],
     exercises: dict[str, Exercise],
     digests: list[str],
@@ -289,7 +279,7 @@ def _create_many(
 
 def _upsert_one(
     user: AbstractBaseUser,
-    data: WorkoutInput,
+    data: WorkoutIn,
     existing: Workout | None,
     looked_up: bool,
     exercises: dict[str, Exercise],
@@ -319,29 +309,29 @@ def input_digest(item: Any) -> str:
     return hashlib.sha256(encoded.encode()).hexdigest()
 
 
-def content_hash(data: WorkoutInput, exercises: dict[str, Exercise]) -> str:
+def content_hash(data: WorkoutIn, exercises: dict[str, Exercise]) -> str:
     """A digest of what the workout says, exercises by id so "Squat (Barbell)" and
     "back-squat" agree. The identity (source, external_id) is left out."""
     content = [
         [getattr(data, f) for f in SCALAR_FIELDS if f not in ("source", "external_id")],
         [
-            [exercises[e.exercise].pk, e.superset, [list(vars(s).values()) for s in e.sets]]
+            [exercises[e.exercise].pk, e.superset, [_set_values(s) for s in e.sets]]
             for e in data.exercises
         ],
-        [list(vars(i).values()) for i in data.intervals],
+        [_interval_values(i) for i in data.intervals],
     ]
     encoded = json.dumps(content, default=str, separators=(",", ":"))
     return hashlib.sha256(encoded.encode()).hexdigest()
 
 
-def exercises_for(user: AbstractBaseUser, data: WorkoutInput) -> dict[str, Exercise]:
+def exercises_for(user: AbstractBaseUser, data: WorkoutIn) -> dict[str, Exercise]:
     """The exercises `data` names (creating the user's own as needed), resolved once by a
     caller that also represents what it writes."""
     return resolve_exercises(user, {e.exercise for e in data.exercises})
 
 
 def _resolve(
-    user: AbstractBaseUser, data: WorkoutInput, exercises: dict[str, Exercise] | None
+    user: AbstractBaseUser, data: WorkoutIn, exercises: dict[str, Exercise] | None
 ) -> dict[str, Exercise]:
     if exercises is not None and {e.exercise for e in data.exercises} <= exercises.keys():
         return exercises
@@ -376,7 +366,7 @@ def _stamps(user_id: int, count: int) -> list[datetime]:
 
 
 def _ensure_external_id_free(
-    user: AbstractBaseUser, data: WorkoutInput, exclude_id: int | None = None
+    user: AbstractBaseUser, data: WorkoutIn, exclude_id: int | None = None
 ) -> None:
     if data.external_id is None:
         return
@@ -389,7 +379,7 @@ def _ensure_external_id_free(
 
 
 def _write_exercises(
-    pairs: list[tuple[Workout, list[ExerciseInput]]], catalog: dict[str, Exercise]
+    pairs: list[tuple[Workout, list[EntryIn]]], catalog: dict[str, Exercise]
 ) -> None:
     """The entries and sets of one or many workouts, in two INSERTs."""
     items = [
@@ -416,14 +406,14 @@ def _write_exercises(
     )
 
 
-def _insert_sets(rows: Iterable[tuple[int, int, SetInput]]) -> None:
+def _insert_sets(rows: Iterable[tuple[int, int, SetIn]]) -> None:
     """Sets are most of what a workout writes (10,000 in a sync of 500), and they need no ids
     back: PostgreSQL takes them by COPY, several times faster than model instances through
     bulk_create, which other databases (SQLite) use."""
     if connection.vendor != "postgresql":
         Set.objects.bulk_create(
             [
-                Set(entry_id=entry_id, position=position, **vars(s))
+                Set(entry_id=entry_id, position=position, **_set_fields(s))
                 for entry_id, position, s in rows
             ],
             batch_size=BULK_BATCH,
@@ -434,18 +424,26 @@ def _insert_sets(rows: Iterable[tuple[int, int, SetInput]]) -> None:
     sql = f"COPY {quote(Set._meta.db_table)} ({columns}) FROM STDIN"
     with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
         for entry_id, position, s in rows:
-            copy.write_row((entry_id, position, *(getattr(s, c) for c in SET_COLUMNS)))
+            copy.write_row((entry_id, position, *_set_values(s)))
 
 
-def _write_intervals(pairs: list[tuple[Workout, list[IntervalInput]]]) -> None:
+def _write_intervals(pairs: list[tuple[Workout, list[IntervalIn]]]) -> None:
     Interval.objects.bulk_create(
         [
-            Interval(workout=workout, position=position, **vars(item))
+            Interval(workout=workout, position=position, **_interval_fields(item))
             for workout, items in pairs
             for position, item in enumerate(items)
         ],
         batch_size=BULK_BATCH,
     )
+
+
+def _set_fields(s: SetIn) -> dict[str, Any]:
+    return dict(zip(SET_COLUMNS, _set_values(s), strict=True))
+
+
+def _interval_fields(i: IntervalIn) -> dict[str, Any]:
+    return dict(zip(INTERVAL_COLUMNS, _interval_values(i), strict=True))
 
 
 def _announce(*workouts: Workout) -> None:
@@ -470,7 +468,7 @@ def sync_workouts(user: AbstractBaseUser, items: list[Any]) -> list[dict[str, An
     keys = [_sync_key(item) for item in items]
     existing = find_synced(user, {key for key in keys if key is not None})
     results: list[dict[str, Any] | None] = [None] * len(items)
-    valid: list[tuple[int, WorkoutInput, str]] = []
+    valid: list[tuple[int, WorkoutIn, str]] = []
     for index, (item, key) in enumerate(zip(items, keys, strict=True)):
         digest = input_digest(item) if key is not None else ""
         known = existing.get(key) if key is not None else None
@@ -504,7 +502,7 @@ def _sync_key(item: Any) -> tuple[str, str] | None:
     return source.strip(), external_id.strip()
 
 
-def _clean_synced(item: Any) -> WorkoutInput:
+def _clean_synced(item: Any) -> WorkoutIn:
     identity: dict[str, list[str]] = {}
     if isinstance(item, dict):
         for field in ("source", "external_id"):

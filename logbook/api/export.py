@@ -21,7 +21,7 @@ from rest_framework.request import Request
 from rest_framework.views import APIView
 
 from logbook.api import openapi as docs
-from logbook.api.representation import workout_to_dict
+from logbook.api.representation import READ_ONLY, workout_to_dict
 from logbook.common.api import JSONOnly
 from logbook.common.errors import InvalidInput
 from logbook.imports.readers.myolog_csv import COLUMNS, rows_for
@@ -30,7 +30,7 @@ from logbook.selectors import exported_external_id
 
 FORMATS = ("json", "csv")
 CHUNK = 200
-DROPPED = ("id", "created_at", "updated_at")
+DROPPED = READ_ONLY["workout"]
 
 
 class ExportView(APIView):
@@ -75,8 +75,8 @@ def export_dict(workout: Workout) -> dict[str, Any]:
         data.pop(key)
     data["external_id"] = exported_external_id(workout)
     for entry in data["exercises"]:
-        entry.pop("name")
-        entry.pop("custom")
+        for key in READ_ONLY["entry"]:
+            entry.pop(key)
     return data
 
 

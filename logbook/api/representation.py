@@ -6,21 +6,22 @@ from collections.abc import Iterable
 from typing import Any
 
 from logbook.models import Exercise, Interval, Set, Workout, WorkoutExercise
-from logbook.schema import IntervalInput, SetInput, WorkoutInput
-
-SET_FIELDS = (
-    "reps",
-    "load_kg",
-    "rpe",
-    "rir",
-    "rest_s",
-    "tempo",
-    "set_type",
-    "duration_s",
-    "distance_m",
-    "eccentric_emphasis",
+from logbook.schema import (
+    INTERVAL_COLUMNS,
+    SET_COLUMNS,
+    WORKOUT_FIELDS,
+    IntervalIn,
+    SetIn,
+    WorkoutIn,
 )
-INTERVAL_FIELDS = ("kind", "duration_s", "distance_m", "avg_hr", "max_hr", "rpe")
+
+# The bodies' keys, in order, come from the schema: a workout is its id, the fields a
+# client sends, its entries and intervals, then its stamps; an entry adds the exercise's
+# name and whether it is the user's own.
+SET_FIELDS = SET_COLUMNS
+INTERVAL_FIELDS = INTERVAL_COLUMNS
+WORKOUT_SCALARS = tuple(f for f in WORKOUT_FIELDS if f != "started_at")
+READ_ONLY = {"workout": ("id", "created_at", "updated_at"), "entry": ("name", "custom")}
 
 
 def workout_to_dict(workout: Workout) -> dict[str, Any]:
@@ -35,7 +36,7 @@ def workout_to_dict(workout: Workout) -> dict[str, Any]:
 
 
 def written_workout_to_dict(
-    workout: Workout, data: WorkoutInput, exercises: dict[str, Exercise]
+    workout: Workout, data: WorkoutIn, exercises: dict[str, Exercise]
 ) -> dict[str, Any]:
     """The body for a workout just written from `data`, without reading it back (four
     queries less per create): every field is stored as validated, so this equals
@@ -51,21 +52,10 @@ def written_workout_to_dict(
 
 
 def _scalars(workout: Workout) -> dict[str, Any]:
-    return {
-        "id": workout.pk,
-        "started_at": workout.local_started_at.isoformat(),
-        "duration_s": workout.duration_s,
-        "title": workout.title,
-        "activity": workout.activity,
-        "fasted": workout.fasted,
-        "session_rpe": workout.session_rpe,
-        "avg_hr": workout.avg_hr,
-        "max_hr": workout.max_hr,
-        "distance_m": workout.distance_m,
-        "notes": workout.notes,
-        "source": workout.source,
-        "external_id": workout.external_id,
-    }
+    body = {"id": workout.pk, "started_at": workout.local_started_at.isoformat()}
+    for name in WORKOUT_SCALARS:
+        body[name] = getattr(workout, name)
+    return body
 
 
 def _stamps(workout: Workout) -> dict[str, str]:
@@ -127,7 +117,7 @@ def entry_to_dict(entry: WorkoutExercise) -> dict[str, Any]:
 
 
 def _exercise_entry(
-    exercise: Exercise, superset: int | None, sets: Iterable[Set | SetInput]
+    exercise: Exercise, superset: int | None, sets: Iterable[Set | SetIn]
 ) -> dict[str, Any]:
     rows = [set_to_dict(s) for s in sets]
     return _entry(exercise.slug, exercise.name, exercise.is_custom, superset, rows)
@@ -146,13 +136,13 @@ def _entry(
     }
 
 
-def set_to_dict(s: Set | SetInput) -> dict[str, Any]:
-    """A stored Set or a validated SetInput: they share the field names."""
+def set_to_dict(s: Set | SetIn) -> dict[str, Any]:
+    """A stored Set or a validated SetIn: they share the field names."""
     return {f: getattr(s, f) for f in SET_FIELDS}
 
 
-def interval_to_dict(interval: Interval | IntervalInput) -> dict[str, Any]:
-    """A stored Interval or a validated IntervalInput."""
+def interval_to_dict(interval: Interval | IntervalIn) -> dict[str, Any]:
+    """A stored Interval or a validated IntervalIn."""
     return {f: getattr(interval, f) for f in INTERVAL_FIELDS}
 
 

@@ -27,10 +27,10 @@ from logbook.common.errors import InvalidInput
 from logbook.common.pagination import paginate, paginate_changes
 from logbook.models import ExerciseKind, Workout
 from logbook.profiles import profile_to_dict, update_profile
-from logbook.schema import Text, clean_workout
+from logbook.schema import clean_workout
 from logbook.tokens import issue_token, revoke_token
 
-TOKEN_NAME = Text(100)
+TOKEN_NAME_MAX = 100
 
 
 class TokenCreateView(APIView):
@@ -56,7 +56,7 @@ class TokenCreateView(APIView):
         name = data.get("name", "API token")
         if (
             not isinstance(name, str)
-            or not 1 <= len(name.strip()) <= TOKEN_NAME.max_length
+            or not 1 <= len(name.strip()) <= TOKEN_NAME_MAX
             or "\x00" in name
         ):
             errors["name"] = ["Expected a name of 1 to 100 characters."]

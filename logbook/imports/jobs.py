@@ -26,7 +26,7 @@ from logbook.common.errors import InvalidInput
 from logbook.imports.detect import SNIFF_BYTES
 from logbook.imports.readers import READERS, ImportContext, ImportFailed, RowError, detect_format
 from logbook.models import ImportFormat, ImportJob
-from logbook.schema import WorkoutInput, clean_workout
+from logbook.schema import WorkoutIn, clean_workout
 from logbook.selectors import get_profile
 
 logger = logging.getLogger(__name__)
@@ -138,7 +138,7 @@ def _read(job: ImportJob, source: BinaryIO, progress: "_Progress") -> tuple[list
 def _write(
     job: ImportJob, payloads: list[dict], errors: list[dict], progress: "_Progress"
 ) -> dict[str, int]:
-    cleaned: list[tuple[WorkoutInput, int | None]] = []
+    cleaned: list[tuple[WorkoutIn, int | None]] = []
     for payload in payloads:
         data, problems = clean_payload(payload)
         errors.extend(problems)
@@ -161,7 +161,7 @@ def _write(
     return counts
 
 
-def clean_payload(payload: dict[str, Any]) -> tuple[WorkoutInput | None, list[dict]]:
+def clean_payload(payload: dict[str, Any]) -> tuple[WorkoutIn | None, list[dict]]:
     """Validate a reader's payload; drop (and report by row) sets and intervals that fail,
     keeping the rest of the workout. A workout-level problem skips the workout."""
     errors: list[dict] = []
