@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 from insights import reports, weekly_email
 from insights.weekly import shift_week, week_start
 from logbook.common.errors import InvalidInput
-from logbook.profiles import update_profile
+from logbook.services import update_profile
 
 
 def _week_or_404(week: str) -> str:

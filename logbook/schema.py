@@ -1,4 +1,5 @@
-"""One declaration per shape: a workout, its exercise entries, their sets, its intervals.
+"""One declaration per shape: a workout, its exercise entries, their sets, its intervals,
+and a change of the profile's preferences.
 
 Each shape is a pydantic model, and each field's type carries its bounds (a `Rule` rides
 along as metadata). Everything else is derived from these models: validation
@@ -15,12 +16,13 @@ replaced by ours (`Rule.message`), so the error bodies read as they always did.
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any, Literal
 
 from django.conf import settings
 from django.utils import timezone
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -34,7 +36,8 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from logbook.common.errors import NON_FIELD, InvalidInput
-from logbook.models import Activity, IntervalKind, SetType
+from logbook.models import Activity, IntervalKind, SetType, Units
+from logbook.timezones import known_time_zones
 
 # --- Rules: a field's bounds, in our words --------------------------------------------------
 
@@ -59,6 +62,7 @@ class Rule:
     stored: bool = True
     sent: bool = True  # False: derived, never sent by a client
     nullable: bool = True  # False: a missing value is filled in (a default, or from context)
+    says: str | None = None  # one message for any refusal, where the shape words its own
 
     @property
     def integer(self) -> bool:
@@ -66,6 +70,8 @@ class Rule:
 
     def message(self, value: Any) -> str:
         """Why `value` is refused, in the order the checks read best to people."""
+        if self.says:
+            return self.says.format(year=date.today().year)
         if value is None:
             return "This field is required."
         if self.kind in ("int", "float"):
@@ -98,6 +104,8 @@ def _fmt(number: float) -> str:
 
 
 _REQUIRED: Any = ...
+_WHOLE = "Expected a whole number from %s to %s."
+_UNKNOWN_ZONE = "Unknown time zone; use an IANA name such as Europe/Berlin."
 
 
 def _none_is(default: Any):
@@ -336,6 +344,84 @@ def _complete(data: WorkoutIn, default_source: str) -> dict[str, list[str]]:
     if not data.activity:
         data.activity = Activity.STRENGTH if data.exercises else Activity.OTHER
     return errors
+
+
+def _said(message: str, kind: str, minimum: float | None = None, maximum: float | None = None):
+    return Rule(kind, minimum, maximum, says=message)
+
+
+_YES_NO = _said("Expected true or false.", "bool")
+
+
+class WeeklyEmailIn(Shape):
+    enabled: Annotated[bool, Field(default=None, strict=True), _YES_NO]
+    day: Annotated[
+        int, Field(default=None, strict=True, ge=1, le=7), _said(_WHOLE % (1, 7), "int", 1, 7)
+    ]
+    hour: Annotated[
+        int, Field(default=None, strict=True, ge=0, le=23), _said(_WHOLE % (0, 23), "int", 0, 23)
+    ]
+    nudges: Annotated[bool, Field(default=None, strict=True), _YES_NO]
+
+
+def _known_zone(value: str) -> str:
+    if value not in known_time_zones():
+        raise PydanticCustomError("profile", _UNKNOWN_ZONE)
+    return value
+
+
+def _born_by_now(value: int | None) -> int | None:
+    year = date.today().year
+    if value is not None and value > year:
+        raise PydanticCustomError("profile", _WHOLE % (1900, year))
+    return value
+
+
+class ProfileIn(Shape):
+    """A change of preferences: only the fields given change (PATCH /api/v1/me/, the
+    settings page, the email preferences page, the admin)."""
+
+    units: Annotated[
+        Literal[tuple(Units.values)], Field(default=None), _said("Expected kg or lb.", "choice")
+    ]
+    time_zone: Annotated[
+        str,
+        Field(default=None, strict=True),
+        AfterValidator(_known_zone),
+        _said(_UNKNOWN_ZONE, "text"),
+    ]
+    hr_max: Annotated[
+        int | None,
+        Field(default=None, strict=True, ge=100, le=240),
+        _said(_WHOLE % (100, 240), "int", 100, 240),
+    ]
+    birth_year: Annotated[
+        int | None,
+        Field(default=None, strict=True, ge=1900),
+        AfterValidator(_born_by_now),
+        _said(_WHOLE % (1900, "{year}"), "int", 1900),
+    ]
+    weekly_email: Annotated[WeeklyEmailIn, Field(default=None)]
+
+
+# The Profile column each field writes.
+PROFILE_COLUMNS = {name: name for name in ("units", "time_zone", "hr_max", "birth_year")}
+WEEKLY_EMAIL_COLUMNS = {name: f"weekly_email_{name}" for name in WeeklyEmailIn.model_fields}
+
+
+def clean_profile(payload: Any) -> dict[str, Any]:
+    """The Profile columns a change sets, every given field judged; InvalidInput otherwise."""
+    try:
+        data = ProfileIn.model_validate(payload)
+    except ValidationError as invalid:
+        raise InvalidInput(errors_of(invalid, ProfileIn)) from None
+    changes = {
+        PROFILE_COLUMNS[f]: getattr(data, f) for f in data.model_fields_set if f in PROFILE_COLUMNS
+    }
+    if "weekly_email" in data.model_fields_set:
+        email = data.weekly_email
+        changes.update({WEEKLY_EMAIL_COLUMNS[f]: getattr(email, f) for f in email.model_fields_set})
+    return changes
 
 
 # --- Derived: what other layers read from the shapes -----------------------------------------

@@ -24,7 +24,15 @@ from django.utils import timezone
 
 from logbook.catalog import resolve_exercises
 from logbook.common.errors import InvalidInput
-from logbook.models import ChangeClock, Exercise, Interval, Set, Workout, WorkoutExercise
+from logbook.models import (
+    ChangeClock,
+    Exercise,
+    Interval,
+    Profile,
+    Set,
+    Workout,
+    WorkoutExercise,
+)
 from logbook.schema import (
     INTERVAL_COLUMNS,
     SET_COLUMNS,
@@ -33,9 +41,10 @@ from logbook.schema import (
     IntervalIn,
     SetIn,
     WorkoutIn,
+    clean_profile,
     clean_workout,
 )
-from logbook.selectors import find_synced
+from logbook.selectors import find_synced, get_profile
 
 logger = logging.getLogger(__name__)
 
@@ -528,3 +537,18 @@ def _sync_result(
     external_id: str | None, pk: int | None, status: str, errors: dict[str, list[str]]
 ) -> dict[str, Any]:
     return {"external_id": external_id, "id": pk, "status": status, "errors": errors}
+
+
+# --- Profile -----------------------------------------------------------------------------
+
+
+def update_profile(user: AbstractBaseUser, data: Any) -> Profile:
+    """Apply the given preferences (schema.ProfileIn); reject the whole change if any
+    field is bad. Every door that changes preferences comes here."""
+    changes = clean_profile(data)
+    profile = get_profile(user)
+    for field, value in changes.items():
+        setattr(profile, field, value)
+    if changes:
+        profile.save(update_fields=list(changes))
+    return profile

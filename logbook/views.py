@@ -40,9 +40,13 @@ def settings_page(request: HttpRequest) -> HttpResponse:
     profile = get_profile(request.user)
     form = SettingsForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, "Settings saved.")
-        return redirect("settings")
+        try:
+            services.update_profile(request.user, form.profile_change())
+        except InvalidInput as invalid:
+            form.add_profile_errors(invalid.errors)
+        else:
+            messages.success(request, "Settings saved.")
+            return redirect("settings")
     return render(request, "logbook/settings.html", _settings_context(request, form))
 
 

@@ -5,15 +5,20 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from django.contrib.auth.models import AbstractBaseUser
+
 from logbook.models import Exercise, Interval, Set, Workout, WorkoutExercise
 from logbook.schema import (
     INTERVAL_COLUMNS,
+    PROFILE_COLUMNS,
     SET_COLUMNS,
+    WEEKLY_EMAIL_COLUMNS,
     WORKOUT_FIELDS,
     IntervalIn,
     SetIn,
     WorkoutIn,
 )
+from logbook.selectors import get_profile
 
 # The bodies' keys, in order, come from the schema: a workout is its id, the fields a
 # client sends, its entries and intervals, then its stamps; an entry adds the exercise's
@@ -158,4 +163,15 @@ def exercise_to_dict(exercise: Exercise) -> dict[str, Any]:
         "equipment": exercise.equipment,
         "kind": exercise.kind,
         "custom": exercise.is_custom,
+    }
+
+
+def profile_to_dict(user: AbstractBaseUser) -> dict[str, Any]:
+    """`GET /api/v1/me/`: the user and the preferences `schema.ProfileIn` changes."""
+    p = get_profile(user)
+    return {
+        "username": user.get_username(),
+        "email": user.email,
+        **{name: getattr(p, column) for name, column in PROFILE_COLUMNS.items()},
+        "weekly_email": {name: getattr(p, column) for name, column in WEEKLY_EMAIL_COLUMNS.items()},
     }

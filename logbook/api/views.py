@@ -19,6 +19,7 @@ from logbook.api import openapi as docs
 from logbook.api.idempotency import idempotent
 from logbook.api.representation import (
     exercise_to_dict,
+    profile_to_dict,
     workout_to_dict,
     workouts_to_dicts,
     written_workout_to_dict,
@@ -26,7 +27,6 @@ from logbook.api.representation import (
 from logbook.common.errors import InvalidInput
 from logbook.common.pagination import paginate, paginate_changes
 from logbook.models import ExerciseKind, Workout
-from logbook.profiles import profile_to_dict, update_profile
 from logbook.schema import clean_workout
 from logbook.tokens import issue_token, revoke_token
 
@@ -248,7 +248,7 @@ class MeView(APIView):
         request=docs.Me, responses={200: docs.Me, 400: docs.Errors}, summary="Change preferences"
     )
     def patch(self, request: Request) -> Response:
-        update_profile(request.user, request.data)
+        services.update_profile(request.user, request.data)
         return Response(profile_to_dict(request.user))
 
 

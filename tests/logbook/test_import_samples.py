@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from garmin_fit_sdk import Decoder, Stream
 
 from logbook.models import Set, Workout, WorkoutExercise
-from logbook.profiles import update_profile
+from logbook.services import update_profile
 from tests.shared import SAMPLES
 
 pytestmark = pytest.mark.django_db
