@@ -93,6 +93,16 @@ def create_workout(
     """`exercises` may carry names resolved in advance for a batch; `check_duplicate=False`
     skips the look-up when the caller has just made it (the unique constraint still holds);
     `input_digest` is sync's digest of the raw item (see `input_digest`)."""
+    return _create(user, data, exercises, check_duplicate, input_digest)[0]
+
+
+def _create(
+    user: AbstractBaseUser,
+    data: WorkoutIn,
+    exercises: dict[str, Exercise] | None,
+    check_duplicate: bool = True,
+    input_digest: str = "",
+) -> tuple[Workout, dict[str, Exercise]]:
     try:
         with transaction.atomic():
             if check_duplicate:
@@ -111,7 +121,7 @@ def create_workout(
         # rollback, so no savepoint is needed around the insert).
         _ensure_external_id_free(user, data)
         raise
-    return workout
+    return workout, exercises
 
 
 def update_workout(
@@ -124,6 +134,18 @@ def update_workout(
     input_digest: str = "",
 ) -> Workout:
     """Overwrite a workout's fields; its exercises and intervals are replaced when asked."""
+    _update(workout, data, replace_exercises, replace_intervals, exercises, input_digest)
+    return workout
+
+
+def _update(
+    workout: Workout,
+    data: WorkoutIn,
+    replace_exercises: bool = True,
+    replace_intervals: bool = True,
+    exercises: dict[str, Exercise] | None = None,
+    input_digest: str = "",
+) -> dict[str, Exercise] | None:
     with transaction.atomic():
         _ensure_external_id_free(workout.user, data, exclude_id=workout.pk)
         for f in SCALAR_FIELDS:
@@ -144,7 +166,18 @@ def update_workout(
             Interval.objects.filter(workout=workout).delete()
             _write_intervals([(workout, data.intervals)])
         _announce(workout)
-    return workout
+    return exercises
+
+
+def write_workout(
+    user: AbstractBaseUser, data: WorkoutIn, workout: Workout | None = None
+) -> tuple[Workout, dict[str, Exercise]]:
+    """Create a workout (or replace `workout`) and return the exercises its names resolved
+    to, for a body built from what was written. New custom exercises are made in the
+    workout's transaction: a refused write (a 409) leaves none behind."""
+    if workout is None:
+        return _create(user, data, None)
+    return workout, _update(workout, data)
 
 
 def delete_workout(workout: Workout) -> None:

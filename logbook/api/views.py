@@ -156,8 +156,7 @@ class WorkoutListView(APIView):
     def post(self, request: Request) -> Response:
         def create() -> Response:
             data = clean_workout(request.data)
-            exercises = services.exercises_for(request.user, data)
-            workout = services.create_workout(request.user, data, exercises=exercises)
+            workout, exercises = services.write_workout(request.user, data)
             body = written_workout_to_dict(workout, data, exercises)
             return Response(body, status=status.HTTP_201_CREATED)
 
@@ -181,8 +180,7 @@ class WorkoutDetailView(APIView):
     def put(self, request: Request, id: int) -> Response:
         workout = self._get(request, id)
         data = clean_workout(request.data, default_source=workout.source)
-        exercises = services.exercises_for(request.user, data)
-        services.update_workout(workout, data, exercises=exercises)
+        workout, exercises = services.write_workout(request.user, data, workout)
         return Response(written_workout_to_dict(workout, data, exercises))
 
     @extend_schema(

@@ -9,6 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
 
 from logbook.common.errors import InvalidInput
 from logbook.imports import tasks
@@ -40,8 +41,9 @@ def start_import(
     )
     suffix = PurePath(job.filename).suffix[:10]
     job.file.save(f"{uuid.uuid4().hex}{suffix}", upload, save=False)
-    job.save()
-    queue(job)
+    with transaction.atomic():
+        job.save()
+        queue(job)
     return job
 
 
@@ -62,8 +64,12 @@ def check_upload(upload: Any, format: str | None, weight_unit: str | None) -> No
 
 
 def queue(job: ImportJob) -> None:
-    """Hand the job to a worker. The job row is committed already (the API runs in
-    autocommit), so a worker on another machine finds it."""
+    """Hand the job to a worker once the job row is committed, so a worker on another
+    machine finds it; a rolled-back request queues nothing."""
+    transaction.on_commit(lambda: _send(job))
+
+
+def _send(job: ImportJob) -> None:
     try:
         tasks.run_import.delay(job.pk)
     except Exception:  # kombu raises assorted connection errors

@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from logbook.imports import jobs, tasks
 from logbook.models import ImportJob, Workout
-from tests.factories import UserFactory, bearer
+from tests.factories import UserFactory, bearer, committing
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,8 @@ def media(settings, tmp_path):
 
 def post(api, content: bytes | str, name: str = "upload.csv", **fields):
     data = content.encode() if isinstance(content, str) else content
-    return api.post(URL, {"file": SimpleUploadedFile(name, data), **fields}, format="multipart")
+    with committing():
+        return api.post(URL, {"file": SimpleUploadedFile(name, data), **fields}, format="multipart")
 
 
 def status_of(api, response) -> dict:
@@ -151,11 +152,12 @@ def test_json_is_not_an_upload(api):
 
 
 def test_format_in_the_query_string_works_too(api, user):
-    response = api.post(
-        f"{URL}?format=hevy_csv",
-        {"file": SimpleUploadedFile("x.txt", HEVY.encode())},
-        format="multipart",
-    )
+    with committing():
+        response = api.post(
+            f"{URL}?format=hevy_csv",
+            {"file": SimpleUploadedFile("x.txt", HEVY.encode())},
+            format="multipart",
+        )
     assert status_of(api, response)["created"] == 2
 
 

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from logbook import services
 from logbook.demo import HR_MAX, seed_demo_workouts
 from logbook.selectors import get_profile
 
@@ -28,12 +29,11 @@ class Command(BaseCommand):
             )
             user.set_password(password)
             user.save()
-            profile = get_profile(user)
             if created:
-                profile.time_zone = "Europe/Berlin"
-                profile.hr_max = HR_MAX
-                profile.birth_year = 1990
-                profile.save()
+                services.update_profile(
+                    user, {"time_zone": "Europe/Berlin", "hr_max": HR_MAX, "birth_year": 1990}
+                )
+            profile = get_profile(user)
         today = timezone.now().astimezone(ZoneInfo(profile.time_zone)).date()
         added = seed_demo_workouts(user, today, weeks)
         self.stdout.write(
