@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from insights.models import WeeklyEmail
-from insights.reports import refresh_week, report_to_dict
+from insights.reports import week_report
 from insights.weekly import shift_week, week_bounds
 from logbook.models import Profile
 
@@ -192,7 +192,7 @@ def build_message(user: AbstractBaseUser, week: str) -> tuple[EmailMultiAlternat
 
 
 def email_context(user: AbstractBaseUser, week: str) -> dict:
-    report = report_to_dict(refresh_week(user, week))
+    report = week_report(user, week)
     token = email_token(user)
     return {
         "user": user,

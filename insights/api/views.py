@@ -2,6 +2,7 @@
 
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
+from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -13,7 +14,7 @@ from insights.models import Insight
 from insights.services import current_version
 from insights.weekly import shift_week, week_start
 from logbook.common import api as logbook_docs
-from logbook.common.errors import InvalidInput
+from logbook.common.errors import InvalidInput, error_response
 from logbook.common.pagination import parse_limit
 from logbook.models import Workout
 
@@ -35,12 +36,20 @@ class WorkoutInsightView(APIView):
 class WeekView(APIView):
     @extend_schema(
         parameters=[docs.WEEK],
-        responses={200: docs.WeekOut, 400: logbook_docs.Errors},
+        responses={200: docs.WeekOut, 404: logbook_docs.Errors},
         summary="One ISO week in your time zone (`current` for this week)",
+        description="Computed when asked. A week that is not an ISO week, or that no workout "
+        "can be in (before 1970, more than a year ahead), is a 404.",
     )
     def get(self, request: Request, week: str) -> Response:
-        week = reports.current_week(request.user) if week == "current" else _valid_week(week)
-        return Response(reports.report_to_dict(reports.refresh_week(request.user, week)))
+        if week == "current":
+            week = reports.current_week(request.user)
+        elif reports.readable_week(request.user, week) is None:
+            return error_response(
+                {"week": ["No such week: expected an ISO week such as 2026-W47, or current."]},
+                status.HTTP_404_NOT_FOUND,
+            )
+        return Response(reports.week_report(request.user, week))
 
 
 class WeekListView(APIView):
