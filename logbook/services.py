@@ -14,9 +14,11 @@ import json
 import logging
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime, timedelta
+from importlib import import_module
 from operator import attrgetter
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.dispatch import Signal
@@ -27,6 +29,7 @@ from logbook.common.errors import InvalidInput
 from logbook.models import (
     ChangeClock,
     Exercise,
+    IdempotencyRecord,
     Interval,
     Profile,
     Set,
@@ -580,8 +583,32 @@ def update_profile(user: AbstractBaseUser, data: Any) -> Profile:
     field is bad. Every door that changes preferences comes here."""
     changes = clean_profile(data)
     profile = get_profile(user)
+    moved = any(
+        field in Profile.SCHEDULE_FIELDS and getattr(profile, field) != value
+        for field, value in changes.items()
+    )
     for field, value in changes.items():
         setattr(profile, field, value)
+    if moved:  # the next hourly run works out the new moment (insights.weekly_email)
+        profile.next_weekly_email_at = None
+        changes["next_weekly_email_at"] = None
     if changes:
         profile.save(update_fields=list(changes))
     return profile
+
+
+# --- Housekeeping --------------------------------------------------------------------------
+
+
+def purge_idempotency_records(now: datetime | None = None) -> int:
+    """Delete the replayable responses older than their 24 h: they are never replayed again."""
+    now = now or timezone.now()
+    cutoff = now - IdempotencyRecord.KEEP_FOR
+    deleted, _ = IdempotencyRecord.objects.filter(created_at__lt=cutoff).delete()
+    return deleted
+
+
+def purge_sessions() -> None:
+    """Delete expired login sessions (the session store keeps them until told)."""
+    engine = import_module(settings.SESSION_ENGINE)
+    engine.SessionStore.clear_expired()

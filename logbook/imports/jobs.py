@@ -14,6 +14,7 @@ import logging
 import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager as ContextManager
+from datetime import datetime, timedelta
 from typing import Any, BinaryIO
 from zoneinfo import ZoneInfo
 
@@ -291,3 +292,25 @@ def status_dict(job: ImportJob) -> dict[str, Any]:
         "skipped": job.skipped,
         "errors": job.errors,
     }
+
+
+def purge_imports(now: datetime | None = None) -> int:
+    """Housekeeping: a job that never finished (its worker lost, its message gone) fails and
+    its upload is deleted after IMPORT_STALE_HOURS; finished jobs go after IMPORT_KEEP_DAYS.
+    Returns the number of jobs deleted."""
+    now = now or timezone.now()
+    stale = ImportJob.objects.filter(
+        status__in=[ImportJob.Status.QUEUED, ImportJob.Status.RUNNING],
+        created_at__lt=now - timedelta(hours=settings.IMPORT_STALE_HOURS),
+    )
+    for job in stale:
+        finish(job, ImportJob.Status.FAILED, [row_error(None, STALE)])
+        delete_upload(job)
+    old = ImportJob.objects.filter(created_at__lt=now - timedelta(days=settings.IMPORT_KEEP_DAYS))
+    for job in old.exclude(file=""):
+        delete_upload(job)
+    deleted, _ = old.delete()
+    return deleted
+
+
+STALE = "The import did not finish; upload the file again."

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from kombu.exceptions import KombuError
 
 from logbook.common.errors import InvalidInput
 from logbook.imports import tasks
@@ -72,7 +73,7 @@ def queue(job: ImportJob) -> None:
 def _send(job: ImportJob) -> None:
     try:
         tasks.run_import.delay(job.pk)
-    except Exception:  # kombu raises assorted connection errors
+    except (KombuError, OSError):  # the broker cannot be reached
         logger.exception("could not queue import %s", job.pk)
         message = "Could not start the import; try again."
         finish(job, ImportJob.Status.FAILED, [row_error(None, message)])

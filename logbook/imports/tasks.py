@@ -1,4 +1,5 @@
-"""The import task: a thin wrapper that runs the job (logbook.imports.jobs)."""
+"""The import tasks: thin wrappers that run the job (logbook.imports.jobs) and the
+housekeeping of old jobs and uploads."""
 
 from celery import shared_task
 
@@ -9,3 +10,8 @@ from logbook.imports import jobs
 def run_import(job_id: int) -> None:
     """Import an uploaded file. Safe to run twice: the import is idempotent."""
     jobs.run_import(job_id)
+
+
+@shared_task(acks_late=True)
+def purge_imports() -> int:
+    return jobs.purge_imports()
