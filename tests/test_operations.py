@@ -103,3 +103,16 @@ def test_stale_and_old_import_jobs_and_their_uploads_are_purged(user, settings, 
     recent.refresh_from_db()
     assert recent.file.name
     assert sorted(p.name for p in tmp_path.rglob("*.csv")) == [recent.file.name.rsplit("/")[-1]]
+
+
+@pytest.mark.django_db
+def test_an_import_stopped_at_the_soft_time_limit_fails_with_a_message(user, monkeypatch):
+    from celery.exceptions import SoftTimeLimitExceeded
+
+    def slow(*args, **kwargs):
+        raise SoftTimeLimitExceeded()
+
+    monkeypatch.setattr(jobs, "_read", slow)
+    status = jobs.run_import_bytes(user, b"title,start_time\n", "x.csv")
+    assert status["status"] == "failed"
+    assert "took too long" in status["errors"][0]["message"]

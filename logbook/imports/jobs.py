@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 from typing import Any, BinaryIO
 from zoneinfo import ZoneInfo
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
@@ -90,6 +91,9 @@ def _execute(job: ImportJob, open_file: Callable[[ImportJob], ContextManager[Bin
         counts = _write(job, payloads, errors, progress)
     except ImportFailed as failure:
         finish(job, ImportJob.Status.FAILED, [row_error(None, str(failure))])
+    except SoftTimeLimitExceeded:
+        message = "The import took too long and was stopped; the workouts it wrote are kept."
+        finish(job, ImportJob.Status.FAILED, [row_error(None, message)])
     except Exception:
         logger.exception("import %s failed", job.pk)
         message = "The import stopped on an unexpected error; the workouts it wrote are kept."
