@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.db import OperationalError
 from kombu.exceptions import KombuError
 
-from insights import reports, services, weekly_email
+from insights import reports, selectors, services, weekly_email
 
 logger = logging.getLogger(__name__)
 
@@ -68,7 +68,7 @@ def _refresh_key(user_id: int, week: str) -> str:
 def sweep_unclassified(limit: int = SWEEP_BATCH) -> int:
     """Classify what a missed task or a classifier version bump left without a current insight."""
     ids = list(
-        services.workouts_needing_insight()
+        selectors.workouts_needing_insight()
         .order_by("-updated_at")
         .values_list("pk", flat=True)[:limit]
     )

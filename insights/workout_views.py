@@ -11,12 +11,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from insights import reports
+from insights import reports, selectors
 from insights.api.representation import insight_to_dict
 from insights.charts import load_chart, modality_chart
-from insights.models import Insight
 from insights.records import records_for
-from insights.services import current_version
 from insights.weekly import shift_week
 from insights.weekly_email import MODALITY_LABELS, report_bars
 from logbook.catalog import name_key
@@ -114,14 +112,13 @@ def _date(text: str):
 @login_required
 def workout_detail(request: HttpRequest, id: int) -> HttpResponse:
     workout = get_object_or_404(Workout.objects.alive().with_details(), pk=id, user=request.user)
-    insight = Insight.objects.filter(workout=workout).first()
-    ready = insight is not None and insight.is_current_for(workout, current_version())
+    insight = selectors.current_insight(workout)
     return render(
         request,
         "logbook/workout_detail.html",
         {
             "workout": workout,
-            "insight": insight_to_dict(insight) if ready else None,
+            "insight": insight_to_dict(insight) if insight else None,
             "records": records_for(workout),
         },
     )

@@ -7,11 +7,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from insights import reports
+from insights import reports, selectors
 from insights.api import openapi as docs
 from insights.api.representation import insight_to_dict, pending
-from insights.models import Insight
-from insights.services import current_version
 from insights.weekly import shift_week, week_start
 from logbook.common import api as logbook_docs
 from logbook.common.errors import InvalidInput, error_response
@@ -27,8 +25,8 @@ class WorkoutInsightView(APIView):
     )
     def get(self, request: Request, id: int) -> Response:
         workout = get_object_or_404(Workout.objects.alive(), pk=id, user=request.user)
-        insight = Insight.objects.filter(workout=workout).first()
-        if insight is None or not insight.is_current_for(workout, current_version()):
+        insight = selectors.current_insight(workout)
+        if insight is None:
             return Response(pending())
         return Response(insight_to_dict(insight))
 
