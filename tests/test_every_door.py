@@ -12,11 +12,18 @@ from insights.models import Insight
 from insights.services import current_version
 from logbook.demo import DEMO_SOURCE, seed_demo_workouts
 from logbook.models import ChangeClock, Exercise, Set, Workout
+from logbook.schema import SET_COLUMNS, SetIn
 from tests.factories import committing, make_workout
 
 pytestmark = pytest.mark.django_db
 
 CUSTOM = "Zercher Carry Of The Door Test"
+# A set as the export writes it (every column), from the schema
+SET_DEFAULTS = {
+    name: field.default
+    for name, field in SetIn.model_fields.items()
+    if name in SET_COLUMNS
+} | {"set_type": "normal"}
 
 
 def payload(external_id: str = "door-1", **extra) -> dict:
@@ -134,20 +141,7 @@ class Import:
             data |= {k: data.get(k) for k in ("session_rpe", "max_hr", "distance_m", "activity")}
             for entry in data["exercises"]:
                 entry.setdefault("superset", None)
-                entry["sets"] = [
-                    {
-                        "rir": None,
-                        "rest_s": None,
-                        "tempo": "",
-                        "set_type": "normal",
-                        "eccentric_emphasis": False,
-                        "duration_s": None,
-                        "distance_m": None,
-                        "rpe": None,
-                        **s,
-                    }
-                    for s in entry["sets"]
-                ]
+                entry["sets"] = [{**SET_DEFAULTS, **s} for s in entry["sets"]]
             lines += list(rows_for(data))
         text = "\n".join(",".join("" if c is None else str(c) for c in row) for row in lines)
         upload = SimpleUploadedFile("myolog.csv", text.encode())
