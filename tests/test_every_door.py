@@ -20,9 +20,7 @@ pytestmark = pytest.mark.django_db
 CUSTOM = "Zercher Carry Of The Door Test"
 # A set as the export writes it (every column), from the schema
 SET_DEFAULTS = {
-    name: field.default
-    for name, field in SetIn.model_fields.items()
-    if name in SET_COLUMNS
+    name: field.default for name, field in SetIn.model_fields.items() if name in SET_COLUMNS
 } | {"set_type": "normal"}
 
 
