@@ -12,6 +12,7 @@ from django.http import HttpRequest
 from logbook import services
 from logbook.api.representation import workout_to_dict
 from logbook.common.errors import InvalidInput
+from logbook.forms import add_profile_errors
 from logbook.models import (
     AccessToken,
     Exercise,
@@ -24,7 +25,13 @@ from logbook.models import (
     Workout,
     WorkoutExercise,
 )
-from logbook.schema import WORKOUT_FIELDS, clean_profile, clean_workout
+from logbook.schema import (
+    PROFILE_FORM_FIELDS,
+    WORKOUT_FIELDS,
+    clean_profile,
+    clean_workout,
+    profile_change,
+)
 
 
 class ReadOnlyInline:
@@ -56,37 +63,18 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = Profile
-        fields = [
-            "user",
-            "units",
-            "time_zone",
-            "hr_max",
-            "birth_year",
-            "weekly_email_enabled",
-            "weekly_email_day",
-            "weekly_email_hour",
-            "weekly_email_nudges",
-        ]
+        fields = ["user", *PROFILE_FORM_FIELDS]
 
     def clean(self) -> dict:
         data = super().clean()
         try:
-            self.change = clean_profile(_profile_change(data))
+            clean_profile(profile_change(data))
         except InvalidInput as invalid:
-            for path, messages in invalid.errors.items():
-                field = path.replace("weekly_email.", "weekly_email_")
-                for message in messages:
-                    self.add_error(field if field in self.fields else None, message)
+            add_profile_errors(self, invalid.errors)
         return data
 
     def _post_clean(self) -> None:
         """The schema's rules, not the model's validators."""
-
-
-def _profile_change(data: dict) -> dict:
-    change = {k: data.get(k) for k in ("units", "time_zone", "hr_max", "birth_year") if k in data}
-    email = {k: data[f"weekly_email_{k}"] for k in ("enabled", "day", "hour", "nudges")}
-    return {**change, "weekly_email": email}
 
 
 @admin.register(Profile)
@@ -100,7 +88,7 @@ class ProfileAdmin(admin.ModelAdmin):
     def save_model(self, request: HttpRequest, obj: Profile, form: Any, change: bool) -> None:
         if not change:
             obj.save()  # the user's row; its preferences then go through the service
-        services.update_profile(obj.user, _profile_change(form.cleaned_data))
+        services.update_profile(obj.user, profile_change(form.cleaned_data))
 
 
 class ExerciseNameInline(admin.TabularInline):

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import UserCreationForm
 
 from logbook.models import Profile, Units
-from logbook.schema import PROFILE_COLUMNS, WEEKLY_EMAIL_COLUMNS
+from logbook.schema import PROFILE_FORM_FIELDS, profile_change, profile_column
 from logbook.timezones import known_time_zones
 
 TIME_ZONES = [(name, name.replace("_", " ")) for name in sorted(known_time_zones())]
@@ -62,16 +62,7 @@ class SettingsForm(forms.ModelForm):
 
     class Meta:
         model = Profile
-        fields = [
-            "units",
-            "time_zone",
-            "hr_max",
-            "birth_year",
-            "weekly_email_enabled",
-            "weekly_email_day",
-            "weekly_email_hour",
-            "weekly_email_nudges",
-        ]
+        fields = PROFILE_FORM_FIELDS
         labels = {
             "units": "Units",
             "weekly_email_enabled": "Send me the weekly summary",
@@ -83,21 +74,18 @@ class SettingsForm(forms.ModelForm):
 
     def profile_change(self) -> dict:
         """The cleaned fields as the profile's one schema takes them (schema.ProfileIn)."""
-        data = self.cleaned_data
-        change: dict = {name: data.get(column) for name, column in PROFILE_COLUMNS.items()}
-        change["weekly_email"] = {
-            name: data.get(column) for name, column in WEEKLY_EMAIL_COLUMNS.items()
-        }
-        return change
+        return profile_change(self.cleaned_data)
 
     def add_profile_errors(self, errors: dict[str, list[str]]) -> None:
-        """The schema's errors (by path, e.g. weekly_email.day) beside their fields."""
-        columns = {**PROFILE_COLUMNS}
-        columns.update({f"weekly_email.{n}": c for n, c in WEEKLY_EMAIL_COLUMNS.items()})
-        for path, messages in errors.items():
-            field = columns.get(path)
-            for message in messages:
-                self.add_error(field if field in self.fields else None, message)
+        add_profile_errors(self, errors)
+
+
+def add_profile_errors(form: forms.BaseForm, errors: dict[str, list[str]]) -> None:
+    """The schema's errors (by path, e.g. weekly_email.day) beside the form's fields."""
+    for path, messages in errors.items():
+        field = profile_column(path)
+        for message in messages:
+            form.add_error(field if field in form.fields else None, message)
 
 
 class TokenForm(forms.Form):

@@ -409,6 +409,22 @@ PROFILE_COLUMNS = {name: name for name in ("units", "time_zone", "hr_max", "birt
 WEEKLY_EMAIL_COLUMNS = {name: f"weekly_email_{name}" for name in WeeklyEmailIn.model_fields}
 
 
+PROFILE_FORM_FIELDS = [*PROFILE_COLUMNS.values(), *WEEKLY_EMAIL_COLUMNS.values()]
+
+
+def profile_change(columns: dict[str, Any]) -> dict[str, Any]:
+    """A change in ProfileIn's shape from values by Profile column (a form's cleaned data)."""
+    change = {name: columns.get(column) for name, column in PROFILE_COLUMNS.items()}
+    email = {name: columns.get(column) for name, column in WEEKLY_EMAIL_COLUMNS.items()}
+    return {**change, "weekly_email": email}
+
+
+def profile_column(path: str) -> str | None:
+    """The Profile column an error path of ProfileIn names (weekly_email.day: its day)."""
+    name = path.removeprefix("weekly_email.")
+    return WEEKLY_EMAIL_COLUMNS.get(name) if name != path else PROFILE_COLUMNS.get(path)
+
+
 def clean_profile(payload: Any) -> dict[str, Any]:
     """The Profile columns a change sets, every given field judged; InvalidInput otherwise."""
     try:

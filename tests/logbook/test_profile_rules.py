@@ -40,3 +40,22 @@ def test_a_valid_birth_year_is_stored_through_either_door(api, browser, user):
     assert api.patch("/api/v1/me/", {"birth_year": 1990}, format="json").status_code == 200
     assert browser.post("/settings/", {**SETTINGS, "birth_year": "1985"}).status_code == 302
     assert Profile.objects.get(user=user).birth_year == 1985
+
+
+def test_the_admin_refuses_what_the_api_refuses(admin_client, user):
+    form = {
+        "user": user.pk,
+        "units": "kg",
+        "time_zone": "UTC",
+        "birth_year": "2099",
+        "weekly_email_enabled": "on",
+        "weekly_email_day": "1",
+        "weekly_email_hour": "8",
+    }
+    url = f"/admin/logbook/profile/{user.profile.pk}/change/"
+    response = admin_client.post(url, form)
+    assert response.status_code == 200
+    assert "Expected a whole number from 1900 to" in response.content.decode()
+    assert Profile.objects.get(user=user).birth_year is None
+    assert admin_client.post(url, {**form, "birth_year": "1990"}).status_code == 302
+    assert Profile.objects.get(user=user).birth_year == 1990
