@@ -51,6 +51,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/myolog_ci
 test: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	$(PY) -m pytest -n 2 -m "not integration and not browser"
 	$(PY) -m pytest tests/browser -m browser
 	$(PY) -m pytest tests/integration -m integration
@@ -60,6 +61,7 @@ test: install
 lint:
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format:
 	$(VENV)/bin/ruff check --fix .

@@ -403,7 +403,7 @@ class Bench:
         from django.contrib.auth import get_user_model
 
         from logbook import services
-        from logbook.workout_input import clean_workout
+        from logbook.schema import clean_workout
 
         client = self.user("bench_year")
         self.year_owner = get_user_model().objects.get(username="bench_year")
@@ -731,7 +731,7 @@ class Bench:
         from django.contrib.auth import get_user_model
 
         try:
-            from logbook.imports import run_import_bytes
+            from logbook.imports.jobs import run_import_bytes
         except ImportError:
             return float("nan")
         user = get_user_model().objects.create_user("bench_import_mem")

@@ -10,7 +10,7 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
-from config.secret import kept_secret
+from logbook.common.secrets import kept_secret
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -80,7 +80,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_htmx",
@@ -190,14 +189,38 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 2
 # Redis redelivers a task that a worker took but never acknowledged (acks_late: the worker
 # died) once this many seconds have passed; longer than any task may run, or a slow task
 # would run twice. The fault tests shorten it to see a killed worker's tasks come back.
-CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
-}
+CELERY_VISIBILITY_TIMEOUT = env.float("CELERY_VISIBILITY_TIMEOUT", default=3600)
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
+# So a slow task is never redelivered to a second worker while it still runs, every task
+# ends before the visibility timeout: at the soft limit it is told to stop (an import
+# fails cleanly, keeping what it wrote), at the hard limit the worker kills it.
+CELERY_TASK_TIME_LIMIT = env.float(
+    "CELERY_TASK_TIME_LIMIT", default=min(900.0, 0.9 * CELERY_VISIBILITY_TIMEOUT)
+)
+CELERY_TASK_SOFT_TIME_LIMIT = env.float(
+    "CELERY_TASK_SOFT_TIME_LIMIT", default=0.8 * CELERY_TASK_TIME_LIMIT
+)
+if not CELERY_TASK_SOFT_TIME_LIMIT < CELERY_TASK_TIME_LIMIT < CELERY_VISIBILITY_TIMEOUT:
+    raise ImproperlyConfigured(
+        "Celery limits must be soft < hard < the broker's visibility timeout."
+    )
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2}
+HOUR, DAY = 3600.0, 86400.0
 CELERY_BEAT_SCHEDULE = {
     "sweep-unclassified": {"task": "insights.tasks.sweep_unclassified", "schedule": 300.0},
-    "weekly-emails": {"task": "insights.tasks.send_due_weekly_emails", "schedule": 3600.0},
+    "weekly-emails": {"task": "insights.tasks.send_due_weekly_emails", "schedule": HOUR},
+    # Housekeeping: what would otherwise grow without bound.
+    "purge-idempotency-records": {
+        "task": "logbook.tasks.purge_idempotency_records",
+        "schedule": HOUR,
+    },
+    "purge-sessions": {"task": "logbook.tasks.purge_sessions", "schedule": DAY},
+    "purge-imports": {"task": "logbook.imports.tasks.purge_imports", "schedule": DAY},
 }
+# Finished import jobs (their status pages) are kept this long; uploads of jobs that never
+# finished are deleted after IMPORT_STALE_HOURS.
+IMPORT_KEEP_DAYS = env.int("IMPORT_KEEP_DAYS", default=30)
+IMPORT_STALE_HOURS = env.int("IMPORT_STALE_HOURS", default=24)
 
 # Classifier thresholds (insights/thresholds.py) to override, e.g. {"heavy_pct": 0.85};
 # any change bumps the classifier version and old insights are recomputed by the sweep.
@@ -223,7 +246,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": ["logbook.api.parsers.LimitedJSONParser"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "EXCEPTION_HANDLER": "logbook.api.errors.exception_handler",
+    "EXCEPTION_HANDLER": "logbook.common.errors.exception_handler",
     "DEFAULT_THROTTLE_RATES": {
         "token": env("THROTTLE_TOKEN", default="30/min"),
         "sync": env("THROTTLE_SYNC", default="120/min"),

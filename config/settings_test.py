@@ -15,6 +15,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Unit tests run tasks in-process; the integration tests start real workers themselves.
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_BROKER_URL = "memory://"
+# A task that crashes fails the test that ran it.
+CELERY_TASK_EAGER_PROPAGATES = True
 
 # The test client and the live server speak plain http.
 SECURE_SSL_REDIRECT = False

@@ -8,10 +8,12 @@ from django.db.models import Max
 from insights.features import ExerciseData, IntervalData, SessionData, SetData, best_e1rm
 from insights.thresholds import DEFAULT, Thresholds
 from logbook.models import Set, Workout
-from logbook.profiles import get_profile
+from logbook.schema import SET_COLUMNS
+from logbook.selectors import get_profile
 
-# The set columns the classifier reads: exactly the fields of its SetData.
-SET_FIELDS = tuple(f.name for f in fields(SetData))
+# The set columns the classifier reads: the schema's set columns that its SetData names
+# (tests/insights/test_classifier_input.py: every SetData field is one).
+SET_FIELDS = tuple(c for c in SET_COLUMNS if c in {f.name for f in fields(SetData)})
 
 
 def hr_max_of(user, year: int) -> tuple[int | None, bool]:

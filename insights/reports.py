@@ -1,4 +1,8 @@
-"""Weekly reports: load a user's sessions, compute the weeks (insights.weekly), store them."""
+"""Weekly reports: load a user's sessions and compute the weeks (insights.weekly).
+
+Reads compute a week when asked (`week_report`, `compute_weeks`) and never write; only the
+refresh task stores a `WeeklyReport` row (`refresh_week`).
+"""
 
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -19,7 +23,7 @@ from insights.weekly import (
     week_metrics,
 )
 from logbook.models import Workout
-from logbook.profiles import get_profile
+from logbook.selectors import get_profile
 
 HISTORY_WEEKS = 12  # how far back "your own history" looks for comparisons: convention
 
@@ -62,7 +66,28 @@ def first_week(user: AbstractBaseUser) -> str | None:
     return iso_week(first.started_at, user_zone(user)) if first else None
 
 
+def readable_week(user: AbstractBaseUser, week: str) -> str | None:
+    """`week` if it is an ISO week a workout of the user could be in (1970 to a year from
+    now, in their zone, as a workout's start may be); None for anything else."""
+    zone = user_zone(user)
+    try:
+        start, _ = week_bounds(week, zone)
+    except ValueError:
+        return None
+    latest = iso_week(timezone.now() + timedelta(days=366), zone)
+    if (start.year < 1970 and week != "1970-W01") or week > latest:
+        return None
+    return week
+
+
+def week_report(user: AbstractBaseUser, week: str) -> dict:
+    """A week as the API and the pages show it, computed on read: nothing is stored."""
+    metrics, pending = compute_weeks(user, [week])[week]
+    return {**metrics.as_dict(), "status": "pending" if pending else "ready"}
+
+
 def refresh_week(user: AbstractBaseUser, week: str) -> WeeklyReport:
+    """Store the week (the refresh task's job; reads use `week_report`)."""
     metrics, pending = compute_weeks(user, [week])[week]
     report, _ = WeeklyReport.objects.update_or_create(
         user=user,
@@ -70,10 +95,6 @@ def refresh_week(user: AbstractBaseUser, week: str) -> WeeklyReport:
         defaults={"start": metrics.start, "data": metrics.as_dict(), "pending": pending},
     )
     return report
-
-
-def report_to_dict(report: WeeklyReport) -> dict:
-    return {**report.data, "status": "pending" if report.pending else "ready"}
 
 
 def weeks_of(workout: Workout) -> str:

@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from insights.classifier import Classification, classify
@@ -73,13 +72,3 @@ def _store(workout: Workout, result: Classification) -> None:
     params = [f.get_db_prep_save(values[f.name], connection) for f in fields]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-
-
-def workouts_needing_insight(version: str | None = None) -> QuerySet:
-    """Live workouts with no insight, or one from another classifier or workout version."""
-    version = version or current_version()
-    return Workout.objects.alive().filter(
-        Q(insight__isnull=True)
-        | ~Q(insight__classifier_version=version)
-        | ~Q(insight__workout_updated_at=F("updated_at"))
-    )

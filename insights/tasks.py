@@ -7,10 +7,15 @@ from celery import shared_task
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import OperationalError
+from kombu.exceptions import KombuError
 
-from insights import reports, services, weekly_email
+from insights import reports, selectors, services, weekly_email
 
 logger = logging.getLogger(__name__)
+
+# What publishing raises when the broker cannot be reached. Nothing broader: a task that
+# crashes while running eagerly (tests, the embedded default) must not pass unnoticed.
+BROKER_ERRORS = (KombuError, OSError)
 
 SWEEP_BATCH = 500
 CLASSIFY_BATCH = 25
@@ -63,7 +68,7 @@ def _refresh_key(user_id: int, week: str) -> str:
 def sweep_unclassified(limit: int = SWEEP_BATCH) -> int:
     """Classify what a missed task or a classifier version bump left without a current insight."""
     ids = list(
-        services.workouts_needing_insight()
+        selectors.workouts_needing_insight()
         .order_by("-updated_at")
         .values_list("pk", flat=True)[:limit]
     )
@@ -78,7 +83,7 @@ def enqueue_classification(sender, workouts, **kwargs) -> None:
     ids = [w.pk for w in workouts]
     try:
         queue_classification(ids)
-    except Exception:  # kombu raises various connection errors; none may fail the request
+    except BROKER_ERRORS:  # the broker is down: none may fail the request
         logger.warning("could not queue classification of workouts %s", ids, exc_info=True)
 
 
@@ -95,7 +100,7 @@ def send_weekly_email(user_id: int, week: str) -> str:
 @shared_task(acks_late=True)
 def send_due_weekly_emails() -> int:
     """Hourly: queue a send for everyone whose chosen local day and hour has passed."""
-    due = weekly_email.due_recipients()
+    due = weekly_email.claim_due_recipients()
     for recipient in due:
         send_weekly_email.delay(recipient.user_id, recipient.week)
     return len(due)

@@ -1,8 +1,11 @@
 from django.urls import path
 
-from insights import views
+from insights import views, workout_views
 
 urlpatterns = [
+    path("", workout_views.home, name="home"),
+    path("workouts/", workout_views.history, name="history"),
+    path("workouts/<id:id>/", workout_views.workout_detail, name="workout"),
     path("week/", views.week, name="week-current"),
     path("week/<str:week>/", views.week, name="week"),
     path("week/<str:week>/email/", views.week_email_preview, name="week-email-preview"),

@@ -8,23 +8,21 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from insights import reports, weekly_email
-from insights.weekly import shift_week, week_start
-from logbook.profiles import update_profile
-from logbook.workout_input import InvalidInput
+from insights.weekly import shift_week
+from logbook.common.errors import InvalidInput
+from logbook.services import update_profile
 
 
-def _week_or_404(week: str) -> str:
-    try:
-        week_start(week)
-    except ValueError:
-        raise Http404("No such week") from None
+def _week_or_404(user, week: str) -> str:
+    if reports.readable_week(user, week) is None:
+        raise Http404("No such week")
     return week
 
 
 @login_required
 def week(request: HttpRequest, week: str = "") -> HttpResponse:
     current = reports.current_week(request.user)
-    week = _week_or_404(week) if week else current
+    week = _week_or_404(request.user, week) if week else current
     context = weekly_email.email_context(request.user, week)
     context.update(
         previous=shift_week(week, -1),
@@ -37,7 +35,7 @@ def week(request: HttpRequest, week: str = "") -> HttpResponse:
 @login_required
 def week_email_preview(request: HttpRequest, week: str) -> HttpResponse:
     """The email as it would be sent, for the signed-in user."""
-    message, _ = weekly_email.build_message(request.user, _week_or_404(week))
+    message, _ = weekly_email.build_message(request.user, _week_or_404(request.user, week))
     if message is None:
         return HttpResponse("No email would be sent for this week (no sessions, nudges off).")
     html = message.alternatives[0][0]

@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from insights.models import WeeklyEmail
-from insights.reports import refresh_week, report_to_dict
+from insights.reports import week_report
 from insights.weekly import shift_week, week_bounds
 from logbook.models import Profile
 
@@ -62,17 +62,36 @@ class Recipient:
     week: str
 
 
-def due_recipients(now: datetime | None = None) -> list[Recipient]:
-    """Opted-in users whose send moment has passed and who were not yet sent that week."""
-    now = now or timezone.now()
-    profiles = (
+def next_moment(profile: Profile, now: datetime) -> datetime:
+    """When this user is next due: the send moment of the week after the one due now, or,
+    if none is due yet, of the last completed week."""
+    zone = ZoneInfo(profile.time_zone)
+    day, hour = profile.weekly_email_day, profile.weekly_email_hour
+    week = is_due(profile, now)
+    if week is not None:
+        return send_moment(shift_week(week, 1), zone, day, hour)
+    return send_moment(last_completed_week(now, zone), zone, day, hour)
+
+
+def _candidates(now: datetime):
+    """Opted-in profiles whose next moment has come (or is not worked out yet): an index
+    scan on next_weekly_email_at, not a scan of every profile."""
+    return (
         Profile.objects.filter(weekly_email_enabled=True, user__is_active=True)
+        .filter(Q(next_weekly_email_at__lte=now) | Q(next_weekly_email_at__isnull=True))
         .exclude(user__email="")
-        .only("user_id", "time_zone", "weekly_email_day", "weekly_email_hour")
+        .only(
+            "pk",
+            "user_id",
+            "time_zone",
+            "weekly_email_day",
+            "weekly_email_hour",
+            "next_weekly_email_at",
+        )
     )
-    candidates = [
-        Recipient(p.user_id, week) for p in profiles.iterator() if (week := is_due(p, now))
-    ]
+
+
+def _not_done(candidates: list[Recipient]) -> list[Recipient]:
     weeks = {r.week for r in candidates}
     done = set(
         WeeklyEmail.objects.filter(
@@ -80,6 +99,33 @@ def due_recipients(now: datetime | None = None) -> list[Recipient]:
         ).values_list("user_id", "week")
     )
     return [r for r in candidates if (r.user_id, r.week) not in done]
+
+
+def due_recipients(now: datetime | None = None) -> list[Recipient]:
+    """Opted-in users whose send moment has passed and who were not yet sent that week.
+    Reads only; the hourly task claims them (`claim_due_recipients`)."""
+    now = now or timezone.now()
+    candidates = [
+        Recipient(p.user_id, week) for p in _candidates(now).iterator() if (week := is_due(p, now))
+    ]
+    return _not_done(candidates)
+
+
+def claim_due_recipients(now: datetime | None = None) -> list[Recipient]:
+    """Who is due, each claimed once: an optimistic update moves the profile's
+    next_weekly_email_at from the value read to the next moment, so of two runs (two
+    beats, a retried task) only one queues a user's email. The WeeklyEmail row then
+    decides that it is sent once."""
+    now = now or timezone.now()
+    claimed = []
+    for profile in _candidates(now).iterator():
+        week = is_due(profile, now)
+        moved = Profile.objects.filter(
+            pk=profile.pk, next_weekly_email_at=profile.next_weekly_email_at
+        ).update(next_weekly_email_at=next_moment(profile, now))
+        if moved and week is not None:
+            claimed.append(Recipient(profile.user_id, week))
+    return _not_done(claimed)
 
 
 def recipients_for_week(week: str, username: str | None = None) -> list[Recipient]:
@@ -192,7 +238,7 @@ def build_message(user: AbstractBaseUser, week: str) -> tuple[EmailMultiAlternat
 
 
 def email_context(user: AbstractBaseUser, week: str) -> dict:
-    report = report_to_dict(refresh_week(user, week))
+    report = week_report(user, week)
     token = email_token(user)
     return {
         "user": user,

@@ -2,7 +2,7 @@
 
 from django.http import HttpRequest
 
-from logbook.profiles import get_profile
+from logbook.selectors import get_profile
 
 
 def preferences(request: HttpRequest) -> dict:

@@ -10,7 +10,7 @@ from django.contrib.auth.models import AbstractBaseUser
 
 from logbook import services
 from logbook.models import Workout
-from logbook.workout_input import clean_workout
+from logbook.schema import clean_workout
 
 DEMO_SOURCE = "demo"
 HR_MAX = 188

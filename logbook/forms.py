@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import UserCreationForm
 
 from logbook.models import Profile, Units
+from logbook.schema import PROFILE_FORM_FIELDS, profile_change, profile_column
 from logbook.timezones import known_time_zones
 
 TIME_ZONES = [(name, name.replace("_", " ")) for name in sorted(known_time_zones())]
@@ -44,33 +45,47 @@ class SignupForm(UserCreationForm):
 
 
 class SettingsForm(forms.ModelForm):
+    """Shows the profile; its rules are the schema's (services.update_profile judges the
+    change as PATCH /api/v1/me/ does), so the form only parses what was typed."""
+
     time_zone = forms.ChoiceField(choices=TIME_ZONES)
+    hr_max = forms.IntegerField(
+        required=False,
+        label="Max heart rate (bpm)",
+        help_text="Measured, if you know it; otherwise 220 − age is used, marked estimated.",
+    )
+    birth_year = forms.IntegerField(
+        required=False, label="Year of birth", help_text="Only used to estimate max heart rate."
+    )
     weekly_email_day = forms.TypedChoiceField(choices=DAYS, coerce=int, label="Day")
     weekly_email_hour = forms.TypedChoiceField(choices=HOURS, coerce=int, label="Hour")
 
     class Meta:
         model = Profile
-        fields = [
-            "units",
-            "time_zone",
-            "hr_max",
-            "birth_year",
-            "weekly_email_enabled",
-            "weekly_email_day",
-            "weekly_email_hour",
-            "weekly_email_nudges",
-        ]
+        fields = PROFILE_FORM_FIELDS
         labels = {
             "units": "Units",
-            "hr_max": "Max heart rate (bpm)",
-            "birth_year": "Year of birth",
             "weekly_email_enabled": "Send me the weekly summary",
             "weekly_email_nudges": "Also after a week without sessions (a short nudge)",
         }
-        help_texts = {
-            "hr_max": "Measured, if you know it; otherwise 220 − age is used, marked estimated.",
-            "birth_year": "Only used to estimate max heart rate.",
-        }
+
+    def _post_clean(self) -> None:
+        """Not the model's validators: the schema's rules, applied by the service."""
+
+    def profile_change(self) -> dict:
+        """The cleaned fields as the profile's one schema takes them (schema.ProfileIn)."""
+        return profile_change(self.cleaned_data)
+
+    def add_profile_errors(self, errors: dict[str, list[str]]) -> None:
+        add_profile_errors(self, errors)
+
+
+def add_profile_errors(form: forms.BaseForm, errors: dict[str, list[str]]) -> None:
+    """The schema's errors (by path, e.g. weekly_email.day) beside the form's fields."""
+    for path, messages in errors.items():
+        field = profile_column(path)
+        for message in messages:
+            form.add_error(field if field in form.fields else None, message)
 
 
 class TokenForm(forms.Form):

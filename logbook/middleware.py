@@ -4,7 +4,7 @@ import zoneinfo
 
 from django.utils import timezone
 
-from logbook.profiles import get_profile
+from logbook.selectors import get_profile
 
 
 class UserTimeZoneMiddleware:

@@ -45,6 +45,25 @@ class Profile(models.Model):
     weekly_email_nudges = models.BooleanField(
         default=True, help_text="Send a short nudge for weeks without sessions."
     )
+    next_weekly_email_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the next weekly email is due, so the hourly run reads only who is due; "
+        "null until the next run works it out (a new profile, or its preferences changed).",
+    )
+
+    # A change of these moves the next weekly email (services.update_profile).
+    SCHEDULE_FIELDS = ("time_zone", "weekly_email_enabled", "weekly_email_day", "weekly_email_hour")
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["next_weekly_email_at"],
+                condition=Q(weekly_email_enabled=True),
+                name="profile_weekly_email_due",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Profile of {self.user}"
@@ -378,6 +397,8 @@ class AccessToken(models.Model):
 
 class IdempotencyRecord(models.Model):
     """The first response to a POST carrying an Idempotency-Key, replayed for 24 h."""
+
+    KEEP_FOR = timedelta(hours=24)  # then purged (logbook.tasks)
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
     key = models.CharField(max_length=255)

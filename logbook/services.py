@@ -1,4 +1,5 @@
-"""The one write path for workouts. Every entry point (API, web form, sync, import) calls here.
+"""The one write path for workouts. Every door (API, web form, sync, import, admin, commands,
+the demo seeder) calls here.
 
 Every write runs in a transaction: a workout is written whole or not at all.
 Work that follows a write (classification) is announced with `workouts_saved` on
@@ -11,26 +12,42 @@ stamps increase in commit order and incremental sync can page by them without ga
 import hashlib
 import json
 import logging
-import re
 from collections.abc import Iterable, Iterator
-from dataclasses import fields
 from datetime import UTC, datetime, timedelta
+from importlib import import_module
+from operator import attrgetter
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.dispatch import Signal
 from django.utils import timezone
 
 from logbook.catalog import resolve_exercises
-from logbook.models import ChangeClock, Exercise, Interval, Set, Workout, WorkoutExercise
-from logbook.workout_input import (
-    ExerciseInput,
-    IntervalInput,
-    InvalidInput,
-    SetInput,
-    WorkoutInput,
+from logbook.common.errors import InvalidInput
+from logbook.models import (
+    ChangeClock,
+    Exercise,
+    IdempotencyRecord,
+    Interval,
+    Profile,
+    Set,
+    Workout,
+    WorkoutExercise,
 )
+from logbook.schema import (
+    INTERVAL_COLUMNS,
+    SET_COLUMNS,
+    WORKOUT_COLUMNS,
+    EntryIn,
+    IntervalIn,
+    SetIn,
+    WorkoutIn,
+    clean_profile,
+    clean_workout,
+)
+from logbook.selectors import find_synced, get_profile
 
 logger = logging.getLogger(__name__)
 
@@ -40,33 +57,16 @@ workouts_saved = Signal()
 
 CREATED, UPDATED, UNCHANGED, ERROR = "created", "updated", "unchanged", "error"
 
-# Exports name a workout that has no external_id "myolog-<id>"; syncing that back into the
-# same account finds the workout again instead of creating a copy.
-DERIVED_ID_PREFIX = "myolog-"
 # New workouts of a sync or import batch are inserted this many per transaction; rows per
 # INSERT statement stay under every backend's parameter limit.
 BULK_CHUNK = 100
 BULK_BATCH = 2000
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICROSECOND = timedelta(microseconds=1)
-_DERIVED_ID = re.compile(rf"^{DERIVED_ID_PREFIX}(\d{{1,18}})$")
 
-SET_COLUMNS = tuple(f.name for f in fields(SetInput))  # each a column of logbook_set
-SCALAR_FIELDS = (
-    "started_at",
-    "utc_offset_min",
-    "duration_s",
-    "title",
-    "activity",
-    "fasted",
-    "session_rpe",
-    "avg_hr",
-    "max_hr",
-    "distance_m",
-    "notes",
-    "source",
-    "external_id",
-)
+SCALAR_FIELDS = WORKOUT_COLUMNS  # the schema's, each a column of logbook_workout
+_set_values = attrgetter(*SET_COLUMNS)
+_interval_values = attrgetter(*INTERVAL_COLUMNS)
 
 
 class DuplicateWorkout(InvalidInput):
@@ -87,7 +87,7 @@ class DuplicateWorkout(InvalidInput):
 
 def create_workout(
     user: AbstractBaseUser,
-    data: WorkoutInput,
+    data: WorkoutIn,
     *,
     exercises: dict[str, Exercise] | None = None,
     check_duplicate: bool = True,
@@ -96,6 +96,16 @@ def create_workout(
     """`exercises` may carry names resolved in advance for a batch; `check_duplicate=False`
     skips the look-up when the caller has just made it (the unique constraint still holds);
     `input_digest` is sync's digest of the raw item (see `input_digest`)."""
+    return _create(user, data, exercises, check_duplicate, input_digest)[0]
+
+
+def _create(
+    user: AbstractBaseUser,
+    data: WorkoutIn,
+    exercises: dict[str, Exercise] | None,
+    check_duplicate: bool = True,
+    input_digest: str = "",
+) -> tuple[Workout, dict[str, Exercise]]:
     try:
         with transaction.atomic():
             if check_duplicate:
@@ -114,12 +124,12 @@ def create_workout(
         # rollback, so no savepoint is needed around the insert).
         _ensure_external_id_free(user, data)
         raise
-    return workout
+    return workout, exercises
 
 
 def update_workout(
     workout: Workout,
-    data: WorkoutInput,
+    data: WorkoutIn,
     *,
     replace_exercises: bool = True,
     replace_intervals: bool = True,
@@ -127,6 +137,18 @@ def update_workout(
     input_digest: str = "",
 ) -> Workout:
     """Overwrite a workout's fields; its exercises and intervals are replaced when asked."""
+    _update(workout, data, replace_exercises, replace_intervals, exercises, input_digest)
+    return workout
+
+
+def _update(
+    workout: Workout,
+    data: WorkoutIn,
+    replace_exercises: bool = True,
+    replace_intervals: bool = True,
+    exercises: dict[str, Exercise] | None = None,
+    input_digest: str = "",
+) -> dict[str, Exercise] | None:
     with transaction.atomic():
         _ensure_external_id_free(workout.user, data, exclude_id=workout.pk)
         for f in SCALAR_FIELDS:
@@ -147,7 +169,18 @@ def update_workout(
             Interval.objects.filter(workout=workout).delete()
             _write_intervals([(workout, data.intervals)])
         _announce(workout)
-    return workout
+    return exercises
+
+
+def write_workout(
+    user: AbstractBaseUser, data: WorkoutIn, workout: Workout | None = None
+) -> tuple[Workout, dict[str, Exercise]]:
+    """Create a workout (or replace `workout`) and return the exercises its names resolved
+    to, for a body built from what was written. New custom exercises are made in the
+    workout's transaction: a refused write (a 409) leaves none behind."""
+    if workout is None:
+        return _create(user, data, None)
+    return workout, _update(workout, data)
 
 
 def delete_workout(workout: Workout) -> None:
@@ -161,7 +194,7 @@ def delete_workout(workout: Workout) -> None:
 
 def upsert_workout(
     user: AbstractBaseUser,
-    data: WorkoutInput,
+    data: WorkoutIn,
     *,
     existing: Workout | None = None,
     looked_up: bool = False,
@@ -208,7 +241,7 @@ def upsert_workout(
 
 def upsert_many(
     user: AbstractBaseUser,
-    items: list[WorkoutInput],
+    items: list[WorkoutIn],
     *,
     existing: dict[tuple[str, str], Workout] | None = None,
     input_digests: list[str] | None = None,
@@ -260,7 +293,7 @@ def upsert_many(
 
 def _create_many(
     user: AbstractBaseUser,
-    items: list[WorkoutInput],
+    items: list[WorkoutIn],
     indexes: list[int],
     exercises: dict[str, Exercise],
     digests: list[str],
@@ -291,7 +324,7 @@ def _create_many(
 
 def _upsert_one(
     user: AbstractBaseUser,
-    data: WorkoutInput,
+    data: WorkoutIn,
     existing: Workout | None,
     looked_up: bool,
     exercises: dict[str, Exercise],
@@ -314,39 +347,6 @@ def _upsert_one(
     return workout, status, {}
 
 
-def find_synced(
-    user: AbstractBaseUser, keys: Iterable[tuple[str, str]]
-) -> dict[tuple[str, str], Workout]:
-    """The user's workouts (deleted ones too) by (source, external_id), in one or two queries.
-
-    A key whose external_id is "myolog-<id>" (how exports name workouts that have none)
-    also finds workout <id> of the same source when it has no external_id.
-    """
-    keys = {key for key in keys if key[1] is not None}
-    if not keys:
-        return {}
-    rows = Workout.objects.filter(user=user, external_id__in={e for _, e in keys})
-    found = {(w.source, w.external_id): w for w in rows if (w.source, w.external_id) in keys}
-    derived = {}
-    for source, external_id in keys - found.keys():
-        match = _DERIVED_ID.match(external_id)
-        if match:
-            derived[int(match.group(1))] = (source, external_id)
-    if derived:
-        for w in Workout.objects.filter(user=user, pk__in=derived, external_id__isnull=True):
-            key = derived[w.pk]
-            if key[0] == w.source:
-                found[key] = w
-    for workout in found.values():
-        workout.user = user  # spare a query per workout when it is written
-    return found
-
-
-def exported_external_id(workout: Workout) -> str:
-    """The workout's external_id, or a stable one derived from its id (see find_synced)."""
-    return workout.external_id or f"{DERIVED_ID_PREFIX}{workout.pk}"
-
-
 def input_digest(item: Any) -> str:
     """A digest of a raw sync item as sent. When it equals the stored one, the item is the
     one last written, so a replay is known unchanged without validating it again."""
@@ -354,29 +354,29 @@ def input_digest(item: Any) -> str:
     return hashlib.sha256(encoded.encode()).hexdigest()
 
 
-def content_hash(data: WorkoutInput, exercises: dict[str, Exercise]) -> str:
+def content_hash(data: WorkoutIn, exercises: dict[str, Exercise]) -> str:
     """A digest of what the workout says, exercises by id so "Squat (Barbell)" and
     "back-squat" agree. The identity (source, external_id) is left out."""
     content = [
         [getattr(data, f) for f in SCALAR_FIELDS if f not in ("source", "external_id")],
         [
-            [exercises[e.exercise].pk, e.superset, [list(vars(s).values()) for s in e.sets]]
+            [exercises[e.exercise].pk, e.superset, [_set_values(s) for s in e.sets]]
             for e in data.exercises
         ],
-        [list(vars(i).values()) for i in data.intervals],
+        [_interval_values(i) for i in data.intervals],
     ]
     encoded = json.dumps(content, default=str, separators=(",", ":"))
     return hashlib.sha256(encoded.encode()).hexdigest()
 
 
-def exercises_for(user: AbstractBaseUser, data: WorkoutInput) -> dict[str, Exercise]:
+def exercises_for(user: AbstractBaseUser, data: WorkoutIn) -> dict[str, Exercise]:
     """The exercises `data` names (creating the user's own as needed), resolved once by a
     caller that also represents what it writes."""
     return resolve_exercises(user, {e.exercise for e in data.exercises})
 
 
 def _resolve(
-    user: AbstractBaseUser, data: WorkoutInput, exercises: dict[str, Exercise] | None
+    user: AbstractBaseUser, data: WorkoutIn, exercises: dict[str, Exercise] | None
 ) -> dict[str, Exercise]:
     if exercises is not None and {e.exercise for e in data.exercises} <= exercises.keys():
         return exercises
@@ -411,7 +411,7 @@ def _stamps(user_id: int, count: int) -> list[datetime]:
 
 
 def _ensure_external_id_free(
-    user: AbstractBaseUser, data: WorkoutInput, exclude_id: int | None = None
+    user: AbstractBaseUser, data: WorkoutIn, exclude_id: int | None = None
 ) -> None:
     if data.external_id is None:
         return
@@ -424,7 +424,7 @@ def _ensure_external_id_free(
 
 
 def _write_exercises(
-    pairs: list[tuple[Workout, list[ExerciseInput]]], catalog: dict[str, Exercise]
+    pairs: list[tuple[Workout, list[EntryIn]]], catalog: dict[str, Exercise]
 ) -> None:
     """The entries and sets of one or many workouts, in two INSERTs."""
     items = [
@@ -451,14 +451,14 @@ def _write_exercises(
     )
 
 
-def _insert_sets(rows: Iterable[tuple[int, int, SetInput]]) -> None:
+def _insert_sets(rows: Iterable[tuple[int, int, SetIn]]) -> None:
     """Sets are most of what a workout writes (10,000 in a sync of 500), and they need no ids
     back: PostgreSQL takes them by COPY, several times faster than model instances through
     bulk_create, which other databases (SQLite) use."""
     if connection.vendor != "postgresql":
         Set.objects.bulk_create(
             [
-                Set(entry_id=entry_id, position=position, **vars(s))
+                Set(entry_id=entry_id, position=position, **_set_fields(s))
                 for entry_id, position, s in rows
             ],
             batch_size=BULK_BATCH,
@@ -469,13 +469,13 @@ def _insert_sets(rows: Iterable[tuple[int, int, SetInput]]) -> None:
     sql = f"COPY {quote(Set._meta.db_table)} ({columns}) FROM STDIN"
     with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
         for entry_id, position, s in rows:
-            copy.write_row((entry_id, position, *(getattr(s, c) for c in SET_COLUMNS)))
+            copy.write_row((entry_id, position, *_set_values(s)))
 
 
-def _write_intervals(pairs: list[tuple[Workout, list[IntervalInput]]]) -> None:
+def _write_intervals(pairs: list[tuple[Workout, list[IntervalIn]]]) -> None:
     Interval.objects.bulk_create(
         [
-            Interval(workout=workout, position=position, **vars(item))
+            Interval(workout=workout, position=position, **_interval_fields(item))
             for workout, items in pairs
             for position, item in enumerate(items)
         ],
@@ -483,5 +483,132 @@ def _write_intervals(pairs: list[tuple[Workout, list[IntervalInput]]]) -> None:
     )
 
 
+def _set_fields(s: SetIn) -> dict[str, Any]:
+    return dict(zip(SET_COLUMNS, _set_values(s), strict=True))
+
+
+def _interval_fields(i: IntervalIn) -> dict[str, Any]:
+    return dict(zip(INTERVAL_COLUMNS, _interval_values(i), strict=True))
+
+
 def _announce(*workouts: Workout) -> None:
     transaction.on_commit(lambda: workouts_saved.send(sender=Workout, workouts=list(workouts)))
+
+
+# --- Sync -------------------------------------------------------------------------------
+
+
+def sync_workouts(user: AbstractBaseUser, items: list[Any]) -> list[dict[str, Any]]:
+    """Sync's algorithm: per-item results `{external_id, id, status, errors}`, in order.
+
+    Each item is validated by `clean_workout` and upserted by (user, source, external_id)
+    through `upsert_many`: each is written whole or not at all, and one bad item does not
+    sink the batch. Same content as stored answers `unchanged` and writes nothing, which
+    makes replays cheap.
+
+    One look-up finds the batch's existing workouts. An item byte-for-byte the same as the
+    one that last wrote its workout (same `input_digest`) is `unchanged` at once; the rest
+    are validated and upserted (`services.upsert_many`).
+    """
+    keys = [_sync_key(item) for item in items]
+    existing = find_synced(user, {key for key in keys if key is not None})
+    results: list[dict[str, Any] | None] = [None] * len(items)
+    valid: list[tuple[int, WorkoutIn, str]] = []
+    for index, (item, key) in enumerate(zip(items, keys, strict=True)):
+        digest = input_digest(item) if key is not None else ""
+        known = existing.get(key) if key is not None else None
+        if known is not None and known.input_digest == digest:
+            results[index] = _sync_result(key[1], known.pk, UNCHANGED, {})
+            continue
+        try:
+            valid.append((index, _clean_synced(item), digest))
+        except InvalidInput as invalid:
+            results[index] = _sync_result(_raw_external_id(item), None, ERROR, invalid.errors)
+    written = upsert_many(
+        user,
+        [data for _, data, _ in valid],
+        existing=existing,
+        input_digests=[digest for _, _, digest in valid],
+    )
+    for (index, data, _), (workout, status, errors) in zip(valid, written, strict=True):
+        results[index] = _sync_result(
+            data.external_id, workout.pk if workout else None, status, errors
+        )
+    return results
+
+
+def _sync_key(item: Any) -> tuple[str, str] | None:
+    """(source, external_id) as `clean_workout` will clean them, or None."""
+    if not isinstance(item, dict):
+        return None
+    source, external_id = item.get("source"), _raw_external_id(item)
+    if not isinstance(source, str) or not source.strip() or not external_id:
+        return None
+    return source.strip(), external_id.strip()
+
+
+def _clean_synced(item: Any) -> WorkoutIn:
+    identity: dict[str, list[str]] = {}
+    if isinstance(item, dict):
+        for field in ("source", "external_id"):
+            if item.get(field) in (None, ""):
+                identity[field] = ["Required to sync."]
+    try:
+        data = clean_workout(item)
+    except InvalidInput as invalid:
+        raise InvalidInput({**invalid.errors, **identity}) from None
+    if identity:
+        raise InvalidInput(identity)
+    return data
+
+
+def _raw_external_id(item: Any) -> str | None:
+    value = item.get("external_id") if isinstance(item, dict) else None
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        return None
+    return str(value)[:200]
+
+
+def _sync_result(
+    external_id: str | None, pk: int | None, status: str, errors: dict[str, list[str]]
+) -> dict[str, Any]:
+    return {"external_id": external_id, "id": pk, "status": status, "errors": errors}
+
+
+# --- Profile -----------------------------------------------------------------------------
+
+
+def update_profile(user: AbstractBaseUser, data: Any) -> Profile:
+    """Apply the given preferences (schema.ProfileIn); reject the whole change if any
+    field is bad. Every door that changes preferences comes here."""
+    changes = clean_profile(data)
+    profile = get_profile(user)
+    moved = any(
+        field in Profile.SCHEDULE_FIELDS and getattr(profile, field) != value
+        for field, value in changes.items()
+    )
+    for field, value in changes.items():
+        setattr(profile, field, value)
+    if moved:  # the next hourly run works out the new moment (insights.weekly_email)
+        profile.next_weekly_email_at = None
+        changes["next_weekly_email_at"] = None
+    if changes:
+        profile.save(update_fields=list(changes))
+    return profile
+
+
+# --- Housekeeping --------------------------------------------------------------------------
+
+
+def purge_idempotency_records(now: datetime | None = None) -> int:
+    """Delete the replayable responses older than their 24 h: they are never replayed again."""
+    now = now or timezone.now()
+    cutoff = now - IdempotencyRecord.KEEP_FOR
+    deleted, _ = IdempotencyRecord.objects.filter(created_at__lt=cutoff).delete()
+    return deleted
+
+
+def purge_sessions() -> None:
+    """Delete expired login sessions (the session store keeps them until told)."""
+    engine = import_module(settings.SESSION_ENGINE)
+    engine.SessionStore.clear_expired()

@@ -1,11 +1,16 @@
-"""Celery tasks of the logbook: thin wrappers that call a service."""
+"""Periodic housekeeping of the logbook (celery beat, config/settings.py): thin tasks that
+call the services."""
 
 from celery import shared_task
 
-from logbook import imports
+from logbook import services
 
 
-@shared_task(acks_late=True, reject_on_worker_lost=True)
-def run_import(job_id: int) -> None:
-    """Import an uploaded file. Safe to run twice: the import is idempotent."""
-    imports.run_import(job_id)
+@shared_task(acks_late=True)
+def purge_idempotency_records() -> int:
+    return services.purge_idempotency_records()
+
+
+@shared_task(acks_late=True)
+def purge_sessions() -> None:
+    services.purge_sessions()

@@ -1,17 +1,15 @@
 from django.urls import path
 
-from logbook import views, views_help, views_imports
+from logbook import views, views_help
+from logbook.imports import views as views_imports
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path("signup/", views.signup, name="signup"),
     path("help/", views_help.help_page, name="help"),
     path("settings/", views.settings_page, name="settings"),
     path("settings/tokens/", views.token_create, name="token-create"),
     path("settings/tokens/<id:id>/revoke/", views.token_revoke, name="token-revoke"),
-    path("workouts/", views.history, name="history"),
     path("workouts/new/", views.workout_new, name="workout-new"),
-    path("workouts/<id:id>/", views.workout_detail, name="workout"),
     path("workouts/<id:id>/edit/", views.workout_edit, name="workout-edit"),
     path("workouts/<id:id>/delete/", views.workout_delete, name="workout-delete"),
     path("exercises/options/", views.exercise_options, name="exercise-options"),

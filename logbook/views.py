@@ -1,68 +1,26 @@
-"""Web pages of the logbook. Thin: read with a query, write through logbook.services."""
+"""Web pages of the logbook: sign-up, settings and tokens, the workout form. Thin: read with
+a selector, write through logbook.services. Pages that show insights (the dashboard, the
+history, a workout) live in insights.workout_views."""
 
-from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from insights import reports
-from insights.api.representation import insight_to_dict
-from insights.charts import load_chart, modality_chart
-from insights.models import Insight
-from insights.services import current_version
-from insights.weekly import shift_week
-from insights.weekly_email import MODALITY_LABELS, report_bars
-from logbook import services, workout_form
+from logbook import selectors, services, workout_form
 from logbook.catalog import name_key
+from logbook.common.errors import InvalidInput
 from logbook.forms import SettingsForm, SignupForm, TokenForm
-from logbook.models import Activity, Exercise, ExerciseName, Workout, WorkoutExercise
-from logbook.profiles import get_profile
-from logbook.records import records_for
+from logbook.models import Activity, Exercise, Workout
+from logbook.schema import clean_workout
+from logbook.selectors import get_profile
 from logbook.tokens import issue_token, revoke_token
 from logbook.units import load_to_display
-from logbook.workout_input import InvalidInput, clean_workout
-
-DASHBOARD_WEEKS = 8
-HISTORY_PAGE = 25
-
-
-def home(request: HttpRequest) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return render(request, "logbook/landing.html")
-    return dashboard(request)
-
-
-def dashboard(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    current = reports.current_week(user)
-    weeks = [shift_week(current, -i) for i in range(DASHBOARD_WEEKS - 1, -1, -1)]
-    computed = reports.compute_weeks(user, weeks)
-    series = [
-        {**computed[w][0].as_dict(), "status": "pending" if computed[w][1] else "ready"}
-        for w in weeks
-    ]
-    this_week = series[-1]
-    recent = _workout_rows(Workout.objects.alive().filter(user=user))[:5]
-    return render(
-        request,
-        "logbook/dashboard.html",
-        {
-            "report": this_week,
-            "bars": report_bars(this_week),
-            "load_chart": load_chart(series),
-            "modality_chart": modality_chart(series),
-            "recent": recent,
-            "last_workout": recent[0] if recent else None,
-        },
-    )
 
 
 def signup(request: HttpRequest) -> HttpResponse:
@@ -82,9 +40,13 @@ def settings_page(request: HttpRequest) -> HttpResponse:
     profile = get_profile(request.user)
     form = SettingsForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, "Settings saved.")
-        return redirect("settings")
+        try:
+            services.update_profile(request.user, form.profile_change())
+        except InvalidInput as invalid:
+            form.add_profile_errors(invalid.errors)
+        else:
+            messages.success(request, "Settings saved.")
+            return redirect("settings")
     return render(request, "logbook/settings.html", _settings_context(request, form))
 
 
@@ -122,76 +84,6 @@ def _settings_context(request: HttpRequest, form: SettingsForm) -> dict:
 
 
 # --- Workouts ----------------------------------------------------------------------------------
-
-
-@login_required
-def history(request: HttpRequest) -> HttpResponse:
-    workouts = Workout.objects.alive().filter(user=request.user)
-    modality = request.GET.get("modality", "")
-    exercise = request.GET.get("exercise", "").strip()
-    since, until = request.GET.get("from", ""), request.GET.get("to", "")
-    zone = timezone.get_current_timezone()
-    if modality:
-        workouts = workouts.filter(insight__primary=modality)
-    if exercise:
-        workouts = workouts.filter(exercises__exercise__names__key__contains=name_key(exercise))
-    if _date(since):
-        workouts = workouts.filter(
-            started_at__gte=datetime.combine(_date(since), datetime.min.time(), zone)
-        )
-    if _date(until):
-        workouts = workouts.filter(
-            started_at__lt=datetime.combine(_date(until), datetime.max.time(), zone)
-        )
-    page = Paginator(_workout_rows(workouts.distinct()), HISTORY_PAGE).get_page(
-        request.GET.get("page")
-    )
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "logbook/history.html",
-        {
-            "page": page,
-            "modalities": MODALITY_LABELS,
-            "filters": {"modality": modality, "exercise": exercise, "from": since, "to": until},
-            "query": query.urlencode(),
-        },
-    )
-
-
-def _workout_rows(workouts):
-    return (
-        workouts.select_related("insight")
-        .annotate(set_count=Count("exercises__sets", distinct=True))
-        .prefetch_related(
-            Prefetch("exercises", queryset=WorkoutExercise.objects.select_related("exercise"))
-        )
-        .order_by("-started_at", "-id")
-    )
-
-
-def _date(text: str):
-    try:
-        return datetime.strptime(text, "%Y-%m-%d").date()
-    except ValueError:
-        return None
-
-
-@login_required
-def workout_detail(request: HttpRequest, id: int) -> HttpResponse:
-    workout = get_object_or_404(Workout.objects.alive().with_details(), pk=id, user=request.user)
-    insight = Insight.objects.filter(workout=workout).first()
-    ready = insight is not None and insight.is_current_for(workout, current_version())
-    return render(
-        request,
-        "logbook/workout_detail.html",
-        {
-            "workout": workout,
-            "insight": insight_to_dict(insight) if ready else None,
-            "records": records_for(workout),
-        },
-    )
 
 
 @login_required
@@ -275,7 +167,7 @@ def _new_form(request: HttpRequest, units: str, zone: ZoneInfo) -> workout_form.
 def _form_context(request: HttpRequest, form, workout, errors) -> dict:
     return {
         "form": workout_form.attach_errors(form, errors),
-        "exercise_names": _exercise_names(request),
+        "exercise_names": selectors.exercise_names(request.user),
         "workout": workout,
         "errors": errors,
         "activities": Activity.choices,
@@ -285,32 +177,8 @@ def _form_context(request: HttpRequest, form, workout, errors) -> dict:
     }
 
 
-def _exercise_names(request: HttpRequest) -> list[str]:
-    """For the exercise field's suggestions without JavaScript: your own first, then the catalog."""
-    own = Exercise.objects.filter(owner=request.user).values_list("name", flat=True)
-    catalog = Exercise.objects.filter(owner__isnull=True).values_list("name", flat=True)
-    return [*own, *catalog]
-
-
 def _last_sets(request: HttpRequest, name: str) -> list[workout_form.SetRow]:
     """Last time's working sets of an exercise, to prefill a new set."""
-    key = name_key(name)
-    names = ExerciseName.objects.filter(key=key, owner__isnull=True) | ExerciseName.objects.filter(
-        key=key, owner=request.user
-    )
-    exercise_ids = list(names.values_list("exercise_id", flat=True))
-    entry = (
-        WorkoutExercise.objects.filter(
-            workout__user=request.user,
-            workout__deleted_at__isnull=True,
-            exercise_id__in=exercise_ids,
-        )
-        .order_by("-workout__started_at")
-        .prefetch_related("sets")
-        .first()
-    )
-    if entry is None:
-        return []
     units = get_profile(request.user).units
     return [
         workout_form.SetRow(
@@ -320,7 +188,7 @@ def _last_sets(request: HttpRequest, name: str) -> list[workout_form.SetRow]:
             set_type=s.set_type,
             tempo=s.tempo,
         )
-        for s in entry.sets.all()
+        for s in selectors.last_sets(request.user, name)
         if s.set_type != "warmup"
     ]
 

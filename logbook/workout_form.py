@@ -3,7 +3,7 @@
 The form works without JavaScript: every "add set" or "remove" is a submit button, the
 server applies the action to the posted state and renders the form again (htmx swaps only
 the form when present). Saving turns the state into the same payload the API takes, in SI
-units, and `logbook.workout_input.clean_workout` judges it, so the web and the API share
+units, and `logbook.schema.clean_workout` judges it, so the web and the API share
 one set of rules. Errors come back keyed by the form's own field names.
 """
 
@@ -18,6 +18,7 @@ from django.http import QueryDict
 
 from logbook import units as u
 from logbook.models import Workout
+from logbook.schema import IntervalIn, SetIn, WorkoutIn, form_names
 
 EFFORT_CHOICES = [("", "—")] + [
     (f"{r:g}", f"{r:g}" + (f" · {10 - r:g} RIR" if r >= 5 else ""))
@@ -87,14 +88,11 @@ class WorkoutForm:
 
 # --- From and to the posted form -------------------------------------------------------------
 
-INTERVAL_INPUTS = ("kind", "duration", "distance", "avg_hr", "rpe")
-INTERVAL_FIELD_NAMES = {
-    "kind": "kind",
-    "duration_s": "duration",
-    "distance_m": "distance",
-    "avg_hr": "avg_hr",
-    "rpe": "rpe",
-}
+# API field → the form's input, from the schema (errors come back by API path)
+SET_FIELD_NAMES = form_names(SetIn)
+INTERVAL_FIELD_NAMES = form_names(IntervalIn)
+WORKOUT_FIELD_NAMES = form_names(WorkoutIn)
+INTERVAL_INPUTS = tuple(INTERVAL_FIELD_NAMES.values())
 SCALARS = (
     "started_at",
     "duration",
@@ -294,14 +292,7 @@ def to_payload(form: WorkoutForm, units: str, zone: ZoneInfo) -> Conversion:
         for j, s in sets:
             prefix = f"ex-{i}-set-{j}-"
             path = f"exercises.{index}.sets.{len(item['sets'])}"
-            for api_name, form_name in (
-                ("reps", "reps"),
-                ("load_kg", "load"),
-                ("rpe", "rpe"),
-                ("tempo", "tempo"),
-                ("rest_s", "rest"),
-                ("set_type", "set_type"),
-            ):
+            for api_name, form_name in SET_FIELD_NAMES.items():
                 paths[f"{path}.{api_name}"] = prefix + form_name
             paths[path] = prefix + "reps"
             item["sets"].append(_set_payload(s, prefix, units, errors))
@@ -431,4 +422,4 @@ def _closest(path: str, paths: dict[str, str]) -> str | None:
         path = path.rsplit(".", 1)[0]
         if path in paths:
             return paths[path]
-    return {"duration_s": "duration", "distance_m": "distance"}.get(path, path)
+    return WORKOUT_FIELD_NAMES.get(path, path)

@@ -2,10 +2,11 @@
 
 import factory
 from django.contrib.auth import get_user_model
+from django.test import TestCase
 
 from logbook import services
+from logbook.schema import clean_workout
 from logbook.tokens import issue_token
-from logbook.workout_input import clean_workout
 
 PASSWORD = "correct horse battery staple"
 
@@ -47,6 +48,12 @@ class WorkoutPayload(factory.DictFactory):
     activity = "strength"
     session_rpe = 8.0
     exercises = factory.LazyFunction(lambda: [ExercisePayload()])
+
+
+def committing():
+    """Run what the code under test defers until commit (transaction.on_commit): a test's
+    own transaction never commits."""
+    return TestCase.captureOnCommitCallbacks(execute=True)
 
 
 def make_workout(user, **overrides):

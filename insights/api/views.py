@@ -2,20 +2,19 @@
 
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
+from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from insights import reports
+from insights import reports, selectors
 from insights.api import openapi as docs
 from insights.api.representation import insight_to_dict, pending
-from insights.models import Insight
-from insights.services import current_version
 from insights.weekly import shift_week, week_start
-from logbook.api import openapi as logbook_docs
-from logbook.api.pagination import parse_limit
+from logbook.common import api as logbook_docs
+from logbook.common.errors import InvalidInput, error_response
+from logbook.common.pagination import parse_limit
 from logbook.models import Workout
-from logbook.workout_input import InvalidInput
 
 
 @extend_schema(parameters=[logbook_docs.ID])
@@ -26,8 +25,8 @@ class WorkoutInsightView(APIView):
     )
     def get(self, request: Request, id: int) -> Response:
         workout = get_object_or_404(Workout.objects.alive(), pk=id, user=request.user)
-        insight = Insight.objects.filter(workout=workout).first()
-        if insight is None or not insight.is_current_for(workout, current_version()):
+        insight = selectors.current_insight(workout)
+        if insight is None:
             return Response(pending())
         return Response(insight_to_dict(insight))
 
@@ -35,12 +34,20 @@ class WorkoutInsightView(APIView):
 class WeekView(APIView):
     @extend_schema(
         parameters=[docs.WEEK],
-        responses={200: docs.WeekOut, 400: logbook_docs.Errors},
+        responses={200: docs.WeekOut, 404: logbook_docs.Errors},
         summary="One ISO week in your time zone (`current` for this week)",
+        description="Computed when asked. A week that is not an ISO week, or that no workout "
+        "can be in (before 1970, more than a year ahead), is a 404.",
     )
     def get(self, request: Request, week: str) -> Response:
-        week = reports.current_week(request.user) if week == "current" else _valid_week(week)
-        return Response(reports.report_to_dict(reports.refresh_week(request.user, week)))
+        if week == "current":
+            week = reports.current_week(request.user)
+        elif reports.readable_week(request.user, week) is None:
+            return error_response(
+                {"week": ["No such week: expected an ISO week such as 2026-W47, or current."]},
+                status.HTTP_404_NOT_FOUND,
+            )
+        return Response(reports.week_report(request.user, week))
 
 
 class WeekListView(APIView):

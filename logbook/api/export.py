@@ -3,7 +3,7 @@
 The rows are read in chunks (`iterator(chunk_size=…)`, prefetching per chunk) and written
 as they come, so memory stays flat however long the history. `json` is exactly
 `{"workouts": [...]}` in the shape `POST /api/v1/sync/workouts/` takes; `csv` is Myolog's
-own CSV (`logbook.importers.myolog_csv`), which `POST /api/v1/imports/` reads back. Both
+own CSV (`logbook.imports.readers.myolog_csv`), which `POST /api/v1/imports/` reads back. Both
 carry source and external_id (derived from the id when a workout has none), so importing
 an export again creates nothing new, and custom exercises travel by name.
 """
@@ -21,16 +21,16 @@ from rest_framework.request import Request
 from rest_framework.views import APIView
 
 from logbook.api import openapi as docs
-from logbook.api.imports import JSONOnly
-from logbook.api.representation import workout_to_dict
-from logbook.importers.myolog_csv import COLUMNS, rows_for
+from logbook.api.representation import READ_ONLY, workout_to_dict
+from logbook.common.api import JSONOnly
+from logbook.common.errors import InvalidInput
+from logbook.imports.readers.myolog_csv import COLUMNS, rows_for
 from logbook.models import Workout
-from logbook.services import exported_external_id
-from logbook.workout_input import InvalidInput
+from logbook.selectors import exported_external_id
 
 FORMATS = ("json", "csv")
 CHUNK = 200
-DROPPED = ("id", "created_at", "updated_at")
+DROPPED = READ_ONLY["workout"]
 
 
 class ExportView(APIView):
@@ -75,8 +75,8 @@ def export_dict(workout: Workout) -> dict[str, Any]:
         data.pop(key)
     data["external_id"] = exported_external_id(workout)
     for entry in data["exercises"]:
-        entry.pop("name")
-        entry.pop("custom")
+        for key in READ_ONLY["entry"]:
+            entry.pop(key)
     return data
 
 

@@ -7,7 +7,6 @@ requests with one key cannot both create: the loser rolls back and replays the w
 import hashlib
 import json
 from collections.abc import Callable
-from datetime import timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -15,11 +14,11 @@ from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from logbook.api.errors import error_response
+from logbook.common.errors import error_response
 from logbook.models import IdempotencyRecord
 
 HEADER = "Idempotency-Key"
-KEEP_FOR = timedelta(hours=24)
+KEEP_FOR = IdempotencyRecord.KEEP_FOR
 
 
 def idempotent(request: Request, handler: Callable[[], Response]) -> Response:

@@ -1,7 +1,8 @@
 """Serializers that only document the API for drf-spectacular.
 
-Validation lives in `logbook.workout_input`; the bounds here are built from its tables,
-so the schema and the rules cannot drift apart (tests/logbook/test_openapi_schema.py).
+The workout's request and response bodies are built from the shapes in `logbook.schema`,
+which also validates them, so the documents and the rules cannot drift apart
+(tests/logbook/test_openapi_schema.py).
 """
 
 from typing import Any
@@ -9,28 +10,14 @@ from typing import Any
 from drf_spectacular.utils import OpenApiParameter, PolymorphicProxySerializer
 from rest_framework import serializers
 
-from logbook.models import Activity, ImportFormat
+from logbook import schema
+from logbook.common.api import ID, LIMIT, Errors  # noqa: F401 (the API docs name them here too)
+from logbook.models import Activity
+from logbook.schema import INTERVAL_COLUMNS, SET_COLUMNS, WORKOUT_FIELDS, Rule
 from logbook.timezones import known_time_zones
-from logbook.workout_input import (
-    BOOL,
-    EXERCISE_NAME,
-    INTERVAL_SPEC,
-    SET_SPEC,
-    SUPERSET,
-    WORKOUT_SPEC,
-    Choice,
-    Number,
-    Text,
-)
 
 ACTIVITIES = tuple(Activity.values)
 
-LIMIT = OpenApiParameter(
-    "limit",
-    {"type": "integer", "minimum": 1},
-    description="Page size, 1–500 (default 50); larger values give 500.",
-)
-ID = OpenApiParameter("id", {"type": "integer", "minimum": 0}, OpenApiParameter.PATH)
 IDEMPOTENCY_KEY = OpenApiParameter(
     "Idempotency-Key",
     {"type": "string", "minLength": 1, "maxLength": 255},
@@ -39,37 +26,49 @@ IDEMPOTENCY_KEY = OpenApiParameter(
 )
 
 
-def field_for(rule: Any, *, required: bool = False) -> serializers.Field:
-    """The documenting field for one validation rule."""
-    common = {"required": required, "allow_null": not required}
-    if rule == BOOL:
+def field_for(rule: Rule, *, required: bool = False, response: bool = False) -> serializers.Field:
+    """The documenting field of one rule: as a request may send it (anything optional may be
+    null), or as a response carries it (null only where the stored value may be)."""
+    allow_null = rule.nullable if response else not required
+    common = {"required": required or response, "allow_null": allow_null}
+    if rule.kind == "bool":
         return serializers.BooleanField(**common)
-    if isinstance(rule, Number):
+    if rule.kind == "datetime":
+        return serializers.DateTimeField(**common)
+    if rule.kind in ("int", "float"):
         cls = serializers.IntegerField if rule.integer else serializers.FloatField
-        return cls(min_value=rule.minimum, max_value=rule.maximum, **common)
-    if isinstance(rule, Choice):
+        bounds = {} if response else {"min_value": rule.minimum, "max_value": rule.maximum}
+        return cls(**bounds, **common)
+    if rule.kind == "choice":
         return serializers.ChoiceField(choices=rule.options, **common)
-    if isinstance(rule, Text):
-        return serializers.CharField(
-            max_length=rule.max_length, allow_blank=rule.min_length == 0, **common
-        )
+    if rule.kind == "text":
+        limits = {} if response else {"max_length": rule.max_length}
+        return serializers.CharField(allow_blank=rule.min_length == 0, **limits, **common)
     raise AssertionError(rule)
 
 
-def _fields(spec: dict[str, Any], required: tuple[str, ...] = ()) -> dict[str, serializers.Field]:
-    return {name: field_for(rule, required=name in required) for name, rule in spec.items()}
+def _fields(model: Any, names: tuple[str, ...] | None = None, *, response: bool = False) -> dict:
+    """The documenting fields of a shape's plain fields (or of `names`, in that order)."""
+    found = schema.rules(model)
+    names = names or tuple(n for n, r in found.items() if response is False or r.stored)
+    return {
+        name: field_for(
+            found[name], required=model.model_fields[name].is_required(), response=response
+        )
+        for name in names
+    }
 
 
-SetIn = type("SetIn", (serializers.Serializer,), _fields(SET_SPEC))
-IntervalIn = type(
-    "IntervalIn", (serializers.Serializer,), _fields(INTERVAL_SPEC, ("kind", "duration_s"))
+def _serializer(name: str, fields: dict, base: type = serializers.Serializer) -> type:
+    return type(name, (base,), fields)
+
+
+# Requests: exactly what the schema's shapes accept.
+SetIn = _serializer("SetIn", _fields(schema.SetIn))
+IntervalIn = _serializer("IntervalIn", _fields(schema.IntervalIn))
+ExerciseEntryIn = _serializer(
+    "ExerciseEntryIn", {**_fields(schema.EntryIn), "sets": SetIn(many=True, required=False)}
 )
-
-
-class ExerciseEntryIn(serializers.Serializer):
-    exercise = field_for(EXERCISE_NAME, required=True)
-    superset = field_for(SUPERSET)
-    sets = SetIn(many=True, required=False)
 
 
 class WorkoutFieldsIn(serializers.Serializer):
@@ -77,69 +76,52 @@ class WorkoutFieldsIn(serializers.Serializer):
     intervals = IntervalIn(many=True, required=False)
 
 
-WorkoutIn = type(
+# DRF orders a serializer's fields by when they were made: each dict below is made in order.
+WorkoutIn = _serializer(
     "WorkoutIn",
-    (WorkoutFieldsIn,),
     {
         "started_at": serializers.DateTimeField(help_text="ISO 8601 with an offset."),
-        **_fields(WORKOUT_SPEC),
+        **_fields(schema.WorkoutIn, WORKOUT_FIELDS[1:]),
+    },
+    WorkoutFieldsIn,
+)
+WorkoutPatch = _serializer(
+    "WorkoutPatch",
+    {
+        "started_at": serializers.DateTimeField(required=False),
+        **_fields(schema.WorkoutIn, WORKOUT_FIELDS[1:]),
+    },
+    WorkoutFieldsIn,
+)
+
+# Responses: the stored fields, in the representation's order.
+SetOut = _serializer("SetOut", _fields(schema.SetIn, SET_COLUMNS, response=True))
+IntervalOut = _serializer(
+    "IntervalOut", _fields(schema.IntervalIn, INTERVAL_COLUMNS, response=True)
+)
+ExerciseEntryOut = _serializer(
+    "ExerciseEntryOut",
+    {
+        "exercise": serializers.CharField(
+            help_text="Catalog slug, or the name of your own exercise."
+        ),
+        "name": serializers.CharField(),
+        "custom": serializers.BooleanField(),
+        "superset": serializers.IntegerField(allow_null=True),
+        "sets": SetOut(many=True),
     },
 )
-WorkoutPatch = type(
-    "WorkoutPatch",
-    (WorkoutFieldsIn,),
-    {"started_at": serializers.DateTimeField(required=False), **_fields(WORKOUT_SPEC)},
+WorkoutOut = _serializer(
+    "WorkoutOut",
+    {
+        "id": serializers.IntegerField(),
+        **_fields(schema.WorkoutIn, WORKOUT_FIELDS, response=True),
+        "exercises": ExerciseEntryOut(many=True),
+        "intervals": IntervalOut(many=True),
+        "created_at": serializers.DateTimeField(),
+        "updated_at": serializers.DateTimeField(),
+    },
 )
-
-
-class SetOut(serializers.Serializer):
-    reps = serializers.IntegerField(allow_null=True)
-    load_kg = serializers.FloatField(allow_null=True)
-    rpe = serializers.FloatField(allow_null=True)
-    rir = serializers.FloatField(allow_null=True)
-    rest_s = serializers.IntegerField(allow_null=True)
-    tempo = serializers.CharField(allow_blank=True)
-    set_type = serializers.ChoiceField(choices=SET_SPEC["set_type"].options)
-    duration_s = serializers.IntegerField(allow_null=True)
-    distance_m = serializers.FloatField(allow_null=True)
-    eccentric_emphasis = serializers.BooleanField()
-
-
-class IntervalOut(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=INTERVAL_SPEC["kind"].options)
-    duration_s = serializers.IntegerField()
-    distance_m = serializers.FloatField(allow_null=True)
-    avg_hr = serializers.IntegerField(allow_null=True)
-    max_hr = serializers.IntegerField(allow_null=True)
-    rpe = serializers.FloatField(allow_null=True)
-
-
-class ExerciseEntryOut(serializers.Serializer):
-    exercise = serializers.CharField(help_text="Catalog slug, or the name of your own exercise.")
-    name = serializers.CharField()
-    custom = serializers.BooleanField()
-    superset = serializers.IntegerField(allow_null=True)
-    sets = SetOut(many=True)
-
-
-class WorkoutOut(serializers.Serializer):
-    id = serializers.IntegerField()
-    started_at = serializers.DateTimeField()
-    duration_s = serializers.IntegerField(allow_null=True)
-    title = serializers.CharField(allow_blank=True)
-    activity = serializers.ChoiceField(choices=ACTIVITIES)
-    fasted = serializers.BooleanField()
-    session_rpe = serializers.FloatField(allow_null=True)
-    avg_hr = serializers.IntegerField(allow_null=True)
-    max_hr = serializers.IntegerField(allow_null=True)
-    distance_m = serializers.FloatField(allow_null=True)
-    notes = serializers.CharField(allow_blank=True)
-    source = serializers.CharField()
-    external_id = serializers.CharField(allow_null=True)
-    exercises = ExerciseEntryOut(many=True)
-    intervals = IntervalOut(many=True)
-    created_at = serializers.DateTimeField()
-    updated_at = serializers.DateTimeField()
 
 
 class Tombstone(serializers.Serializer):
@@ -176,13 +158,6 @@ class ExerciseOut(serializers.Serializer):
 class ExercisePage(serializers.Serializer):
     next = serializers.URLField(allow_null=True)
     results = ExerciseOut(many=True)
-
-
-class Errors(serializers.Serializer):
-    errors = serializers.DictField(
-        child=serializers.ListField(child=serializers.CharField()),
-        help_text="Messages by field path, e.g. exercises.0.sets.1.reps.",
-    )
 
 
 class TokenRequest(serializers.Serializer):
@@ -225,7 +200,6 @@ class Me(serializers.Serializer):
 
 
 SYNC_STATUSES = ("created", "updated", "unchanged", "error")
-IMPORT_STATUSES = ("queued", "running", "done", "failed")
 
 
 class SyncRequest(serializers.Serializer):
@@ -250,76 +224,32 @@ class SyncResponse(serializers.Serializer):
     results = SyncResult(many=True, help_text="One per submitted workout, in order.")
 
 
-class ImportRequest(serializers.Serializer):
-    file = serializers.FileField(help_text="At most IMPORT_MAX_BYTES (25 MB by default).")
-    format = serializers.ChoiceField(
-        choices=tuple(ImportFormat.values),
-        required=False,
-        help_text="Detected from the content when absent.",
-    )
-    weight_unit = serializers.ChoiceField(
-        choices=("kg", "lb"),
-        required=False,
-        help_text="For files that do not say (Strong's comma form); else your profile's unit.",
-    )
-
-
-class ImportQueued(serializers.Serializer):
-    id = serializers.IntegerField()
-    status = serializers.ChoiceField(choices=IMPORT_STATUSES)
-
-
-class ImportRowError(serializers.Serializer):
-    row = serializers.IntegerField(
-        allow_null=True,
-        help_text="CSV row (the header is row 1), or the n-th session, activity, track or "
-        "workout of other files; null for the file as a whole.",
-    )
-    message = serializers.CharField()
-
-
-class ImportStatus(serializers.Serializer):
-    status = serializers.ChoiceField(choices=IMPORT_STATUSES)
-    progress = serializers.FloatField(min_value=0, max_value=1)
-    created = serializers.IntegerField(min_value=0)
-    updated = serializers.IntegerField(min_value=0)
-    skipped = serializers.IntegerField(min_value=0, help_text="Already imported, unchanged.")
-    errors = ImportRowError(many=True)
-
-
-class ExportedWorkout(WorkoutFieldsIn):
-    started_at = serializers.DateTimeField()
-    duration_s = serializers.IntegerField(allow_null=True)
-    title = serializers.CharField(allow_blank=True)
-    activity = serializers.ChoiceField(choices=ACTIVITIES)
-    fasted = serializers.BooleanField()
-    session_rpe = serializers.FloatField(allow_null=True)
-    avg_hr = serializers.IntegerField(allow_null=True)
-    max_hr = serializers.IntegerField(allow_null=True)
-    distance_m = serializers.FloatField(allow_null=True)
-    notes = serializers.CharField(allow_blank=True)
-    source = serializers.CharField()
-    external_id = serializers.CharField(
-        help_text='Its own, or "myolog-<id>" for a workout that has none.'
-    )
+# The export: what sync takes back, the stored fields without ids or stamps.
+ExportedWorkout = _serializer(
+    "ExportedWorkout",
+    {
+        **_fields(schema.WorkoutIn, WORKOUT_FIELDS[:-1], response=True),
+        "external_id": serializers.CharField(
+            help_text='Its own, or "myolog-<id>" for a workout that has none.'
+        ),
+    },
+    WorkoutFieldsIn,
+)
 
 
 class Export(serializers.Serializer):
     workouts = ExportedWorkout(many=True)
 
 
-STEP_COMPONENTS = {
-    "SetInRequest": SET_SPEC,
-    "IntervalInRequest": INTERVAL_SPEC,
-}
+STEP_COMPONENTS = {"SetInRequest": schema.SetIn, "IntervalInRequest": schema.IntervalIn}
 
 
 def postprocess_schema(result: dict, generator: Any, request: Any, public: bool) -> dict:
     """What the serializers cannot say: 0.5 steps, and the errors every operation may answer."""
     schemas = result.get("components", {}).get("schemas", {})
-    for component, spec in STEP_COMPONENTS.items():
-        for name, rule in spec.items():
-            if isinstance(rule, Number) and rule.step and component in schemas:
+    for component, model in STEP_COMPONENTS.items():
+        for name, rule in schema.rules(model).items():
+            if rule.step and component in schemas:
                 schemas[component]["properties"][name]["multipleOf"] = rule.step
     error = {"application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}}
     for path in result.get("paths", {}).values():

@@ -5,22 +5,28 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from logbook.models import Exercise, Interval, Set, Workout, WorkoutExercise
-from logbook.workout_input import IntervalInput, SetInput, WorkoutInput
+from django.contrib.auth.models import AbstractBaseUser
 
-SET_FIELDS = (
-    "reps",
-    "load_kg",
-    "rpe",
-    "rir",
-    "rest_s",
-    "tempo",
-    "set_type",
-    "duration_s",
-    "distance_m",
-    "eccentric_emphasis",
+from logbook.models import Exercise, Interval, Set, Workout, WorkoutExercise
+from logbook.schema import (
+    INTERVAL_COLUMNS,
+    PROFILE_COLUMNS,
+    SET_COLUMNS,
+    WEEKLY_EMAIL_COLUMNS,
+    WORKOUT_FIELDS,
+    IntervalIn,
+    SetIn,
+    WorkoutIn,
 )
-INTERVAL_FIELDS = ("kind", "duration_s", "distance_m", "avg_hr", "max_hr", "rpe")
+from logbook.selectors import get_profile
+
+# The bodies' keys, in order, come from the schema: a workout is its id, the fields a
+# client sends, its entries and intervals, then its stamps; an entry adds the exercise's
+# name and whether it is the user's own.
+SET_FIELDS = SET_COLUMNS
+INTERVAL_FIELDS = INTERVAL_COLUMNS
+WORKOUT_SCALARS = tuple(f for f in WORKOUT_FIELDS if f != "started_at")
+READ_ONLY = {"workout": ("id", "created_at", "updated_at"), "entry": ("name", "custom")}
 
 
 def workout_to_dict(workout: Workout) -> dict[str, Any]:
@@ -35,7 +41,7 @@ def workout_to_dict(workout: Workout) -> dict[str, Any]:
 
 
 def written_workout_to_dict(
-    workout: Workout, data: WorkoutInput, exercises: dict[str, Exercise]
+    workout: Workout, data: WorkoutIn, exercises: dict[str, Exercise]
 ) -> dict[str, Any]:
     """The body for a workout just written from `data`, without reading it back (four
     queries less per create): every field is stored as validated, so this equals
@@ -51,21 +57,10 @@ def written_workout_to_dict(
 
 
 def _scalars(workout: Workout) -> dict[str, Any]:
-    return {
-        "id": workout.pk,
-        "started_at": workout.local_started_at.isoformat(),
-        "duration_s": workout.duration_s,
-        "title": workout.title,
-        "activity": workout.activity,
-        "fasted": workout.fasted,
-        "session_rpe": workout.session_rpe,
-        "avg_hr": workout.avg_hr,
-        "max_hr": workout.max_hr,
-        "distance_m": workout.distance_m,
-        "notes": workout.notes,
-        "source": workout.source,
-        "external_id": workout.external_id,
-    }
+    body = {"id": workout.pk, "started_at": workout.local_started_at.isoformat()}
+    for name in WORKOUT_SCALARS:
+        body[name] = getattr(workout, name)
+    return body
 
 
 def _stamps(workout: Workout) -> dict[str, str]:
@@ -127,7 +122,7 @@ def entry_to_dict(entry: WorkoutExercise) -> dict[str, Any]:
 
 
 def _exercise_entry(
-    exercise: Exercise, superset: int | None, sets: Iterable[Set | SetInput]
+    exercise: Exercise, superset: int | None, sets: Iterable[Set | SetIn]
 ) -> dict[str, Any]:
     rows = [set_to_dict(s) for s in sets]
     return _entry(exercise.slug, exercise.name, exercise.is_custom, superset, rows)
@@ -146,13 +141,13 @@ def _entry(
     }
 
 
-def set_to_dict(s: Set | SetInput) -> dict[str, Any]:
-    """A stored Set or a validated SetInput: they share the field names."""
+def set_to_dict(s: Set | SetIn) -> dict[str, Any]:
+    """A stored Set or a validated SetIn: they share the field names."""
     return {f: getattr(s, f) for f in SET_FIELDS}
 
 
-def interval_to_dict(interval: Interval | IntervalInput) -> dict[str, Any]:
-    """A stored Interval or a validated IntervalInput."""
+def interval_to_dict(interval: Interval | IntervalIn) -> dict[str, Any]:
+    """A stored Interval or a validated IntervalIn."""
     return {f: getattr(interval, f) for f in INTERVAL_FIELDS}
 
 
@@ -168,4 +163,15 @@ def exercise_to_dict(exercise: Exercise) -> dict[str, Any]:
         "equipment": exercise.equipment,
         "kind": exercise.kind,
         "custom": exercise.is_custom,
+    }
+
+
+def profile_to_dict(user: AbstractBaseUser) -> dict[str, Any]:
+    """`GET /api/v1/me/`: the user and the preferences `schema.ProfileIn` changes."""
+    p = get_profile(user)
+    return {
+        "username": user.get_username(),
+        "email": user.email,
+        **{name: getattr(p, column) for name, column in PROFILE_COLUMNS.items()},
+        "weekly_email": {name: getattr(p, column) for name, column in WEEKLY_EMAIL_COLUMNS.items()},
     }

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from logbook.api import export, imports, sync, views
+from logbook.api import export, sync, views
+from logbook.imports import api as imports
 
 urlpatterns = [
     path("auth/token/", views.TokenCreateView.as_view(), name="api-token"),

@@ -5,7 +5,6 @@ from datetime import datetime
 from typing import Any
 
 from django.contrib.auth import authenticate
-from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
@@ -15,23 +14,23 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
-from logbook import services
+from logbook import selectors, services
 from logbook.api import openapi as docs
 from logbook.api.idempotency import idempotent
-from logbook.api.pagination import paginate, paginate_changes
 from logbook.api.representation import (
     exercise_to_dict,
+    profile_to_dict,
     workout_to_dict,
     workouts_to_dicts,
     written_workout_to_dict,
 )
-from logbook.catalog import name_key
-from logbook.models import Exercise, ExerciseKind, Workout
-from logbook.profiles import profile_to_dict, update_profile
+from logbook.common.errors import InvalidInput
+from logbook.common.pagination import paginate, paginate_changes
+from logbook.models import ExerciseKind, Workout
+from logbook.schema import clean_workout
 from logbook.tokens import issue_token, revoke_token
-from logbook.workout_input import InvalidInput, Text, clean_workout
 
-TOKEN_NAME = Text(100)
+TOKEN_NAME_MAX = 100
 
 
 class TokenCreateView(APIView):
@@ -57,7 +56,7 @@ class TokenCreateView(APIView):
         name = data.get("name", "API token")
         if (
             not isinstance(name, str)
-            or not 1 <= len(name.strip()) <= TOKEN_NAME.max_length
+            or not 1 <= len(name.strip()) <= TOKEN_NAME_MAX
             or "\x00" in name
         ):
             errors["name"] = ["Expected a name of 1 to 100 characters."]
@@ -157,8 +156,7 @@ class WorkoutListView(APIView):
     def post(self, request: Request) -> Response:
         def create() -> Response:
             data = clean_workout(request.data)
-            exercises = services.exercises_for(request.user, data)
-            workout = services.create_workout(request.user, data, exercises=exercises)
+            workout, exercises = services.write_workout(request.user, data)
             body = written_workout_to_dict(workout, data, exercises)
             return Response(body, status=status.HTTP_201_CREATED)
 
@@ -182,8 +180,7 @@ class WorkoutDetailView(APIView):
     def put(self, request: Request, id: int) -> Response:
         workout = self._get(request, id)
         data = clean_workout(request.data, default_source=workout.source)
-        exercises = services.exercises_for(request.user, data)
-        services.update_workout(workout, data, exercises=exercises)
+        workout, exercises = services.write_workout(request.user, data, workout)
         return Response(written_workout_to_dict(workout, data, exercises))
 
     @extend_schema(
@@ -222,14 +219,12 @@ class ExerciseListView(APIView):
         summary="The exercise catalog and your own exercises",
     )
     def get(self, request: Request) -> Response:
-        exercises = Exercise.objects.filter(Q(owner__isnull=True) | Q(owner=request.user))
         search = request.query_params.get("search", "").strip()
-        if search:
-            exercises = exercises.filter(
-                Q(name__icontains=search)
-                | Q(slug__icontains=name_key(search))
-                | Q(names__key__contains=name_key(search))
-            ).distinct()
+        exercises = (
+            selectors.search_exercises(request.user, search)
+            if search
+            else selectors.visible_exercises(request.user)
+        )
         kind = request.query_params.get("kind")
         if kind is not None:
             if kind not in ExerciseKind.values:
@@ -251,7 +246,7 @@ class MeView(APIView):
         request=docs.Me, responses={200: docs.Me, 400: docs.Errors}, summary="Change preferences"
     )
     def patch(self, request: Request) -> Response:
-        update_profile(request.user, request.data)
+        services.update_profile(request.user, request.data)
         return Response(profile_to_dict(request.user))
 
 

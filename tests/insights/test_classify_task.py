@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from kombu.exceptions import OperationalError
 
-from insights import services, tasks
+from insights import selectors, services, tasks
 from insights.models import Insight, WeeklyReport
 from logbook import services as logbook_services
 from logbook.models import Workout
@@ -81,7 +81,7 @@ def test_a_classifier_version_bump_makes_the_sweep_recompute(user, settings):
     services.classify_and_store(workout.pk)
     assert tasks.sweep_unclassified.apply().get() == 0
     settings.INSIGHTS_THRESHOLDS = {"heavy_pct": 0.85}
-    assert services.workouts_needing_insight().count() == 1
+    assert selectors.workouts_needing_insight().count() == 1
     assert tasks.sweep_unclassified.apply().get() == 1
     assert Insight.objects.get(workout=workout).classifier_version == services.current_version()
     assert "+" in services.current_version()

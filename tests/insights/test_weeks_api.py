@@ -83,9 +83,9 @@ def test_a_week_with_an_unclassified_session_is_pending(api, user):
 
 
 @pytest.mark.parametrize("week", ["2026-47", "2026-W54", "W47", "2026-W7", "last"])
-def test_a_bad_week_is_a_400_naming_it(api, week):
+def test_a_bad_week_is_a_404_naming_it(api, week):
     response = api.get(f"/api/v1/weeks/{week}/")
-    assert response.status_code == 400
+    assert response.status_code == 404
     assert "week" in response.json()["errors"]
 
 

@@ -376,7 +376,7 @@ import json
 from django.contrib.auth import get_user_model
 from logbook import services
 from logbook.models import Profile
-from logbook.workout_input import clean_workout
+from logbook.schema import clean_workout
 
 users, workouts = json.loads({json.dumps(json.dumps([users, workouts or {}]))})
 ids = {{}}

@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 from logbook.demo import demo_payloads
 from logbook.models import Exercise, Workout
-from logbook.workout_input import clean_workout
+from logbook.schema import clean_workout
 
 pytestmark = pytest.mark.django_db
 

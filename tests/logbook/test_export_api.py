@@ -10,8 +10,8 @@ from django.http import StreamingHttpResponse
 from rest_framework.test import APIClient
 
 from logbook import services
-from logbook.importers.myolog_csv import COLUMNS
-from tests.factories import UserFactory, bearer, make_workout
+from logbook.imports.readers.myolog_csv import COLUMNS
+from tests.factories import UserFactory, bearer, committing, make_workout
 
 pytestmark = pytest.mark.django_db
 
@@ -149,7 +149,8 @@ def test_csv_re_imports_into_an_empty_account_identically(api, user):
     original_json = export(api)
     newcomer = client_for(UserFactory())
     upload = SimpleUploadedFile("myolog.csv", export(api, "csv").encode())
-    response = newcomer.post("/api/v1/imports/", {"file": upload}, format="multipart")
+    with committing():
+        response = newcomer.post("/api/v1/imports/", {"file": upload}, format="multipart")
     status = newcomer.get(f"/api/v1/imports/{response.json()['id']}/").json()
     assert (status["status"], status["created"], status["errors"]) == ("done", 3, [])
     assert export(newcomer) == original_json
@@ -162,7 +163,8 @@ def test_an_export_synced_back_into_the_same_account_changes_nothing(api, user):
     response = api.post("/api/v1/sync/workouts/", json.loads(original), format="json")
     assert {r["status"] for r in response.json()["results"]} == {"unchanged"}
     upload = SimpleUploadedFile("myolog.csv", export(api, "csv").encode())
-    job = api.post("/api/v1/imports/", {"file": upload}, format="multipart").json()
+    with committing():
+        job = api.post("/api/v1/imports/", {"file": upload}, format="multipart").json()
     status = api.get(f"/api/v1/imports/{job['id']}/").json()
     assert (status["created"], status["updated"], status["skipped"]) == (0, 0, 3)
     assert user.workouts.count() == count

@@ -3,9 +3,9 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from logbook import imports, tasks
+from logbook.imports import jobs, tasks
 from logbook.models import ImportJob, Workout
-from tests.factories import UserFactory, bearer
+from tests.factories import UserFactory, bearer, committing
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,8 @@ def media(settings, tmp_path):
 
 def post(api, content: bytes | str, name: str = "upload.csv", **fields):
     data = content.encode() if isinstance(content, str) else content
-    return api.post(URL, {"file": SimpleUploadedFile(name, data), **fields}, format="multipart")
+    with committing():
+        return api.post(URL, {"file": SimpleUploadedFile(name, data), **fields}, format="multipart")
 
 
 def status_of(api, response) -> dict:
@@ -117,7 +118,7 @@ def test_a_file_grown_past_the_limit_fails_the_job(api, settings):
     job.status, job.errors = ImportJob.Status.QUEUED, []
     job.file.save("again.csv", SimpleUploadedFile("again.csv", HEVY.encode()))
     settings.IMPORT_MAX_BYTES = 100
-    imports.run_import(job.pk)
+    jobs.run_import(job.pk)
     job.refresh_from_db()
     assert job.status == "failed"
     assert "limit" in job.errors[0]["message"]
@@ -151,11 +152,12 @@ def test_json_is_not_an_upload(api):
 
 
 def test_format_in_the_query_string_works_too(api, user):
-    response = api.post(
-        f"{URL}?format=hevy_csv",
-        {"file": SimpleUploadedFile("x.txt", HEVY.encode())},
-        format="multipart",
-    )
+    with committing():
+        response = api.post(
+            f"{URL}?format=hevy_csv",
+            {"file": SimpleUploadedFile("x.txt", HEVY.encode())},
+            format="multipart",
+        )
     assert status_of(api, response)["created"] == 2
 
 
@@ -189,15 +191,15 @@ def test_the_status_endpoint_costs_two_queries(api, django_assert_max_num_querie
 
 def test_progress_rises_from_zero_to_one_while_running(api, monkeypatch):
     seen: list[tuple[str, float]] = []
-    monkeypatch.setattr(imports, "PROGRESS_EVERY_S", 0)
-    original = imports._Progress.__call__
+    monkeypatch.setattr(jobs, "PROGRESS_EVERY_S", 0)
+    original = jobs._Progress.__call__
 
     def spy(self, fraction):
         original(self, fraction)
         job = ImportJob.objects.get(pk=self.job_id)
         seen.append((job.status, job.progress))
 
-    monkeypatch.setattr(imports._Progress, "__call__", spy)
+    monkeypatch.setattr(jobs._Progress, "__call__", spy)
     many = (
         HEVY.splitlines()[0]
         + "\n"
@@ -235,7 +237,7 @@ def test_an_unexpected_error_fails_the_job_not_the_request(api, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("bug")
 
-    monkeypatch.setattr(imports.services, "upsert_many", broken)
+    monkeypatch.setattr(jobs.services, "upsert_many", broken)
     status = status_of(api, post(api, HEVY))
     assert status["status"] == "failed"
     assert "unexpected" in status["errors"][0]["message"]

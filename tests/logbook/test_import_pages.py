@@ -4,7 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from logbook.models import ImportJob
-from tests.factories import UserFactory
+from tests.factories import UserFactory, committing
 from tests.logbook.test_import_api import HEVY
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +39,8 @@ def test_the_form_has_labelled_file_format_and_unit_fields(signed_in):
 
 def test_an_upload_leads_to_its_result(signed_in, user):
     upload = SimpleUploadedFile("hevy.csv", HEVY.encode())
-    response = signed_in.post("/imports/", {"file": upload, "format": "", "weight_unit": ""})
+    with committing():
+        response = signed_in.post("/imports/", {"file": upload, "format": "", "weight_unit": ""})
     job = ImportJob.objects.get(user=user)
     assert response.status_code == 302
     assert response["Location"] == f"/imports/{job.pk}/"

@@ -8,8 +8,8 @@ from django.core.files.base import ContentFile
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from logbook import imports
-from logbook.importers import READERS, ImportContext, ImportFailed, RowError
+from logbook.imports import jobs
+from logbook.imports.readers import READERS, ImportContext, ImportFailed, RowError
 from logbook.models import ImportJob, Set
 from tests.factories import UserFactory
 
@@ -33,7 +33,7 @@ def read_all(fmt: str, data: bytes) -> list:
     for item in items:
         assert isinstance(item, dict | RowError)
         if isinstance(item, dict):
-            data_or_none, problems = imports.clean_payload(item)
+            data_or_none, problems = jobs.clean_payload(item)
             assert data_or_none is not None or problems
     return items
 
@@ -151,12 +151,12 @@ def test_an_import_stores_whole_workouts_only(rows, tmp_path_factory, settings_o
     expected = {}
     for item in read_all("strong_csv", content):
         if isinstance(item, dict):
-            data, _ = imports.clean_payload(item)
+            data, _ = jobs.clean_payload(item)
             if data is not None:
                 expected[data.external_id] = sum(len(e.sets) for e in data.exercises)
     job = ImportJob.objects.create(user=user, filename="strong.csv", format="strong_csv")
     job.file.save("strong.csv", ContentFile(content))
-    imports.run_import(job.pk)
+    jobs.run_import(job.pk)
     job.refresh_from_db()
     assert job.status in ("done", "failed")
     stored = {

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from garmin_fit_sdk import Encoder, Profile
 
-from logbook.importers import READERS, ImportContext, ImportFailed, RowError, detect_format
+from logbook.imports.readers import READERS, ImportContext, ImportFailed, RowError, detect_format
 
 BERLIN = ImportContext(time_zone=ZoneInfo("Europe/Berlin"), weight_unit="kg")
 MESG = Profile["mesg_num"]

@@ -9,8 +9,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from garmin_fit_sdk import Decoder, Stream
 
 from logbook.models import Set, Workout, WorkoutExercise
-from logbook.profiles import update_profile
+from logbook.services import update_profile
 from tests.docs import EXPORTS
+from tests.factories import committing
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +30,8 @@ def media(settings, tmp_path):
 
 def upload(api, path, **fields) -> dict:
     upload = SimpleUploadedFile(path.name, path.read_bytes())
-    response = api.post("/api/v1/imports/", {"file": upload, **fields}, format="multipart")
+    with committing():
+        response = api.post("/api/v1/imports/", {"file": upload, **fields}, format="multipart")
     assert response.status_code == 202, response.json()
     return api.get(f"/api/v1/imports/{response.json()['id']}/").json()
 

@@ -7,7 +7,7 @@ import pytest
 
 from logbook import services
 from logbook.models import Workout
-from logbook.workout_input import clean_workout
+from logbook.schema import clean_workout
 from tests.factories import WorkoutPayload, make_workout
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ from django.db import transaction
 
 from logbook import services
 from logbook.models import Exercise, Set, Workout
-from logbook.workout_input import clean_workout
+from logbook.schema import clean_workout
 from tests.factories import ExercisePayload, SetPayload, UserFactory, WorkoutPayload, make_workout
 
 pytestmark = pytest.mark.django_db

@@ -219,7 +219,7 @@ def test_a_replay_of_the_same_bytes_skips_validation(api, user, monkeypatch):
     def no_validation(*args, **kwargs):
         raise AssertionError("validated again")
 
-    monkeypatch.setattr("logbook.api.sync.clean_workout", no_validation)
+    monkeypatch.setattr("logbook.services.clean_workout", no_validation)
     results = sync(api, batch).json()["results"]
     assert [r["status"] for r in results] == ["unchanged"] * 3
 

@@ -5,10 +5,11 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from logbook import services
+from logbook import selectors, services
 from logbook.catalog import resolve_exercises
+from logbook.common.errors import InvalidInput
 from logbook.models import ChangeClock, Workout
-from logbook.workout_input import InvalidInput, clean_workout
+from logbook.schema import clean_workout
 from tests.factories import UserFactory, WorkoutPayload, make_workout
 
 pytestmark = pytest.mark.django_db
@@ -52,7 +53,7 @@ def test_find_synced_finds_a_batch_and_derived_ids(user):
     named = make_workout(user, source="s", external_id="e-1")
     unnamed = make_workout(user, source="s")
     other_source = make_workout(user, source="t")
-    found = services.find_synced(
+    found = selectors.find_synced(
         user,
         [
             ("s", "e-1"),
@@ -66,7 +67,7 @@ def test_find_synced_finds_a_batch_and_derived_ids(user):
 
 def test_find_synced_never_finds_another_users_workout(user):
     theirs = make_workout(UserFactory(), source="s", external_id="e-1")
-    assert services.find_synced(user, [("s", "e-1"), ("s", f"myolog-{theirs.pk}")]) == {}
+    assert selectors.find_synced(user, [("s", "e-1"), ("s", f"myolog-{theirs.pk}")]) == {}
 
 
 def test_re_syncing_an_export_of_a_workout_without_external_id_finds_it(user):

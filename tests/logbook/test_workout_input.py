@@ -2,7 +2,8 @@
 
 import pytest
 
-from logbook.workout_input import InvalidInput, clean_workout
+from logbook.common.errors import InvalidInput
+from logbook.schema import clean_workout
 from tests.factories import ExercisePayload, IntervalPayload, SetPayload, WorkoutPayload
 
 

@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from insights import services
+from insights import selectors, services
 from insights.tasks import queue_classification
 from logbook.models import Workout
 
@@ -19,7 +19,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, all: bool, user: str | None, sync: bool, **options):
-        workouts = Workout.objects.alive() if all else services.workouts_needing_insight()
+        workouts = Workout.objects.alive() if all else selectors.workouts_needing_insight()
         if user:
             owner = get_user_model().objects.filter(username=user).first()
             if owner is None:

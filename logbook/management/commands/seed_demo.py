@@ -13,9 +13,10 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from config.secret import kept_secret
+from logbook import services
+from logbook.common.secrets import kept_secret
 from logbook.demo import HR_MAX, seed_demo_workouts
-from logbook.profiles import get_profile
+from logbook.selectors import get_profile
 
 
 class Command(BaseCommand):
@@ -41,12 +42,11 @@ class Command(BaseCommand):
             if not user.check_password(password):
                 user.set_password(password)  # changes the session hash: only when it must
                 user.save()
-            profile = get_profile(user)
             if created:
-                profile.time_zone = "Europe/Berlin"
-                profile.hr_max = HR_MAX
-                profile.birth_year = 1990
-                profile.save()
+                services.update_profile(
+                    user, {"time_zone": "Europe/Berlin", "hr_max": HR_MAX, "birth_year": 1990}
+                )
+            profile = get_profile(user)
         today = timezone.now().astimezone(ZoneInfo(profile.time_zone)).date()
         added = seed_demo_workouts(user, today, weeks)
         self.stdout.write(

@@ -1,6 +1,6 @@
 """The import pages: upload a file, watch its job's progress, read the result.
 
-The same service as the API (`logbook.imports`) checks, stores and queues the upload.
+The same service as the API (`logbook.imports.services`) checks, stores and queues the upload.
 The job page polls a small fragment every second with htmx; without JavaScript a
 <meta refresh> reloads it until the job is done.
 """
@@ -11,9 +11,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
-from logbook import imports
+from logbook.common.errors import InvalidInput
+from logbook.imports import services
 from logbook.models import ImportFormat, ImportJob
-from logbook.workout_input import InvalidInput
 
 RECENT = 10
 
@@ -39,7 +39,7 @@ def imports_page(request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
     if form.is_bound and form.is_valid():
         try:
-            job = imports.start_import(
+            job = services.start_import(
                 request.user,
                 form.cleaned_data["file"],
                 format=form.cleaned_data["format"],

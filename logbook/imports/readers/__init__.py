@@ -3,16 +3,16 @@
 from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
-from logbook.importers.apple_health import read_apple_health
-from logbook.importers.common import ImportContext, ImportFailed, Item, RowError
-from logbook.importers.detect import detect_format
-from logbook.importers.fit import read_fit
-from logbook.importers.fitnotes import read_fitnotes
-from logbook.importers.gpx import read_gpx
-from logbook.importers.hevy import read_hevy
-from logbook.importers.myolog_csv import read_myolog_csv
-from logbook.importers.strong import read_strong
-from logbook.importers.tcx import read_tcx
+from logbook.imports.detect import detect_format
+from logbook.imports.readers.apple_health import read_apple_health
+from logbook.imports.readers.common import ImportContext, ImportFailed, Item, RowError
+from logbook.imports.readers.fit import read_fit
+from logbook.imports.readers.fitnotes import read_fitnotes
+from logbook.imports.readers.gpx import read_gpx
+from logbook.imports.readers.hevy import read_hevy
+from logbook.imports.readers.myolog_csv import read_myolog_csv
+from logbook.imports.readers.strong import read_strong
+from logbook.imports.readers.tcx import read_tcx
 from logbook.models import ImportFormat
 
 Reader = Callable[[BinaryIO, ImportContext], Iterator[Item]]

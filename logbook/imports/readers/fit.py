@@ -14,7 +14,7 @@ from typing import Any, BinaryIO
 
 from garmin_fit_sdk import Decoder, Profile, Stream
 
-from logbook.importers.common import (
+from logbook.imports.readers.common import (
     ImportContext,
     ImportFailed,
     Item,

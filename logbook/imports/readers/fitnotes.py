@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from datetime import date, datetime, time
 from typing import Any, BinaryIO
 
-from logbook.importers.common import (
+from logbook.imports.readers.common import (
     CellError,
     Columns,
     ImportContext,

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any, BinaryIO
 
-from logbook.importers.common import (
+from logbook.imports.readers.common import (
     CellError,
     Columns,
     ImportContext,

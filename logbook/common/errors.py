@@ -1,4 +1,9 @@
-"""Every API error as `{"errors": {"field.path": ["message", ...]}}`."""
+"""The one error type of bad input, and its envelope `{"errors": {"field.path": ["message"]}}`.
+
+Every door raises `InvalidInput` naming each rejected field by its dotted path
+("exercises.0.sets.2.reps"); the API answers it with `exception_handler`, the web pages
+show the messages beside their fields.
+"""
 
 from typing import Any
 
@@ -8,7 +13,17 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from logbook.workout_input import NON_FIELD, InvalidInput
+NON_FIELD = "non_field_errors"
+
+
+class InvalidInput(Exception):
+    """Bad input: `errors` maps each field path to its messages, in plain words."""
+
+    status_code = 400
+
+    def __init__(self, errors: dict[str, list[str]]):
+        super().__init__(errors)
+        self.errors = errors
 
 
 def exception_handler(exc: Exception, context: dict) -> Response | None:

@@ -15,7 +15,7 @@ import contextlib
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from logbook.importers.common import (
+from logbook.imports.readers.common import (
     CellError,
     Columns,
     ImportContext,

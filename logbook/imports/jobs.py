@@ -1,4 +1,4 @@
-"""File imports: accepting an upload, and the job that reads it and writes its workouts.
+"""The import job: it reads an uploaded file and writes its workouts.
 
 The job runs in two phases so a malformed file writes nothing: first the whole file is
 read into payloads (a file-level problem fails the job here), then each workout is
@@ -12,73 +12,30 @@ import contextlib
 import io
 import logging
 import time
-import uuid
 from collections.abc import Callable
 from contextlib import AbstractContextManager as ContextManager
-from pathlib import PurePath
+from datetime import datetime, timedelta
 from typing import Any, BinaryIO
 from zoneinfo import ZoneInfo
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 
 from logbook import services
-from logbook.importers import READERS, ImportContext, ImportFailed, RowError, detect_format
-from logbook.importers.detect import SNIFF_BYTES
-from logbook.models import ImportFormat, ImportJob, Units
-from logbook.profiles import get_profile
-from logbook.workout_input import InvalidInput, WorkoutInput, clean_workout
+from logbook.common.errors import InvalidInput
+from logbook.imports.detect import SNIFF_BYTES
+from logbook.imports.readers import READERS, ImportContext, ImportFailed, RowError, detect_format
+from logbook.models import ImportFormat, ImportJob
+from logbook.schema import WorkoutIn, clean_workout
+from logbook.selectors import get_profile
 
 logger = logging.getLogger(__name__)
 
 MAX_REPORTED_ERRORS = 1000
 PROGRESS_EVERY_S = 0.5
 READ_SHARE = 0.2  # of the progress bar, for reading the file; the rest is writing
-
-
-class UploadTooLarge(InvalidInput):
-    status_code = 413
-
-
-def start_import(
-    user: AbstractBaseUser,
-    upload: Any,
-    *,
-    format: str | None = None,
-    weight_unit: str | None = None,
-) -> ImportJob:
-    """Check and store an upload, then queue its job. Bad input raises InvalidInput."""
-    check_upload(upload, format, weight_unit)
-    job = ImportJob(
-        user=user,
-        filename=PurePath(upload.name or "upload").name[:255],
-        size=upload.size,
-        format=format or "",
-        weight_unit=weight_unit or "",
-    )
-    suffix = PurePath(job.filename).suffix[:10]
-    job.file.save(f"{uuid.uuid4().hex}{suffix}", upload, save=False)
-    job.save()
-    queue(job)
-    return job
-
-
-def check_upload(upload: Any, format: str | None, weight_unit: str | None) -> None:
-    errors: dict[str, list[str]] = {}
-    if format not in (None, "") and format not in ImportFormat.values:
-        errors["format"] = [f"Expected one of: {', '.join(ImportFormat.values)}."]
-    if weight_unit not in (None, "") and weight_unit not in Units.values:
-        errors["weight_unit"] = ["Expected kg or lb."]
-    if not isinstance(upload, UploadedFile):
-        errors["file"] = ["Attach the file to import as multipart form data, field `file`."]
-    elif upload.size > settings.IMPORT_MAX_BYTES:
-        raise UploadTooLarge({"file": [too_large_message(upload.size)]})
-    elif upload.size == 0:
-        errors["file"] = ["The file is empty."]
-    if errors:
-        raise InvalidInput(errors)
 
 
 def too_large_message(size: int) -> str:
@@ -90,20 +47,6 @@ def _megabytes(size: int) -> str:
     return f"{size / 1_048_576:.1f} MB" if size >= 104_858 else f"{size} bytes"
 
 
-def queue(job: ImportJob) -> None:
-    """Hand the job to a worker. The job row is committed already (the API runs in
-    autocommit), so a worker on another machine finds it."""
-    from logbook.tasks import run_import  # the task module imports this one
-
-    try:
-        run_import.delay(job.pk)
-    except Exception:  # kombu raises assorted connection errors
-        logger.exception("could not queue import %s", job.pk)
-        message = "Could not start the import; try again."
-        _finish(job, ImportJob.Status.FAILED, [_error(None, message)])
-        _delete_file(job)
-
-
 def run_import(job_id: int) -> None:
     """The job: safe to run again (a redelivered task re-imports idempotently)."""
     job = ImportJob.objects.select_related("user").filter(pk=job_id).first()
@@ -113,7 +56,7 @@ def run_import(job_id: int) -> None:
     try:
         _execute(job, _stored_file)
     finally:
-        _delete_file(job)
+        delete_upload(job)
 
 
 def run_import_bytes(
@@ -147,13 +90,16 @@ def _execute(job: ImportJob, open_file: Callable[[ImportJob], ContextManager[Bin
             payloads, errors = _read(job, source, progress)
         counts = _write(job, payloads, errors, progress)
     except ImportFailed as failure:
-        _finish(job, ImportJob.Status.FAILED, [_error(None, str(failure))])
+        finish(job, ImportJob.Status.FAILED, [row_error(None, str(failure))])
+    except SoftTimeLimitExceeded:
+        message = "The import took too long and was stopped; the workouts it wrote are kept."
+        finish(job, ImportJob.Status.FAILED, [row_error(None, message)])
     except Exception:
         logger.exception("import %s failed", job.pk)
         message = "The import stopped on an unexpected error; the workouts it wrote are kept."
-        _finish(job, ImportJob.Status.FAILED, [_error(None, message)])
+        finish(job, ImportJob.Status.FAILED, [row_error(None, message)])
     else:
-        _finish(job, ImportJob.Status.DONE, errors, **counts)
+        finish(job, ImportJob.Status.DONE, errors, **counts)
 
 
 def _stored_file(job: ImportJob) -> ContextManager[BinaryIO]:
@@ -186,7 +132,7 @@ def _read(job: ImportJob, source: BinaryIO, progress: "_Progress") -> tuple[list
     errors: list[dict] = []
     for item in READERS[fmt](source, ctx):
         if isinstance(item, RowError):
-            errors.append(_error(item.row, item.message))
+            errors.append(row_error(item.row, item.message))
         else:
             payloads.append(item)
     if not payloads and not errors:
@@ -197,7 +143,7 @@ def _read(job: ImportJob, source: BinaryIO, progress: "_Progress") -> tuple[list
 def _write(
     job: ImportJob, payloads: list[dict], errors: list[dict], progress: "_Progress"
 ) -> dict[str, int]:
-    cleaned: list[tuple[WorkoutInput, int | None]] = []
+    cleaned: list[tuple[WorkoutIn, int | None]] = []
     for payload in payloads:
         data, problems = clean_payload(payload)
         errors.extend(problems)
@@ -215,12 +161,12 @@ def _write(
         elif status == services.UNCHANGED:
             counts["skipped"] += 1
         else:
-            errors.append(_error(row, _describe(problems)))
+            errors.append(row_error(row, _describe(problems)))
         progress(READ_SHARE + (1 - READ_SHARE) * done / len(cleaned))
     return counts
 
 
-def clean_payload(payload: dict[str, Any]) -> tuple[WorkoutInput | None, list[dict]]:
+def clean_payload(payload: dict[str, Any]) -> tuple[WorkoutIn | None, list[dict]]:
     """Validate a reader's payload; drop (and report by row) sets and intervals that fail,
     keeping the rest of the workout. A workout-level problem skips the workout."""
     errors: list[dict] = []
@@ -232,7 +178,7 @@ def clean_payload(payload: dict[str, Any]) -> tuple[WorkoutInput | None, list[di
             errors.extend(dropped)
             if remaining or not dropped:
                 message = _describe(remaining or invalid.errors)
-                errors.append(_error(payload.get("_row"), f"Workout skipped: {message}"))
+                errors.append(row_error(payload.get("_row"), f"Workout skipped: {message}"))
                 return None, errors
     return None, errors
 
@@ -271,14 +217,14 @@ def _drop_bad_parts(
         item = items[index]
         if None in by_set or not isinstance(item, dict):  # the whole exercise or interval
             messages = [m for ms in by_set.values() for m in ms]
-            dropped.append(_error(_row_of(item, payload), "; ".join(messages)))
+            dropped.append(row_error(_row_of(item, payload), "; ".join(messages)))
             del items[index]
             continue
         sets = list(item.get("sets") or [])
         for set_index in sorted(by_set, reverse=True):
             if set_index < len(sets):
                 row = _row_of(sets[set_index], payload)
-                dropped.append(_error(row, "; ".join(by_set[set_index])))
+                dropped.append(row_error(row, "; ".join(by_set[set_index])))
                 del sets[set_index]
         if sets:
             items[index] = {**item, "sets": sets}
@@ -297,15 +243,15 @@ def _describe(problems: dict[str, list[str]]) -> str:
     return "; ".join(f"{path}: {' '.join(messages)}" for path, messages in problems.items())
 
 
-def _error(row: int | None, message: str) -> dict[str, Any]:
+def row_error(row: int | None, message: str) -> dict[str, Any]:
     return {"row": row, "message": message[:1000]}
 
 
-def _finish(job: ImportJob, status: str, errors: list[dict], **counts: int) -> None:
+def finish(job: ImportJob, status: str, errors: list[dict], **counts: int) -> None:
     errors = sorted(errors, key=lambda e: (e["row"] is not None, e["row"] or 0))
     if len(errors) > MAX_REPORTED_ERRORS:
         more = len(errors) - MAX_REPORTED_ERRORS
-        errors = [*errors[:MAX_REPORTED_ERRORS], _error(None, f"… and {more} more errors.")]
+        errors = [*errors[:MAX_REPORTED_ERRORS], row_error(None, f"… and {more} more errors.")]
     ImportJob.objects.filter(pk=job.pk).update(
         status=status,
         progress=1.0,
@@ -315,7 +261,7 @@ def _finish(job: ImportJob, status: str, errors: list[dict], **counts: int) -> N
     )
 
 
-def _delete_file(job: ImportJob) -> None:
+def delete_upload(job: ImportJob) -> None:
     """The upload is only needed while the job runs."""
     if job.file:
         try:
@@ -350,3 +296,25 @@ def status_dict(job: ImportJob) -> dict[str, Any]:
         "skipped": job.skipped,
         "errors": job.errors,
     }
+
+
+def purge_imports(now: datetime | None = None) -> int:
+    """Housekeeping: a job that never finished (its worker lost, its message gone) fails and
+    its upload is deleted after IMPORT_STALE_HOURS; finished jobs go after IMPORT_KEEP_DAYS.
+    Returns the number of jobs deleted."""
+    now = now or timezone.now()
+    stale = ImportJob.objects.filter(
+        status__in=[ImportJob.Status.QUEUED, ImportJob.Status.RUNNING],
+        created_at__lt=now - timedelta(hours=settings.IMPORT_STALE_HOURS),
+    )
+    for job in stale:
+        finish(job, ImportJob.Status.FAILED, [row_error(None, STALE)])
+        delete_upload(job)
+    old = ImportJob.objects.filter(created_at__lt=now - timedelta(days=settings.IMPORT_KEEP_DAYS))
+    for job in old.exclude(file=""):
+        delete_upload(job)
+    deleted, _ = old.delete()
+    return deleted
+
+
+STALE = "The import did not finish; upload the file again."

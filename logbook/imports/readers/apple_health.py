@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any, BinaryIO
 from xml.etree.ElementTree import Element
 
-from logbook.importers.common import (
+from logbook.imports.readers.common import (
     METRES_PER,
     ImportContext,
     Item,
@@ -23,7 +23,7 @@ from logbook.importers.common import (
     new_workout,
     stable_id,
 )
-from logbook.importers.xmlstream import local_name, stream_elements
+from logbook.imports.readers.xmlstream import local_name, stream_elements
 
 SOURCE = "apple_health"
 TYPE_PREFIX = "HKWorkoutActivityType"

@@ -19,7 +19,7 @@ from django.db.models import Max, Q, QuerySet
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from logbook.workout_input import InvalidInput
+from logbook.common.errors import InvalidInput
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500

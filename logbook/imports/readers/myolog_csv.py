@@ -11,7 +11,7 @@ account as nothing new (workouts keep their source and external_id).
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from logbook.importers.common import (
+from logbook.imports.readers.common import (
     CellError,
     Columns,
     ImportContext,
@@ -23,39 +23,13 @@ from logbook.importers.common import (
     read_csv,
     whole,
 )
+from logbook.schema import IntervalIn, SetIn, WorkoutIn, csv_columns
 
-WORKOUT_COLUMNS = {
-    # column: (payload field, kind)
-    "title": ("title", "text"),
-    "activity": ("activity", "text"),
-    "workout_duration_s": ("duration_s", "int"),
-    "workout_distance_m": ("distance_m", "float"),
-    "fasted": ("fasted", "bool"),
-    "session_rpe": ("session_rpe", "float"),
-    "workout_avg_hr": ("avg_hr", "int"),
-    "workout_max_hr": ("max_hr", "int"),
-    "notes": ("notes", "text"),
-}
-SET_COLUMNS = {
-    "set_type": ("set_type", "text"),
-    "reps": ("reps", "int"),
-    "load_kg": ("load_kg", "float"),
-    "rpe": ("rpe", "float"),
-    "rir": ("rir", "float"),
-    "rest_s": ("rest_s", "int"),
-    "tempo": ("tempo", "text"),
-    "eccentric_emphasis": ("eccentric_emphasis", "bool"),
-    "duration_s": ("duration_s", "int"),
-    "distance_m": ("distance_m", "float"),
-}
-INTERVAL_COLUMNS = {
-    "interval_kind": ("kind", "text"),
-    "duration_s": ("duration_s", "int"),
-    "distance_m": ("distance_m", "float"),
-    "avg_hr": ("avg_hr", "int"),
-    "max_hr": ("max_hr", "int"),
-    "rpe": ("rpe", "float"),
-}
+# column: (payload field, kind), from the schema's shapes
+IDENTITY = ("started_at", "utc_offset_min", "source", "external_id")
+WORKOUT_COLUMNS = csv_columns(WorkoutIn, exclude=IDENTITY)
+SET_COLUMNS = csv_columns(SetIn)
+INTERVAL_COLUMNS = csv_columns(IntervalIn)
 COLUMNS = [
     "external_id",
     "source",
@@ -66,9 +40,7 @@ COLUMNS = [
     "exercise",
     "superset",
     *SET_COLUMNS,
-    "interval_kind",
-    "avg_hr",
-    "max_hr",
+    *(column for column in INTERVAL_COLUMNS if column not in SET_COLUMNS),
 ]
 ROW_TYPES = ("set", "interval", "exercise", "workout")
 

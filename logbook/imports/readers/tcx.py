@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any, BinaryIO
 from xml.etree.ElementTree import Element
 
-from logbook.importers.common import (
+from logbook.imports.readers.common import (
     ImportContext,
     Item,
     RowError,
@@ -22,7 +22,7 @@ from logbook.importers.common import (
     new_workout,
     utc_key,
 )
-from logbook.importers.xmlstream import child_text, local_name, stream_elements
+from logbook.imports.readers.xmlstream import child_text, local_name, stream_elements
 
 SOURCE = "tcx"
 SPORTS = {"running": "run", "biking": "ride", "cycling": "ride", "walking": "walk"}

@@ -41,7 +41,7 @@ METRES_PER = {
     "yards": 0.9144,
 }
 WEIGHT_UNITS = {"kg": "kg", "kgs": "kg", "kilograms": "kg", "lb": "lb", "lbs": "lb", "pounds": "lb"}
-HR_RANGE = (30, 250)  # as workout_input accepts; a sensor's 0 or 255 means "no reading"
+HR_RANGE = (30, 250)  # as logbook.schema accepts; a sensor's 0 or 255 means "no reading"
 MAX_CELL = 100_000
 
 

@@ -13,7 +13,7 @@ from typing import Any, BinaryIO
 import gpxpy
 import gpxpy.gpx
 
-from logbook.importers.common import (
+from logbook.imports.readers.common import (
     ImportContext,
     ImportFailed,
     Item,
@@ -25,7 +25,7 @@ from logbook.importers.common import (
     read_text,
     utc_key,
 )
-from logbook.importers.xmlstream import local_name
+from logbook.imports.readers.xmlstream import local_name
 
 SOURCE = "gpx"
 TYPES = {

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 from xml.etree.ElementTree import Element, ParseError, iterparse
 
-from logbook.importers.common import ImportContext, ImportFailed
+from logbook.imports.readers.common import ImportContext, ImportFailed
 
 
 def local_name(tag: str) -> str:

@@ -1,0 +1,25 @@
+"""The reads of insights: which workouts need (re)classifying, a workout's current insight."""
+
+from django.db.models import F, Q, QuerySet
+
+from insights.models import Insight
+from insights.services import current_version
+from logbook.models import Workout
+
+
+def workouts_needing_insight(version: str | None = None) -> QuerySet:
+    """Live workouts with no insight, or one from another classifier or workout version."""
+    version = version or current_version()
+    return Workout.objects.alive().filter(
+        Q(insight__isnull=True)
+        | ~Q(insight__classifier_version=version)
+        | ~Q(insight__workout_updated_at=F("updated_at"))
+    )
+
+
+def current_insight(workout: Workout) -> Insight | None:
+    """The workout's insight if it describes this version of the workout and classifier."""
+    insight = Insight.objects.filter(workout=workout).first()
+    if insight is None or not insight.is_current_for(workout, current_version()):
+        return None
+    return insight

@@ -1,0 +1,100 @@
+"""`POST /api/v1/imports/` (multipart upload → a queued job) and `GET /api/v1/imports/{id}/`."""
+
+from django.conf import settings
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import parsers, serializers, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from logbook.common.api import ID, Errors, JSONOnly
+from logbook.imports import jobs, services
+from logbook.models import ImportFormat, ImportJob
+
+MULTIPART_OVERHEAD = 64 * 1024  # boundaries and the small fields beside the file
+IMPORT_STATUSES = tuple(ImportJob.Status.values)
+
+
+class ImportRequest(serializers.Serializer):
+    file = serializers.FileField(help_text="At most IMPORT_MAX_BYTES (25 MB by default).")
+    format = serializers.ChoiceField(
+        choices=tuple(ImportFormat.values),
+        required=False,
+        help_text="Detected from the content when absent.",
+    )
+    weight_unit = serializers.ChoiceField(
+        choices=("kg", "lb"),
+        required=False,
+        help_text="For files that do not say (Strong's comma form); else your profile's unit.",
+    )
+
+
+class ImportQueued(serializers.Serializer):
+    id = serializers.IntegerField()
+    status = serializers.ChoiceField(choices=IMPORT_STATUSES)
+
+
+class ImportRowError(serializers.Serializer):
+    row = serializers.IntegerField(
+        allow_null=True,
+        help_text="CSV row (the header is row 1), or the n-th session, activity, track or "
+        "workout of other files; null for the file as a whole.",
+    )
+    message = serializers.CharField()
+
+
+class ImportStatus(serializers.Serializer):
+    status = serializers.ChoiceField(choices=IMPORT_STATUSES)
+    progress = serializers.FloatField(min_value=0, max_value=1)
+    created = serializers.IntegerField(min_value=0)
+    updated = serializers.IntegerField(min_value=0)
+    skipped = serializers.IntegerField(min_value=0, help_text="Already imported, unchanged.")
+    errors = ImportRowError(many=True)
+
+
+class ImportCreateView(APIView):
+    parser_classes = [parsers.MultiPartParser, parsers.FormParser]
+    content_negotiation_class = JSONOnly
+
+    @extend_schema(
+        request={"multipart/form-data": ImportRequest},
+        responses={
+            202: ImportQueued,
+            400: Errors,
+            413: Errors,
+            415: OpenApiResponse(Errors, description="Not multipart form data."),
+        },
+        summary="Import a file from another app or a device",
+        description="Strong, Hevy and FitNotes CSV, Garmin FIT, TCX, GPX, Apple Health "
+        "export.xml, or Myolog's own CSV export. Runs as a background job; poll its status. "
+        "Importing the same file again creates nothing new.",
+    )
+    def post(self, request: Request) -> Response:
+        declared = request.META.get("CONTENT_LENGTH") or ""
+        if declared.isdigit() and int(declared) > settings.IMPORT_MAX_BYTES + MULTIPART_OVERHEAD:
+            # Refuse before reading the body.
+            raise services.UploadTooLarge({"file": [jobs.too_large_message(int(declared))]})
+        data = request.data
+        job = services.start_import(
+            request.user,
+            data.get("file"),
+            format=_text(data.get("format") or request.query_params.get("format")),
+            weight_unit=_text(data.get("weight_unit") or request.query_params.get("weight_unit")),
+        )
+        return Response({"id": job.pk, "status": "queued"}, status=status.HTTP_202_ACCEPTED)
+
+
+class ImportDetailView(APIView):
+    @extend_schema(
+        parameters=[ID],
+        responses={200: ImportStatus, 404: Errors},
+        summary="An import's status, counts and row errors",
+    )
+    def get(self, request: Request, id: int) -> Response:
+        job = get_object_or_404(ImportJob, pk=id, user=request.user)
+        return Response(jobs.status_dict(job))
+
+
+def _text(value: object) -> str | None:
+    return value.strip() if isinstance(value, str) else None
