@@ -8,7 +8,6 @@ lifter's history (tests/insights/labelled_api_sessions.py says which). Agreement
 from datetime import datetime, timedelta
 
 import pytest
-from django.db import transaction
 from django.test import TestCase
 from rest_framework.test import APIClient
 
@@ -58,17 +57,18 @@ def _describe(session: Labelled, condition: str, body: dict) -> str:
     )
 
 
-@pytest.fixture(scope="module")
-def results(django_db_setup, django_db_blocker):
-    """Every session in every condition, posted once for all the tests of this module, in
-    a transaction rolled back at the end (on-commit work, i.e. classification, runs at once)."""
-    out = {}
-    with django_db_blocker.unblock(), transaction.atomic():
+_RESULTS: dict[tuple[str, str], dict] = {}
+
+
+@pytest.fixture
+def results(db):
+    """Every session in every condition, posted once per test process; later tests of the
+    module reuse the insights (plain JSON), not the rows, which each test rolls back."""
+    if not _RESULTS:
         for session in SESSIONS:
             for condition in CONDITIONS:
-                out[(session.name, condition)] = _insight(session, condition)
-        transaction.set_rollback(True)
-    return out
+                _RESULTS[(session.name, condition)] = _insight(session, condition)
+    return _RESULTS
 
 
 def test_the_set_is_large_unique_and_covers_what_the_issue_names():
