@@ -16,13 +16,21 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(VENV)/bin/uv pip install --quiet --python $(PY) -r requirements.txt -r requirements-dev.txt
 	touch $(STAMP)
 
-# The embedded default: SQLite under var/, Celery tasks eager, email to the console.
+# The embedded default: SQLite under var/, Celery tasks eager, email to the console, served by
+# gunicorn (static files by whitenoise). HOST=0.0.0.0 makes it reachable from a phone on the
+# same network (RUN_HOST lets the allowed hosts follow; see config/settings.py).
 run: export EMBEDDED = 1
+run: export RUN_HOST = $(HOST)
 run: install
 	mkdir -p var
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py seed_demo
-	$(PY) manage.py runserver --noreload $(HOST):$(PORT)
+	@echo "Myolog is at http://$(if $(filter 0.0.0.0,$(HOST)),127.0.0.1,$(HOST)):$(PORT)/ (log in as demo with the password above; Ctrl-C stops it)"
+	@if [ "$(HOST)" = "0.0.0.0" ]; then for ip in $$(hostname -I 2>/dev/null); do \
+	  case $$ip in *:*) ;; *) echo "  on this network: http://$$ip:$(PORT)/";; esac; done; fi
+	$(VENV)/bin/gunicorn -c config/gunicorn.py --bind $(HOST):$(PORT) --workers 1 --threads 4 \
+	  --access-logfile - --log-level warning config.wsgi
 
 # The production processes (gunicorn, Celery worker and beat, an SMTP catcher on :1025)
 # without Docker, on this machine's PostgreSQL and Redis; see config/stack.py.

@@ -38,7 +38,7 @@ from aiosmtpd.controller import Controller
 
 ROOT = Path(__file__).resolve().parent.parent
 ADMIN_DB = "postgres://postgres@127.0.0.1:5432/postgres"
-SAMPLES = Path(os.environ.get("MYOLOG_SHARED", ROOT.parent / "shared")) / "samples"
+EXPORTS = ROOT / "tests" / "fixtures" / "exports"  # real exports (see NOTICE.md there)
 
 
 # --- Plumbing --------------------------------------------------------------------------------
@@ -185,7 +185,7 @@ def year_of_data(count: int = 250) -> list[dict]:
 
 def hevy_file(workouts: int) -> bytes:
     """The Hevy sample repeated with shifted dates until it holds `workouts` workouts."""
-    text = (SAMPLES / "hevy" / "sample_hevy_part.csv").read_text()
+    text = (EXPORTS / "hevy" / "sample_hevy_part.csv").read_text()
     rows = list(csv.reader(io.StringIO(text)))
     header, body = rows[0], rows[1:]
     titles = sorted({(r[1], r[0]) for r in body})

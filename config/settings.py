@@ -10,7 +10,7 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
-from config.secret import embedded_secret_key
+from config.secret import kept_secret
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -23,7 +23,7 @@ EMBEDDED = env.bool("EMBEDDED", default=False)
 SECRET_KEY = env("SECRET_KEY", default="")
 if not SECRET_KEY:
     if EMBEDDED:
-        SECRET_KEY = embedded_secret_key(BASE_DIR / "var" / "secret_key")
+        SECRET_KEY = kept_secret(BASE_DIR / "var" / "secret_key")
     elif DEBUG:
         SECRET_KEY = "insecure-development-key-only-for-debug"
     else:
@@ -56,6 +56,15 @@ CONTENT_SECURITY_POLICY = (
 LOGIN_FAILURES_ALLOWED = env.int("LOGIN_FAILURES_ALLOWED", default=10)  # per 15 min, per IP+user
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
+# `make run HOST=…` passes its address as RUN_HOST: hosts follow it unless ALLOWED_HOSTS is
+# set. A wildcard address (0.0.0.0, ::) means "reachable by whatever name or address a phone on
+# the same network uses", so the embedded server then answers any host name.
+RUN_HOST = env("RUN_HOST", default="")
+if EMBEDDED and RUN_HOST and "ALLOWED_HOSTS" not in env.ENVIRON:
+    if RUN_HOST in ("0.0.0.0", "::", "[::]"):
+        ALLOWED_HOSTS = ["*"]
+    elif RUN_HOST not in ALLOWED_HOSTS:
+        ALLOWED_HOSTS = [*ALLOWED_HOSTS, RUN_HOST]
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
@@ -167,7 +176,7 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Myolog <noreply@myolog.l
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=env("REDIS_URL", default=""))
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 if not CELERY_BROKER_URL:
-    CELERY_BROKER_URL = "memory://"
+    CELERY_BROKER_URL = "memory://localhost/"  # a host, or kombu warns that none was given
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True

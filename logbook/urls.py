@@ -1,10 +1,11 @@
 from django.urls import path
 
-from logbook import views, views_imports
+from logbook import views, views_help, views_imports
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("signup/", views.signup, name="signup"),
+    path("help/", views_help.help_page, name="help"),
     path("settings/", views.settings_page, name="settings"),
     path("settings/tokens/", views.token_create, name="token-create"),
     path("settings/tokens/<id:id>/revoke/", views.token_revoke, name="token-revoke"),

@@ -25,7 +25,7 @@ from insights.knowledge import (
     modifier_notes,
     notes_for,
 )
-from tests.shared import EVIDENCE_MD
+from tests.docs import SCIENCE_MD
 
 # The modality-to-exerkine table of shared/science/README.md, as the popular articles state it.
 TABLE = {
@@ -54,7 +54,7 @@ def _note(modality, exerkine):
 
 def _section_4_lines():
     """{"R1": "- R1 ✔ Pedersen BK, ...", ...} from evidence.md section 4."""
-    text = EVIDENCE_MD.read_text(encoding="utf-8")
+    text = SCIENCE_MD.read_text(encoding="utf-8")
     _, sep, section = text.partition("\n## 4. References")
     assert sep, "evidence.md has no section 4"
     lines = {}
@@ -273,7 +273,7 @@ def test_claims_and_summaries_are_short_sentences(item):
 
 
 def test_summaries_are_our_own_wording_not_evidence_md_sentences():
-    evidence = " ".join(EVIDENCE_MD.read_text(encoding="utf-8").split()).lower()
+    evidence = " ".join(SCIENCE_MD.read_text(encoding="utf-8").split()).lower()
     for item in ALL_ITEMS:
         for sentence in re.split(r"(?<=\.)\s+", item.summary):
             if len(sentence) >= 40:

@@ -20,7 +20,7 @@ from insights.weekly import (
     week_metrics,
     week_start,
 )
-from tests.shared import API_MD, EVIDENCE_MD
+from tests.docs import API_MD, SCIENCE_MD
 
 ZONE = ZoneInfo("Europe/Berlin")
 WEEK = "2026-W47"  # Monday 16 November 2026
@@ -433,7 +433,7 @@ def _api_codes() -> set[str]:
 
 def _section_4_references() -> dict[str, str]:
     """{"R1": "✔", "R41": "✘/◐", ...}: each reference key of evidence.md section 4 and its mark."""
-    text = EVIDENCE_MD.read_text(encoding="utf-8")
+    text = SCIENCE_MD.read_text(encoding="utf-8")
     _, sep, section = text.partition("\n## 4. References")
     assert sep, "evidence.md has no section 4"
     return dict(re.findall(r"^- (R\d+) (\S+)", section, re.MULTILINE))

@@ -27,7 +27,7 @@ from insights.weekly import (
     week_metrics,
     week_start,
 )
-from tests.shared import API_MD
+from tests.docs import API_MD
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NEW_YORK = ZoneInfo("America/New_York")

@@ -7,7 +7,7 @@ import pytest
 
 from logbook.catalog import load_catalog_entries, name_key, resolve_exercises, sync_catalog
 from logbook.models import Exercise, ExerciseName
-from tests.shared import API_MD, SAMPLES
+from tests.docs import API_MD, EXPORTS
 
 PATTERNS = {
     "squat",
@@ -99,10 +99,10 @@ def test_the_migration_seeded_the_catalog_and_syncing_again_changes_nothing():
 
 def sample_names() -> set[str]:
     names = set()
-    for path in (SAMPLES / "strong").glob("*.csv"):
+    for path in (EXPORTS / "strong").glob("*.csv"):
         with path.open(newline="") as f:
             names |= {row["Exercise Name"] for row in csv.DictReader(f)}
-    with (SAMPLES / "hevy" / "sample_hevy_part.csv").open(newline="") as f:
+    with (EXPORTS / "hevy" / "sample_hevy_part.csv").open(newline="") as f:
         names |= {row["exercise_title"] for row in csv.DictReader(f)}
     return names
 

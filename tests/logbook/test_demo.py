@@ -38,3 +38,20 @@ def test_seed_demo_creates_the_user_prints_the_password_and_is_rerunnable(capsys
 def test_demo_workouts_use_only_catalog_exercises():
     call_command("seed_demo")
     assert not Exercise.objects.filter(owner__isnull=False).exists()
+
+
+def test_seed_demo_keeps_its_password_under_var_and_a_rerun_logs_nobody_out(
+    capsys, monkeypatch, settings, tmp_path, client
+):
+    monkeypatch.delenv("DEMO_PASSWORD", raising=False)
+    settings.BASE_DIR = tmp_path
+    call_command("seed_demo", weeks=1)
+    password = (tmp_path / "var" / "demo_password").read_text().strip()
+    assert password in capsys.readouterr().out
+    assert client.login(username="demo", password=password)
+    assert client.get("/").status_code == 200
+
+    call_command("seed_demo", weeks=1)
+    assert password in capsys.readouterr().out
+    page = client.get("/settings/")  # the session from before the second run still works
+    assert page.status_code == 200

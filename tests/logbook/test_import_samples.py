@@ -1,4 +1,4 @@
-"""The real exports in ../shared/samples import with the counts the files themselves hold
+"""The real exports in tests/fixtures/exports import with the counts the files themselves hold
 (read here independently, with the csv module and Garmin's decoder), and only once."""
 
 import csv
@@ -10,16 +10,16 @@ from garmin_fit_sdk import Decoder, Stream
 
 from logbook.models import Set, Workout, WorkoutExercise
 from logbook.profiles import update_profile
-from tests.shared import SAMPLES
+from tests.docs import EXPORTS
 
 pytestmark = pytest.mark.django_db
 
-STRONG = SAMPLES / "strong" / "sample_strong.csv"
-STRONG_LEGACY = SAMPLES / "strong" / "sample_strong_legacy.csv"
-HEVY = SAMPLES / "hevy" / "sample_hevy_part.csv"
-FIT_MULTISPORT = SAMPLES / "fit" / "20744294788_ACTIVITY.fit"
-FIT_RIDE = SAMPLES / "fit" / "20747700969_ACTIVITY.fit"
-FIT_STRENGTH = SAMPLES / "fit" / "20474406937_ACTIVITY.fit"
+STRONG = EXPORTS / "strong" / "sample_strong.csv"
+STRONG_LEGACY = EXPORTS / "strong" / "sample_strong_legacy.csv"
+HEVY = EXPORTS / "hevy" / "sample_hevy_part.csv"
+FIT_MULTISPORT = EXPORTS / "fit" / "20744294788_ACTIVITY.fit"
+FIT_RIDE = EXPORTS / "fit" / "20747700969_ACTIVITY.fit"
+FIT_STRENGTH = EXPORTS / "fit" / "20474406937_ACTIVITY.fit"
 
 
 @pytest.fixture(autouse=True)

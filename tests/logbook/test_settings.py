@@ -14,6 +14,8 @@ SETTINGS_ENV = (
     "REDIS_URL",
     "DATABASE_URL",
     "EMAIL_URL",
+    "ALLOWED_HOSTS",
+    "RUN_HOST",
 )
 
 
@@ -70,3 +72,18 @@ def test_a_broker_url_turns_eager_mode_off_and_email_url_configures_smtp():
         "print(settings.CELERY_TASK_ALWAYS_EAGER, settings.EMAIL_BACKEND, settings.EMAIL_PORT)",
     )
     assert result.stdout.split() == ["False", "django.core.mail.backends.smtp.EmailBackend", "2525"]
+
+
+def test_make_run_hosts_follow_its_address_so_a_phone_on_the_network_is_served():
+    show = "print(','.join(settings.ALLOWED_HOSTS))"
+    everywhere = run_settings({"EMBEDDED": "1", "RUN_HOST": "0.0.0.0"}, show)
+    assert everywhere.stdout.strip() == "*", everywhere.stderr
+    one_address = run_settings({"EMBEDDED": "1", "RUN_HOST": "192.168.1.20"}, show)
+    assert "192.168.1.20" in one_address.stdout.strip().split(",")
+    assert "localhost" in one_address.stdout.strip().split(",")
+    chosen = run_settings(
+        {"EMBEDDED": "1", "RUN_HOST": "0.0.0.0", "ALLOWED_HOSTS": "myolog.lan"}, show
+    )
+    assert chosen.stdout.strip() == "myolog.lan"
+    production = run_settings({"SECRET_KEY": "x", "RUN_HOST": "0.0.0.0"}, show)
+    assert "*" not in production.stdout

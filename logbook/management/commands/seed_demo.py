@@ -1,14 +1,19 @@
-"""Create (or refresh) the demo user with weeks of varied workouts, and print the password."""
+"""Create (or refresh) the demo user with weeks of varied workouts, and print the password.
+
+The password is kept under var/ (like the secret key), so every run prints the same one and
+a second run logs nobody out: it is set only when it differs from the stored hash.
+"""
 
 import os
-import secrets
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from config.secret import kept_secret
 from logbook.demo import HR_MAX, seed_demo_workouts
 from logbook.profiles import get_profile
 
@@ -21,13 +26,16 @@ class Command(BaseCommand):
         parser.add_argument("--weeks", type=int, default=8)
 
     def handle(self, *args, username: str, weeks: int, **options):
-        password = os.environ.get("DEMO_PASSWORD") or secrets.token_urlsafe(9)
+        password = os.environ.get("DEMO_PASSWORD") or kept_secret(
+            settings.BASE_DIR / "var" / "demo_password", nbytes=9
+        )
         with transaction.atomic():
             user, created = get_user_model().objects.get_or_create(
                 username=username, defaults={"email": f"{username}@example.com"}
             )
-            user.set_password(password)
-            user.save()
+            if not user.check_password(password):
+                user.set_password(password)  # changes the session hash: only when it must
+                user.save()
             profile = get_profile(user)
             if created:
                 profile.time_zone = "Europe/Berlin"
