@@ -5,6 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+VAR_DIR ?= var
 
 .PHONY: install run stack test bench lint format clean
 
@@ -21,8 +22,9 @@ $(STAMP): requirements.txt requirements-dev.txt
 # same network (RUN_HOST lets the allowed hosts follow; see config/settings.py).
 run: export EMBEDDED = 1
 run: export RUN_HOST = $(HOST)
+run: export VAR_DIR := $(abspath $(VAR_DIR))
 run: install
-	mkdir -p var
+	mkdir -p $(VAR_DIR)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py seed_demo

@@ -18,12 +18,16 @@ env = environ.Env()
 
 DEBUG = env.bool("DEBUG", default=False)
 
+# Local state of the embedded default: the SQLite database, generated secrets, static files
+# and uploads (VAR_DIR moves it, e.g. for a second demo beside the first).
+VAR_DIR = Path(env("VAR_DIR", default=str(BASE_DIR / "var")))
+
 # `make run` (EMBEDDED=1) keeps a generated key under var/ so a demo needs no set-up.
 EMBEDDED = env.bool("EMBEDDED", default=False)
 SECRET_KEY = env("SECRET_KEY", default="")
 if not SECRET_KEY:
     if EMBEDDED:
-        SECRET_KEY = kept_secret(BASE_DIR / "var" / "secret_key")
+        SECRET_KEY = kept_secret(VAR_DIR / "secret_key")
     elif DEBUG:
         SECRET_KEY = "insecure-development-key-only-for-debug"
     else:
@@ -119,9 +123,7 @@ TEMPLATES = [
 ]
 
 # Database: SQLite under var/ unless DATABASE_URL says otherwise.
-DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'myolog.sqlite3'}")
-}
+DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'myolog.sqlite3'}")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and immediate transactions keep the threaded dev server free of "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {}).update(
@@ -155,14 +157,14 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "var" / "static"
+STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
-MEDIA_ROOT = BASE_DIR / "var" / "media"
+MEDIA_ROOT = VAR_DIR / "media"
 
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"

@@ -3,17 +3,17 @@
 Plain data, standard library only (no Django), so that the classifier, the API and the
 weekly report can all read it, and so that it can be tested without a database.
 
-Sources: ``shared/science/README.md`` (the modality-to-exerkine table and the modifiers) and
-``shared/science/evidence.md`` (claims 1-26 with verdicts, section 1; references, section 4).
-Each note carries a comment naming the evidence.md claim its verdict comes from.
+Source: ``docs/science.md`` (the modality-to-exerkine table and the modifiers, and the wording
+rules, at its start; claims 1-26 with verdicts, section 1; references, section 4).
+Each note carries a comment naming the science.md claim its verdict comes from.
 
-Wording rules (science/README.md): association, never promise; never medical advice; short and
-plain; where a popular claim is disputed or unsupported, say so kindly. ``claim`` restates the
-popular claim as the table gives it; ``summary`` is our own wording of what the research
-supports, and must never match a pattern in ``NEVER_SHOW``.
+Wording rules (science.md, "Rules for the app's wording"): association, never promise; never
+medical advice; short and plain; where a popular claim is disputed or unsupported, say so
+kindly. ``claim`` restates the popular claim as the table gives it; ``summary`` is our own
+wording of what the research supports, and must never match a pattern in ``NEVER_SHOW``.
 
-References: only ones marked ✔ or ◐ in evidence.md section 4 that carry a DOI or a PMID there,
-copied exactly. Citations leave out volume/page details that evidence.md says were not seen.
+References: only ones marked ✔ or ◐ in science.md section 4 that carry a DOI or a PMID there,
+copied exactly. Citations leave out volume/page details that science.md says were not seen.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ DISCLAIMER = "Educational, not medical advice."
 
 @dataclass(frozen=True)
 class Reference:
-    key: str  # "R1" … the key in evidence.md section 4
+    key: str  # "R1" … the key in science.md section 4
     citation: str  # short: "Pedersen & Febbraio 2008, Physiol Rev 88:1379"
     doi: str | None = None
     pmid: str | None = None
@@ -80,7 +80,7 @@ class ModifierNote:
         }
 
 
-# --- References (evidence.md section 4; only the ones used below) -------------------------
+# --- References (science.md section 4; only the ones used below) -------------------------
 
 _REFS = (
     # IL-6
@@ -197,7 +197,7 @@ def _refs(*keys: str) -> tuple[Reference, ...]:
 
 
 # --- Notes per modality ---------------------------------------------------------------------
-# The modality-to-exerkine table (science/README.md):
+# The modality-to-exerkine table (science.md, "The popular claims Myolog answers"):
 #   heavy_resistance: IL-6, IGF-1, myostatin suppression
 #   high_volume:      greater IL-6, irisin, BDNF
 #   hiit:             systemic IGF-1, FGF21, irisin
@@ -211,7 +211,7 @@ _IRISIN_REFS = ("R18", "R20")
 
 MODALITY_NOTES: dict[str, tuple[ExerkineNote, ...]] = {
     "heavy_resistance": (
-        ExerkineNote(  # evidence.md claim 1: Partly (weak) -> limited
+        ExerkineNote(  # science.md claim 1: Partly (weak) -> limited
             exerkine="IL-6",
             direction="up",
             claim="Heavy resistance training raises IL-6.",
@@ -223,7 +223,7 @@ MODALITY_NOTES: dict[str, tuple[ExerkineNote, ...]] = {
             evidence="limited",
             references=_refs("R42", "R9", "R1"),
         ),
-        ExerkineNote(  # evidence.md claim 2: Partly (weak) -> limited
+        ExerkineNote(  # science.md claim 2: Partly (weak) -> limited
             exerkine="IGF-1",
             direction="up",
             claim="Heavy resistance training raises IGF-1.",
@@ -234,7 +234,7 @@ MODALITY_NOTES: dict[str, tuple[ExerkineNote, ...]] = {
             evidence="limited",
             references=_refs("R49", "R47"),
         ),
-        # evidence.md claim 3 (and 17): Supported for muscle mRNA after a session, mixed beyond
+        # science.md claim 3 (and 17): Supported for muscle mRNA after a session, mixed beyond
         # that; 1c gives "moderate" confidence for the local mRNA change -> moderate.
         ExerkineNote(
             exerkine="myostatin",
@@ -250,8 +250,8 @@ MODALITY_NOTES: dict[str, tuple[ExerkineNote, ...]] = {
         ),
     ),
     "high_volume": (
-        # evidence.md claim 4: Partly for endurance, unsupported for resistance training. In
-        # Myolog high_volume is a resistance-session class (evidence.md 2b), so the verdict for
+        # science.md claim 4: Partly for endurance, unsupported for resistance training. In
+        # Myolog high_volume is a resistance-session class (science.md 2b), so the verdict for
         # this kind of session is the resistance one -> unsupported. R5/R8 carry no DOI/PMID;
         # R7 (endurance IL-6) and R9 (little IL-6 after lifting, claims 1 and 13) stand in.
         ExerkineNote(
@@ -266,7 +266,7 @@ MODALITY_NOTES: dict[str, tuple[ExerkineNote, ...]] = {
             evidence="unsupported",
             references=_refs("R7", "R9"),
         ),
-        ExerkineNote(  # evidence.md claim 5: Disputed -> disputed
+        ExerkineNote(  # science.md claim 5: Disputed -> disputed
             exerkine="irisin",
             direction="up",
             claim="High-volume training raises irisin.",
@@ -278,7 +278,7 @@ MODALITY_NOTES: dict[str, tuple[ExerkineNote, ...]] = {
             evidence="disputed",
             references=_refs(*_IRISIN_REFS, "R21"),
         ),
-        ExerkineNote(  # evidence.md claim 6: Unsupported for resistance volume -> unsupported
+        ExerkineNote(  # science.md claim 6: Unsupported for resistance volume -> unsupported
             exerkine="BDNF",
             direction="up",
             claim="High-volume training raises BDNF.",
@@ -292,7 +292,7 @@ MODALITY_NOTES: dict[str, tuple[ExerkineNote, ...]] = {
         ),
     ),
     "hiit": (
-        # evidence.md claim 7 (and 18): Unsupported as a HIIT-specific effect -> unsupported.
+        # science.md claim 7 (and 18): Unsupported as a HIIT-specific effect -> unsupported.
         # The summary must not affirm "HIIT gives systemic IGF-1".
         ExerkineNote(
             exerkine="IGF-1",
@@ -305,7 +305,7 @@ MODALITY_NOTES: dict[str, tuple[ExerkineNote, ...]] = {
             evidence="unsupported",
             references=_refs("R50", "R49"),
         ),
-        # evidence.md claim 8: Partly -> limited: acute aerobic exercise does raise plasma
+        # science.md claim 8: Partly -> limited: acute aerobic exercise does raise plasma
         # FGF21, but it is a liver hormone, no human HIIT-versus-continuous trial was found, and
         # the one intensity comparison (R41) is unverified, so it is neither cited nor used.
         ExerkineNote(
@@ -320,7 +320,7 @@ MODALITY_NOTES: dict[str, tuple[ExerkineNote, ...]] = {
             evidence="limited",
             references=_refs("R34", "R36", "R38"),
         ),
-        ExerkineNote(  # evidence.md claim 9: Disputed -> disputed
+        ExerkineNote(  # science.md claim 9: Disputed -> disputed
             exerkine="irisin",
             direction="up",
             claim="HIIT raises irisin.",
@@ -337,7 +337,7 @@ MODALITY_NOTES: dict[str, tuple[ExerkineNote, ...]] = {
         # reference backs it for interval sessions.
     ),
     "endurance": (
-        ExerkineNote(  # evidence.md claim 10: Supported (strongest), 1c confidence high -> strong
+        ExerkineNote(  # science.md claim 10: Supported (strongest), 1c confidence high -> strong
             exerkine="IL-6",
             direction="up",
             claim="Endurance training raises IL-6.",
@@ -349,7 +349,7 @@ MODALITY_NOTES: dict[str, tuple[ExerkineNote, ...]] = {
             evidence="strong",
             references=_refs("R4", "R1", "R7"),
         ),
-        # evidence.md claim 11: Partly (true in blood, not a muscle signal); 1c confidence
+        # science.md claim 11: Partly (true in blood, not a muscle signal); 1c confidence
         # moderate for BDNF -> moderate. R31 (best acute evidence) has only a PMCID.
         ExerkineNote(
             exerkine="BDNF",
@@ -363,7 +363,7 @@ MODALITY_NOTES: dict[str, tuple[ExerkineNote, ...]] = {
             evidence="moderate",
             references=_refs("R26", "R32"),
         ),
-        # evidence.md claim 12: Supported (as a hepatokine); 1c confidence moderate for
+        # science.md claim 12: Supported (as a hepatokine); 1c confidence moderate for
         # FGF21 -> moderate. R37 (liver origin) has no DOI; R38 covers the same point.
         ExerkineNote(
             exerkine="FGF21",
@@ -386,10 +386,10 @@ MODALITY_NOTES: dict[str, tuple[ExerkineNote, ...]] = {
 }
 
 
-# --- Modifiers (science/README.md table; evidence.md 1b) ------------------------------------
+# --- Modifiers (science.md: the modifier table at its start; 1b) ----------------------------
 
 MODIFIER_NOTES: dict[str, ModifierNote] = {
-    # evidence.md claim 16: Unsupported (not tested in humans) -> unsupported. Never say that
+    # science.md claim 16: Unsupported (not tested in humans) -> unsupported. Never say that
     # fasting boosts FGF21; at most, that this hasn't been studied in people.
     "fasted": ModifierNote(
         code="fasted",
@@ -401,7 +401,7 @@ MODIFIER_NOTES: dict[str, ModifierNote] = {
         evidence="unsupported",
         references=_refs("R39", "R40"),
     ),
-    # evidence.md claim 20: Unsupported -> unsupported. R11 has no DOI/PMID; R10 and R12 show
+    # science.md claim 20: Unsupported -> unsupported. R11 has no DOI/PMID; R10 and R12 show
     # the IL-6 response does not follow muscle damage.
     "eccentric": ModifierNote(
         code="eccentric",
@@ -414,7 +414,7 @@ MODIFIER_NOTES: dict[str, ModifierNote] = {
         evidence="unsupported",
         references=_refs("R10", "R12"),
     ),
-    # evidence.md claim 15: Unsupported for irisin -> unsupported; short rests do raise
+    # science.md claim 15: Unsupported for irisin -> unsupported; short rests do raise
     # muscle-damage and inflammatory markers (R14).
     "short_rest": ModifierNote(
         code="short_rest",
@@ -427,7 +427,7 @@ MODIFIER_NOTES: dict[str, ModifierNote] = {
         evidence="unsupported",
         references=_refs("R14"),
     ),
-    # evidence.md claim 19: Partly (shown for working muscle mass in endurance IL-6, untested
+    # science.md claim 19: Partly (shown for working muscle mass in endurance IL-6, untested
     # for lifts) -> limited. R5 has no identifier; R47 (leg vs arm work) is the cited study.
     "compound": ModifierNote(
         code="compound",
@@ -445,7 +445,7 @@ MODIFIER_NOTES: dict[str, ModifierNote] = {
 
 # --- Never show ------------------------------------------------------------------------------
 # Regular expressions (lowercase; match with re.IGNORECASE) that no summary may match
-# (evidence.md end of 1c; science/README.md "Rules for the app's wording"). Claims restate
+# (science.md end of 1c, and its "Rules for the app's wording"). Claims restate
 # the popular claims and are exempt. Patterns work within one sentence ([^.]*) so an honest
 # sentence can still name the molecule.
 NEVER_SHOW: tuple[str, ...] = (

@@ -1,6 +1,6 @@
 """A week of training in numbers, and what to suggest: pure functions over plain data.
 
-Weeks are ISO weeks in the user's own time zone. Formulas are evidence.md sections 2c
+Weeks are ISO weeks in the user's own time zone. Formulas are docs/science.md sections 2c
 and 3: WHO minutes [R55], session-RPE load [R82], Foster monotony and strain [R83], this
 week against the 4-week average (descriptive only: ACWR is not an injury-risk score,
 [R89–R91]), 48 h between hard sessions for the same muscles [R56, R74, R75].
@@ -309,7 +309,7 @@ ADD_MESSAGES = {
     ),
 }
 
-# What each rule rests on (evidence.md section 4 keys), so every message stays traceable.
+# What each rule rests on (science.md section 4 keys), so every message stays traceable.
 RULE_BASIS = {
     "add_heavy_resistance": ("R57", "R60"),
     "add_high_volume": ("R57", "R61"),

@@ -27,7 +27,7 @@ from insights.knowledge import (
 )
 from tests.docs import SCIENCE_MD
 
-# The modality-to-exerkine table of shared/science/README.md, as the popular articles state it.
+# The modality-to-exerkine table of docs/science.md, as the popular articles state it.
 TABLE = {
     "heavy_resistance": {("IL-6", "up"), ("IGF-1", "up"), ("myostatin", "down")},
     "high_volume": {("IL-6", "up"), ("irisin", "up"), ("BDNF", "up")},
@@ -53,10 +53,10 @@ def _note(modality, exerkine):
 
 
 def _section_4_lines():
-    """{"R1": "- R1 ✔ Pedersen BK, ...", ...} from evidence.md section 4."""
+    """{"R1": "- R1 ✔ Pedersen BK, ...", ...} from docs/science.md section 4."""
     text = SCIENCE_MD.read_text(encoding="utf-8")
     _, sep, section = text.partition("\n## 4. References")
-    assert sep, "evidence.md has no section 4"
+    assert sep, "docs/science.md has no section 4"
     lines = {}
     for line in section.splitlines():
         match = re.match(r"- (R\d+) ", line)
@@ -137,9 +137,9 @@ def test_references_registry_holds_exactly_the_references_in_use():
 
 
 @pytest.mark.parametrize("ref", sorted(ALL_REFERENCES, key=lambda r: r.key), ids=lambda r: r.key)
-def test_every_reference_is_verified_in_evidence_md_with_the_same_identifiers(ref):
+def test_every_reference_is_verified_in_science_md_with_the_same_identifiers(ref):
     lines = _section_4_lines()
-    assert ref.key in lines, f"{ref.key} is not in evidence.md section 4"
+    assert ref.key in lines, f"{ref.key} is not in docs/science.md section 4"
     line = lines[ref.key]
     mark = line.split()[2]
     assert "✘" not in mark, f"{ref.key} is marked unverified: {mark}"
@@ -159,6 +159,27 @@ def test_the_section_4_parser_sees_unverified_references():
     assert not {"R41", "R71", "R92"} & set(REFERENCES)
 
 
+def test_science_md_has_its_numbered_sections_and_every_claim_with_a_verdict():
+    text = SCIENCE_MD.read_text(encoding="utf-8")
+    headings = re.findall(r"^(#{2,3} \d[a-e]?\.)", text, re.MULTILINE)
+    for heading in ("## 1.", "### 1a.", "### 1b.", "### 1c.", "## 2.", "### 2a.", "### 2b."):
+        assert heading in headings, heading
+    for heading in ("### 2c.", "## 3.", "### 3a.", "### 3b.", "### 3c.", "### 3d.", "### 3e."):
+        assert heading in headings, heading
+    assert "\n## 4. References\n" in text
+    claims = re.findall(r"^\*\*Claim (\d+)\..*?Verdict:", text, re.MULTILINE | re.DOTALL)
+    assert [int(n) for n in claims] == list(range(1, 27))
+
+
+def test_every_reference_key_science_md_cites_is_in_its_section_4():
+    text = SCIENCE_MD.read_text(encoding="utf-8")
+    body, _, _ = text.partition("\n## 4. References")
+    cited = set(re.findall(r"\bR\d+\b", body))
+    assert {"R1", "R55", "R98"} <= cited  # the pattern finds keys in text and tables
+    assert cited <= set(_section_4_lines())
+    assert _section_4_lines()["R98"].startswith("- R98 ◐ Tanaka H")
+
+
 def test_verdicts_that_matter():
     assert _note("high_volume", "irisin").evidence == "disputed"
     assert _note("hiit", "irisin").evidence == "disputed"
@@ -171,7 +192,7 @@ def test_verdicts_that_matter():
 
 
 def test_weaker_verdicts_for_partly_supported_claims():
-    # evidence.md claims 1, 2 ("Partly (weak)"), 15 (unsupported) and 19 (partly).
+    # docs/science.md claims 1, 2 ("partly (weak)"), 15 (unsupported) and 19 (partly).
     assert _note("heavy_resistance", "IL-6").evidence == "limited"
     assert _note("heavy_resistance", "IGF-1").evidence == "limited"
     assert MODIFIER_NOTES["short_rest"].evidence == "unsupported"
@@ -272,7 +293,7 @@ def test_claims_and_summaries_are_short_sentences(item):
     assert item.summary != item.claim
 
 
-def test_summaries_are_our_own_wording_not_evidence_md_sentences():
+def test_summaries_are_the_apps_own_wording_not_sentences_of_science_md():
     evidence = " ".join(SCIENCE_MD.read_text(encoding="utf-8").split()).lower()
     for item in ALL_ITEMS:
         for sentence in re.split(r"(?<=\.)\s+", item.summary):

@@ -1,6 +1,6 @@
 """What a week suggests (insights.weekly): every rule both ways, wording, and traceability.
 
-Plain functions, no database. Rules: evidence.md sections 2c and 3; codes: API.md "Weeks".
+Plain functions, no database. Rules: docs/science.md sections 2c and 3; codes: API.md "Weeks".
 """
 
 import itertools
@@ -432,10 +432,10 @@ def _api_codes() -> set[str]:
 
 
 def _section_4_references() -> dict[str, str]:
-    """{"R1": "✔", "R41": "✘/◐", ...}: each reference key of evidence.md section 4 and its mark."""
+    """{"R1": "✔", "R41": "✘/◐", ...}: each reference key of science.md section 4 and its mark."""
     text = SCIENCE_MD.read_text(encoding="utf-8")
     _, sep, section = text.partition("\n## 4. References")
-    assert sep, "evidence.md has no section 4"
+    assert sep, "docs/science.md has no section 4"
     return dict(re.findall(r"^- (R\d+) (\S+)", section, re.MULTILINE))
 
 
@@ -496,7 +496,7 @@ def test_the_plain_wording_check_catches_alarming_words():
     assert not PLAIN.search("a brisk walk counts")
 
 
-def test_every_rule_basis_cites_references_that_exist_in_evidence_section_4():
+def test_every_rule_basis_cites_references_that_exist_in_science_md_section_4():
     references = _section_4_references()
 
     assert len(references) > 50  # the parser found the list

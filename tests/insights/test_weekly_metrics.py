@@ -678,9 +678,9 @@ def test_hard_days_are_local_days():
 def _api_example() -> dict:
     text = API_MD.read_text(encoding="utf-8")
     _, sep, weeks = text.partition("\n## Weeks")
-    assert sep, "API.md has no Weeks section"
+    assert sep, "docs/api.md has no Weeks section"
     block = re.search(r"```json\n(.*?)```", weeks, re.DOTALL)
-    assert block, "the Weeks section has no JSON example"
+    assert block, "the Weeks section of docs/api.md has no JSON example"
     body = json.loads(block.group(1))
     body.pop("status")  # added by the view, not by WeekMetrics
     return body

@@ -84,7 +84,7 @@ def test_no_two_exercises_answer_to_the_same_name():
 
 @pytest.mark.django_db
 def test_every_slug_in_api_md_is_in_the_seeded_catalog():
-    slugs = set(re.findall(r'"exercise": "([a-z0-9-]+)"', API_MD.read_text()))
+    slugs = set(re.findall(r'"exercise": "([a-z0-9-]+)"', API_MD.read_text(encoding="utf-8")))
     assert slugs
     assert slugs <= set(Exercise.objects.filter(owner=None).values_list("slug", flat=True))
 

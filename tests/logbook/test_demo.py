@@ -44,9 +44,9 @@ def test_seed_demo_keeps_its_password_under_var_and_a_rerun_logs_nobody_out(
     capsys, monkeypatch, settings, tmp_path, client
 ):
     monkeypatch.delenv("DEMO_PASSWORD", raising=False)
-    settings.BASE_DIR = tmp_path
+    settings.VAR_DIR = tmp_path
     call_command("seed_demo", weeks=1)
-    password = (tmp_path / "var" / "demo_password").read_text().strip()
+    password = (tmp_path / "demo_password").read_text().strip()
     assert password in capsys.readouterr().out
     assert client.login(username="demo", password=password)
     assert client.get("/").status_code == 200

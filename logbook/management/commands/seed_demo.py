@@ -26,9 +26,14 @@ class Command(BaseCommand):
         parser.add_argument("--weeks", type=int, default=8)
 
     def handle(self, *args, username: str, weeks: int, **options):
-        password = os.environ.get("DEMO_PASSWORD") or kept_secret(
-            settings.BASE_DIR / "var" / "demo_password", nbytes=9
-        )
+        kept = settings.VAR_DIR / "demo_password"
+        password = os.environ.get("DEMO_PASSWORD")
+        if password:  # a chosen password is kept too, so var/demo_password is always right
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            kept.write_text(password)
+            kept.chmod(0o600)
+        else:
+            password = kept_secret(kept, nbytes=9)
         with transaction.atomic():
             user, created = get_user_model().objects.get_or_create(
                 username=username, defaults={"email": f"{username}@example.com"}
