@@ -53,6 +53,7 @@ def _store(workout: Workout, result: Classification) -> None:
         "modifiers": list(result.modifiers),
         "tags": list(result.tags),
         "rationale": list(result.rationale),
+        "rationale_refs": [list(refs) for refs in result.rationale_refs],
         "features": result.summary(),
         "created_at": now,
         "updated_at": now,

@@ -10,6 +10,8 @@ class ReferenceOut(serializers.Serializer):
     citation = serializers.CharField()
     doi = serializers.CharField(required=False)
     pmid = serializers.CharField(required=False)
+    pmcid = serializers.CharField(required=False)
+    url = serializers.URLField(required=False, help_text="DOI, PubMed or PMC link, if known.")
 
 
 class ExerkineNoteOut(serializers.Serializer):
@@ -19,6 +21,7 @@ class ExerkineNoteOut(serializers.Serializer):
     summary = serializers.CharField(help_text="What the research supports, in plain words.")
     evidence = serializers.ChoiceField(choices=EVIDENCE_LEVELS)
     references = ReferenceOut(many=True)
+    science_url = serializers.CharField(help_text="The page explaining this molecule.")
 
 
 class ModifierNoteOut(serializers.Serializer):
@@ -27,6 +30,7 @@ class ModifierNoteOut(serializers.Serializer):
     summary = serializers.CharField()
     evidence = serializers.ChoiceField(choices=EVIDENCE_LEVELS)
     references = ReferenceOut(many=True)
+    science_url = serializers.CharField()
 
 
 class ModalityScoreOut(serializers.Serializer):
@@ -40,10 +44,19 @@ class InsightOut(serializers.Serializer):
     primary = serializers.ChoiceField(choices=MODALITIES, required=False)
     modalities = ModalityScoreOut(many=True, required=False)
     rationale = serializers.ListField(child=serializers.CharField(), required=False)
+    rationale_references = serializers.ListField(
+        child=ReferenceOut(many=True),
+        required=False,
+        help_text="Per rationale line, the references its rule rests on.",
+    )
     features = serializers.DictField(required=False)
     tags = serializers.ListField(child=serializers.CharField(), required=False)
     exerkines = ExerkineNoteOut(many=True, required=False)
     modifiers = ModifierNoteOut(many=True, required=False)
+    science_url = serializers.CharField(required=False, help_text="The page on this kind.")
+    classification_url = serializers.CharField(
+        required=False, help_text="How Myolog classifies sessions, with the evidence."
+    )
     disclaimer = serializers.CharField()
 
 
@@ -87,6 +100,7 @@ class Load(serializers.Serializer):
 class RecommendationOut(serializers.Serializer):
     code = serializers.CharField()
     message = serializers.CharField()
+    references = ReferenceOut(many=True, required=False)
 
 
 class WeekOut(serializers.Serializer):
