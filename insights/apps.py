@@ -6,7 +6,11 @@ class InsightsConfig(AppConfig):
     verbose_name = "Insights"
 
     def ready(self) -> None:
-        from insights.tasks import enqueue_classification
+        from insights.tasks import enqueue_classification, reclassify_after_heart_rate_change
+        from logbook.profiles import heart_rate_profile_changed
         from logbook.services import workouts_saved
 
         workouts_saved.connect(enqueue_classification, dispatch_uid="insights_classify")
+        heart_rate_profile_changed.connect(
+            reclassify_after_heart_rate_change, dispatch_uid="insights_heart_rate"
+        )

@@ -76,6 +76,29 @@ def _store(workout: Workout, result: Classification) -> None:
         cursor.execute(sql, params)
 
 
+def workouts_with_heart_rate(user) -> list[int]:
+    """The user's live workouts whose classification reads their max heart rate."""
+    return list(
+        Workout.objects.alive()
+        .filter(user=user)
+        .filter(
+            Q(avg_hr__isnull=False) | Q(max_hr__isnull=False) | Q(intervals__avg_hr__isnull=False)
+        )
+        .order_by("-started_at")
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+
+
+def mark_stale(workout_ids: list[int]) -> None:
+    """Their insights no longer count as current (the API says pending) until reclassified;
+    the sweep finds them even if queueing fails."""
+    for start in range(0, len(workout_ids), 500):
+        Insight.objects.filter(workout_id__in=workout_ids[start : start + 500]).update(
+            classifier_version=""
+        )
+
+
 def workouts_needing_insight(version: str | None = None) -> QuerySet:
     """Live workouts with no insight, or one from another classifier or workout version."""
     version = version or current_version()

@@ -4,10 +4,23 @@ from datetime import date
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.dispatch import Signal
 
 from logbook.models import Profile, Units
 from logbook.timezones import known_time_zones
 from logbook.workout_input import InvalidInput
+
+# Sent on commit with `user` when the max heart rate or the birth year changed, so that what
+# depends on them (the insights of workouts with heart rate) can follow, in the background.
+heart_rate_profile_changed = Signal()
+HEART_RATE_FIELDS = ("hr_max", "birth_year")
+
+
+def announce_heart_rate_change(user: AbstractBaseUser, changed: Any) -> None:
+    """Send `heart_rate_profile_changed` after commit if any of `changed` is a heart-rate field."""
+    if set(changed) & set(HEART_RATE_FIELDS):
+        transaction.on_commit(lambda: heart_rate_profile_changed.send(sender=Profile, user=user))
 
 
 def get_profile(user: AbstractBaseUser) -> Profile:
@@ -65,10 +78,12 @@ def update_profile(user: AbstractBaseUser, data: Any) -> Profile:
     if errors:
         raise InvalidInput(errors)
     profile = get_profile(user)
+    changed = [field for field, value in changes.items() if getattr(profile, field) != value]
     for field, value in changes.items():
         setattr(profile, field, value)
     if changes:
         profile.save(update_fields=list(changes))
+    announce_heart_rate_change(user, changed)
     return profile
 
 

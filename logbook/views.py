@@ -24,7 +24,7 @@ from logbook import services, workout_form
 from logbook.catalog import name_key
 from logbook.forms import SettingsForm, SignupForm, TokenForm
 from logbook.models import Activity, Exercise, ExerciseName, Workout, WorkoutExercise
-from logbook.profiles import get_profile
+from logbook.profiles import announce_heart_rate_change, get_profile
 from logbook.records import records_for
 from logbook.tokens import issue_token, revoke_token
 from logbook.units import load_to_display
@@ -83,6 +83,7 @@ def settings_page(request: HttpRequest) -> HttpResponse:
     form = SettingsForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
         form.save()
+        announce_heart_rate_change(request.user, form.changed_data)
         messages.success(request, "Settings saved.")
         return redirect("settings")
     return render(request, "logbook/settings.html", _settings_context(request, form))
