@@ -47,6 +47,30 @@ FAMILIES = {
     "olympic": "conditioning",
     "cardio": "conditioning",
 }
+# The major muscle groups the WHO guideline's muscle-strengthening days refer to [R55, R56].
+MAJOR_GROUPS = {
+    "quads": "legs",
+    "hamstrings": "legs",
+    "calves": "legs",
+    "adductors": "legs",
+    "abductors": "legs",
+    "glutes": "hips",
+    "hip_flexors": "hips",
+    "lats": "back",
+    "upper_back": "back",
+    "traps": "back",
+    "lower_back": "back",
+    "abs": "abdomen",
+    "obliques": "abdomen",
+    "chest": "chest",
+    "front_delts": "shoulders",
+    "side_delts": "shoulders",
+    "rear_delts": "shoulders",
+    "biceps": "arms",
+    "triceps": "arms",
+    "forearms": "arms",
+}
+STRENGTHENING_MAX_RIR = 5  # "moderate or greater intensity" [R55]: RPE 5 or more: convention
 LIGHT, MODERATE, VIGOROUS = "light", "moderate", "vigorous"
 LEVELS = (LIGHT, MODERATE, VIGOROUS)
 
@@ -210,6 +234,8 @@ class Features:
     e1rm_low_confidence: tuple[str, ...]
     no_estimate: tuple[str, ...]  # exercises lifted with no e1RM and no effort logged
     effort_logged: bool
+    strengthening_sets: int  # working sets of moderate or greater effort, not light for the lift
+    strengthening_groups: tuple[str, ...]  # the major muscle groups they worked
     rests_logged: int
     implied_rest_s: float | None  # with no rests logged: the duration left over per set
     families: tuple[str, ...]  # the kinds of movement of the lifting part
@@ -255,6 +281,8 @@ class Features:
             "warmup_sets": self.warmup_sets,
             "heavy_sets": sum(s.heavy for s in hard),
             "light_sets": sum(s.light for s in self.lift_sets),
+            "strengthening_sets": self.strengthening_sets,
+            "strengthening_groups": list(self.strengthening_groups),
             "volume_load_kg": round(self.volume_load_kg, 1),
             "hard_sets_by_muscle": self.hard_sets_by_muscle,
             "median_rest_s": self.median_rest_s,
@@ -461,6 +489,8 @@ def compute_features(session: SessionData, t: Thresholds = DEFAULT) -> Features:
         e1rm_low_confidence=tuple(sorted(low_confidence)),
         no_estimate=no_estimate,
         effort_logged=lifts.effort_logged,
+        strengthening_sets=lifts.strengthening,
+        strengthening_groups=tuple(sorted(lifts.groups)),
         rests_logged=len(rests),
         implied_rest_s=_implied_rest(session, lifts, parts, t),
         families=_families(session),
@@ -525,6 +555,8 @@ class _Lifts:
     eccentric: int = 0
     compound: int = 0
     hard_by_muscle: dict[str, int] = field(default_factory=dict)
+    strengthening: int = 0
+    groups: set[str] = field(default_factory=set)
 
 
 def _judge_lifts(session: SessionData, e1rm: dict[str, float], t: Thresholds) -> _Lifts:
@@ -594,6 +626,9 @@ def _judge_lifts(session: SessionData, e1rm: dict[str, float], t: Thresholds) ->
             out.compound += compound
             if rest_s is not None:
                 out.rests.append(rest_s)
+            if not light and (rir is None or rir <= STRENGTHENING_MAX_RIR):
+                out.strengthening += 1
+                out.groups.update(MAJOR_GROUPS[m] for m in muscles if m in MAJOR_GROUPS)
             if hard:
                 out.hard.append(lift)
                 for m in muscles:
