@@ -162,6 +162,9 @@ _REFS = (
     ),
     Reference("R2", "Severinsen & Pedersen 2020, Endocr Rev 41:594", pmcid="PMC7288608"),
     Reference(
+        "R3", "Chow et al. 2022, Nat Rev Endocrinol 18:273", doi="10.1038/s41574-022-00641-2"
+    ),
+    Reference(
         "R4",
         "Steensberg et al. 2000, J Physiol 529:237",
         doi="10.1111/j.1469-7793.2000.00237.x",
@@ -187,6 +190,7 @@ _REFS = (
     ),
     Reference("R14", "Senna et al. 2022, Front Physiol 13:827847", doi="10.3389/fphys.2022.827847"),
     # Irisin
+    Reference("R15", "Boström et al. 2012, Nature 481", doi="10.1038/nature10777", pmid="22237023"),
     Reference(
         "R18", "Albrecht et al. 2015, Sci Rep 5:8889", doi="10.1038/srep08889", pmid="25749243"
     ),
@@ -205,6 +209,7 @@ _REFS = (
     ),
     # BDNF (R26 ◐: volume/pages from memory, left out)
     Reference("R26", "Rasmussen et al. 2009, Exp Physiol", doi="10.1113/expphysiol.2009.048512"),
+    Reference("R27", "Matthews et al. 2009, Diabetologia 52:1409", doi="10.1007/s00125-009-1364-1"),
     Reference("R31", "Szuhany, Bugatti & Otto 2015, J Psychiatr Res 60:56", pmcid="PMC4314337"),
     Reference(
         "R32", "Dinoff et al. 2016, PLoS One 11:e0163037", doi="10.1371/journal.pone.0163037"
@@ -240,6 +245,12 @@ _REFS = (
     Reference("R40", "Fazeli et al. 2015, J Clin Invest 125:4601", doi="10.1172/JCI83349"),
     # Myostatin, IGF-1, hormones (R42 ◐ and R50 ◐: volume/pages not seen, left out)
     Reference("R42", "Louis et al. 2007, J Appl Physiol", doi="10.1152/japplphysiol.00679.2007"),
+    Reference(
+        "R43",
+        "Roth et al. 2003, Exp Biol Med 228:706",
+        doi="10.1177/153537020322800609",
+        pmid="12773702",
+    ),
     Reference(
         "R44",
         "Hulmi et al. 2007, Med Sci Sports Exerc 39:289",

@@ -3,6 +3,8 @@ from django.urls import path
 from insights import views
 
 urlpatterns = [
+    path("science/", views.science_index, name="science"),
+    path("science/<slug:slug>/", views.science_page, name="science-page"),
     path("week/", views.week, name="week-current"),
     path("week/<str:week>/", views.week, name="week"),
     path("week/<str:week>/email/", views.week_email_preview, name="week-email-preview"),

@@ -49,6 +49,11 @@ class InsightOut(serializers.Serializer):
         required=False,
         help_text="Per rationale line, the references its rule rests on.",
     )
+    rationale_basis = serializers.ListField(
+        child=serializers.ListField(child=serializers.CharField()),
+        required=False,
+        help_text="Per rationale line, its basis as docs/science.md keys (R…, §2b …).",
+    )
     features = serializers.DictField(required=False)
     tags = serializers.ListField(child=serializers.CharField(), required=False)
     exerkines = ExerkineNoteOut(many=True, required=False)

@@ -30,6 +30,8 @@ def insight_to_dict(insight: Insight) -> dict[str, Any]:
         "rationale": insight.rationale,
         # Per rationale line, what backs it: the references, and the page of the rules.
         "rationale_references": [[ref.as_dict() for ref in references_for(keys)] for keys in refs],
+        # The same as keys of docs/science.md: R… references, §… the sections of its rules.
+        "rationale_basis": refs,
         "features": insight.features,
         "tags": insight.tags,
         "exerkines": [
