@@ -49,3 +49,12 @@ def rule_basis(code: str) -> str:
     from insights.weekly import RULE_BASIS
 
     return " ".join(RULE_BASIS.get(code, ()))
+
+
+@register.filter
+def citation_keys(references: list[dict]) -> str:
+    """The basis keys of references as the API shows them (by citation)."""
+    from insights.knowledge import REFERENCES
+
+    keys = {ref.citation: key for key, ref in REFERENCES.items()}
+    return " ".join(keys.get(r.get("citation"), "?") for r in references or ())
