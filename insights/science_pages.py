@@ -41,11 +41,11 @@ MODIFIER_TITLES = {
     "compound": "Multi-joint (compound) lifts",
 }
 LEVEL_WORDS = {
-    "strong": "strong evidence",
-    "moderate": "moderate evidence",
-    "limited": "limited evidence",
-    "disputed": "disputed",
-    "unsupported": "not supported",
+    "strong": "the claim is well supported",
+    "moderate": "the claim has moderate support",
+    "limited": "the claim has limited support",
+    "disputed": "the evidence is disputed",
+    "unsupported": "the claim is not supported",
 }
 
 
@@ -290,7 +290,7 @@ def _exerkine_page(name: str) -> Page:
     sessions = tuple(
         Para(
             f"{MODALITY_TITLES[modality]}{f' ({note.scope})' if note.scope else ''}: "
-            f"{LEVEL_WORDS[note.evidence]} for the popular claim.",
+            f"{LEVEL_WORDS[note.evidence]}.",
             (f"C{note.claim_no}",),
             level=note.evidence,
             link=science_path(MODALITY_SLUGS[modality]),
