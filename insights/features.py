@@ -178,45 +178,51 @@ class Segment:
     high: bool = False  # at HIIT intensity: ≥ 85% HRmax or RPE ≥ 7 (a race pace)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
-    """An unbroken stretch of aerobic work (2b "continuous")."""
+    """An unbroken stretch of aerobic work (2b "continuous"), its figures computed once."""
 
     segments: tuple[Segment, ...]
-
-    @property
-    def minutes(self) -> float:
-        return sum(s.duration_s for s in self.segments) / 60
-
-    @property
-    def high_minutes(self) -> float:
-        """The longest run of consecutive segments at HIIT intensity (a race inside it)."""
-        best = run = 0.0
-        for s in self.segments:
-            run = run + s.duration_s if s.high else 0.0
-            best = max(best, run)
-        return best / 60
-
-    @property
-    def hr_frac(self) -> float | None:
-        return _weighted([(s.hr_frac, s.duration_s) for s in self.segments])
-
-    @property
-    def rpe(self) -> float | None:
-        return _weighted([(s.rpe, s.duration_s) for s in self.segments])
+    minutes: float
+    high_minutes: float  # the longest run of segments at HIIT intensity (a race inside it)
+    hr_frac: float | None  # duration-weighted, over the segments that have one
+    rpe: float | None
+    intensity: str  # light | moderate | vigorous
 
     @property
     def measured(self) -> bool:
         return self.hr_frac is not None or self.rpe is not None
 
-    def level(self, t: Thresholds) -> str:
-        """The block's intensity: its weighted heart rate or RPE, else its segments' level."""
-        if self.hr_frac is not None:
-            return level_of(self.hr_frac, None, t)
-        if self.rpe is not None:
-            return level_of(None, self.rpe, t)
-        levels = [s.level for s in self.segments]
-        return max(levels, key=LEVELS.index) if levels else MODERATE
+    def level(self, t: Thresholds = DEFAULT) -> str:
+        return self.intensity
+
+
+def make_block(segments: tuple[Segment, ...], t: Thresholds = DEFAULT) -> Block:
+    total = best = run = 0.0
+    hr_sum = hr_weight = rpe_sum = rpe_weight = 0.0
+    level = LIGHT
+    for s in segments:
+        duration = s.duration_s
+        total += duration
+        run = run + duration if s.high else 0.0
+        best = max(best, run)
+        if s.hr_frac is not None and duration > 0:
+            hr_sum += s.hr_frac * duration
+            hr_weight += duration
+        if s.rpe is not None and duration > 0:
+            rpe_sum += s.rpe * duration
+            rpe_weight += duration
+        if LEVELS.index(s.level) > LEVELS.index(level):
+            level = s.level
+    hr_frac = hr_sum / hr_weight if hr_weight else None
+    rpe = rpe_sum / rpe_weight if rpe_weight else None
+    if hr_frac is not None:
+        level = level_of(hr_frac, None, t)
+    elif rpe is not None:
+        level = level_of(None, rpe, t)
+    elif not segments:
+        level = MODERATE
+    return Block(segments, total / 60, best / 60, hr_frac, rpe, level)
 
 
 @dataclass(frozen=True)
@@ -520,7 +526,11 @@ def _estimates(
     """The e1RM of each exercise, from evidence only, and where it comes from."""
     today, low_confidence = best_e1rm(session.exercises, t, effort=True)
     history, floor = session.best_e1rm_kg, session.floor_e1rm_kg
-    misses = missed_attempts(session.exercises)
+    misses = (
+        missed_attempts(session.exercises)
+        if any(s.reps == 0 for e in session.exercises for s in e.sets)
+        else {}
+    )
     e1rm: dict[str, float] = {}
     sources: dict[str, str] = {}
     for exercise in session.exercises:
@@ -573,6 +583,7 @@ def _judge_lifts(session: SessionData, e1rm: dict[str, float], t: Thresholds) ->
         muscles = exercise.primary_muscles
         light_kg = light_load_kg(exercise, t)
         never_heavy = exercise.movement in NEVER_HEAVY_PATTERNS
+        strengthening_before = out.strengthening
         for s in exercise.sets:
             if s.set_type == WARMUP:
                 out.warmups += 1
@@ -628,11 +639,12 @@ def _judge_lifts(session: SessionData, e1rm: dict[str, float], t: Thresholds) ->
                 out.rests.append(rest_s)
             if not light and (rir is None or rir <= STRENGTHENING_MAX_RIR):
                 out.strengthening += 1
-                out.groups.update(MAJOR_GROUPS[m] for m in muscles if m in MAJOR_GROUPS)
             if hard:
                 out.hard.append(lift)
                 for m in muscles:
                     out.hard_by_muscle[m] = out.hard_by_muscle.get(m, 0) + 1
+        if out.strengthening > strengthening_before:
+            out.groups.update(MAJOR_GROUPS[m] for m in muscles if m in MAJOR_GROUPS)
     return out
 
 
@@ -700,7 +712,7 @@ def _split_intervals(session: SessionData, hr_max: int | None, t: Thresholds) ->
 
     def close() -> None:
         if current:
-            parts.blocks.append(Block(tuple(current)))
+            parts.blocks.append(make_block(tuple(current), t))
             current.clear()
 
     def aerobic(segment: Segment) -> None:
@@ -776,7 +788,7 @@ def _plain_cardio_blocks(
     hr_frac = session.avg_hr / hr_max if session.avg_hr and hr_max else None
     rpe = session.session_rpe
     blocks = [
-        Block((_cardio_segment(s.duration_s, hr_frac, rpe, session, t),))
+        make_block((_cardio_segment(s.duration_s, hr_frac, rpe, session, t),), t)
         for e in session.exercises
         if e.kind == "cardio"
         for s in e.sets
@@ -785,7 +797,9 @@ def _plain_cardio_blocks(
     if blocks or session.intervals or session.activity not in CARDIO_ACTIVITIES:
         return blocks
     left_s = (session.duration_s or 0) - resistance_minutes * 60
-    return [Block((_cardio_segment(left_s, hr_frac, rpe, session, t),))] if left_s > 0 else []
+    if left_s <= 0:
+        return []
+    return [make_block((_cardio_segment(left_s, hr_frac, rpe, session, t),), t)]
 
 
 def _cardio_segment(
