@@ -158,8 +158,8 @@ RULES = {
         Para(
             f"Without an estimate, sets of {T.heavy_max_reps} reps or fewer with "
             f"{T.hard_set_max_rir:g} or fewer in reserve count as heavy. Once an estimate "
-            f"exists, the {T.heavy_pct:.0%} line decides, since 6 reps with 3 in reserve is "
-            "only about three quarters of a 1RM.",
+            f"exists, the {T.heavy_pct:.0%} line decides: 6 reps with 3 in reserve is a 9-rep "
+            "maximum, just under that line.",
             ("§2b", "R66"),
         ),
         Para(

@@ -97,7 +97,15 @@ class Load(serializers.Serializer):
     acwr = serializers.FloatField(
         allow_null=True, help_text="This week against the 4-week average; descriptive only."
     )
-    four_week_average = serializers.FloatField(allow_null=True)
+    four_week_average = serializers.FloatField(
+        allow_null=True, help_text="Of the trained weeks among the previous four (≥ 3 needed)."
+    )
+    to_date_average = serializers.FloatField(
+        allow_null=True, help_text="While the week is in progress: their load by the same day."
+    )
+    compared = serializers.ChoiceField(
+        choices=["to_date", "week"], allow_null=True, help_text="What `acwr` compares."
+    )
     estimated = serializers.BooleanField()
     daily = serializers.ListField(child=serializers.IntegerField())
 
@@ -112,13 +120,24 @@ class WeekOut(serializers.Serializer):
     week = serializers.CharField()
     start = serializers.DateField()
     status = serializers.ChoiceField(choices=["pending", "ready"])
+    in_progress = serializers.BooleanField(help_text="The week you are in: figures to date.")
+    days_elapsed = serializers.IntegerField(min_value=1, max_value=7)
     sessions = serializers.IntegerField()
     modalities = serializers.DictField(child=serializers.IntegerField())
     variety = Variety()
     exerkines_touched = serializers.ListField(child=serializers.CharField())
+    exerkine_evidence = serializers.DictField(
+        child=serializers.ChoiceField(choices=EVIDENCE_LEVELS),
+        help_text="The research's verdict for each molecule, the strongest of the week.",
+    )
     minutes = Minutes()
     load = Load()
     recovery = serializers.DictField()
+    block = serializers.ChoiceField(
+        choices=["meet", "race", "taper", "deload"],
+        allow_null=True,
+        help_text="A deliberate block named by a session's title or notes.",
+    )
     recommendations = RecommendationOut(many=True)
 
 
