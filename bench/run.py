@@ -298,7 +298,7 @@ class Bench:
     def settle(self, timeout: float = 600) -> None:
         """Let the worker finish what the previous step queued, so each figure is measured on
         a quiet machine (classification, weekly refreshes)."""
-        from insights.services import workouts_needing_insight
+        from insights.selectors import workouts_needing_insight
 
         def quiet() -> bool:
             queued = subprocess.run(
@@ -611,7 +611,7 @@ class Bench:
             f"{seconds} s of wall time, one process per core",
         )
         # Steady state: the earlier steps queued hundreds of classifications; let them drain.
-        from insights.services import workouts_needing_insight
+        from insights.selectors import workouts_needing_insight
 
         drained = wait_until(lambda: not workouts_needing_insight().exists(), timeout=600, step=1)
         client = self.user("bench_latency")

@@ -6,7 +6,10 @@ class InsightsConfig(AppConfig):
     verbose_name = "Insights"
 
     def ready(self) -> None:
-        from insights.tasks import enqueue_classification
-        from logbook.services import workouts_saved
+        from insights.tasks import enqueue_classification, reclassify_after_heart_rate_change
+        from logbook.services import heart_rate_profile_changed, workouts_saved
 
         workouts_saved.connect(enqueue_classification, dispatch_uid="insights_classify")
+        heart_rate_profile_changed.connect(
+            reclassify_after_heart_rate_change, dispatch_uid="insights_heart_rate"
+        )

@@ -4,12 +4,23 @@ Each modality is scored 0–1 on the part of the session that belongs to it, so 
 main lift followed by volume accessories, or lifting then intervals, shows both. A score
 of 0.5 or more means the docs/science.md 2b threshold is met; below that it only ramps up.
 `primary` is the qualifying modality that dominates, weighing each score by the share
-of the session's time its part took; `general` when none qualifies.
+of the session's load its part took; `general` when none qualifies.
+
+Every rationale line carries its basis: reference keys of docs/science.md section 4, or the
+section ("§2b") whose rule, often a convention, it applies.
 """
 
 from dataclasses import dataclass
 
-from insights.features import Features, SessionData, compute_features
+from insights.features import (
+    LIGHT,
+    MODERATE,
+    VIGOROUS,
+    Block,
+    Features,
+    SessionData,
+    compute_features,
+)
 from insights.thresholds import DEFAULT, Thresholds, classifier_version
 
 HEAVY = "heavy_resistance"
@@ -20,13 +31,34 @@ GENERAL = "general"
 FOUR = (HEAVY, HIGH_VOLUME, HIIT, ENDURANCE)
 QUALIFIES = 0.5
 
+# The basis of each kind of rationale line (docs/science.md section 4 keys and sections).
+HEAVY_BASIS = ("§2b", "R57", "R66")
+E1RM_BASIS = ("§2a", "R67", "R68", "R69")
+VOLUME_BASIS = ("§2b", "R61", "R57")
+HIIT_BASIS = ("§2b", "R79", "R77")
+CIRCUIT_BASIS = ("§2b", "R82")
+ENDURANCE_BASIS = ("§2b", "R56")
+HR_BASIS = ("§2b", "R56")
+TANAKA_BASIS = ("§2b", "R98")
+REST_BASIS = ("§2b", "R63", "R64")
+GENERAL_BASIS = ("§2b",)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One sentence of a rationale and what backs it."""
+
+    text: str
+    refs: tuple[str, ...]
+
 
 @dataclass(frozen=True)
 class ModalityScore:
     modality: str
     score: float
     minutes: float  # the part of the session the score rests on
-    reasons: tuple[str, ...] = ()
+    reasons: tuple[Line, ...] = ()
+    load: float = 0.0  # the part's minutes × its typical effort, for dominance
 
 
 @dataclass(frozen=True)
@@ -37,11 +69,19 @@ class Classification:
     qualifying: tuple[str, ...]  # modalities meeting their threshold, ranked
     modifiers: tuple[str, ...]
     tags: tuple[str, ...]
-    rationale: tuple[str, ...]
+    lines: tuple[Line, ...]
     features: Features
-    intensity: str  # of the continuous aerobic part: light | moderate | vigorous | near_max
+    intensity: str  # of the longest aerobic block: light | moderate | vigorous
     moderate_minutes: float  # aerobic minutes toward the WHO guideline [R55]
     vigorous_minutes: float
+
+    @property
+    def rationale(self) -> tuple[str, ...]:
+        return tuple(line.text for line in self.lines)
+
+    @property
+    def rationale_refs(self) -> tuple[tuple[str, ...], ...]:
+        return tuple(line.refs for line in self.lines)
 
     def summary(self) -> dict:
         """The features with the classifier's own readings, as stored and shown."""
@@ -55,36 +95,41 @@ class Classification:
 
 def classify(session: SessionData, t: Thresholds = DEFAULT) -> Classification:
     f = compute_features(session, t)
-    intensity = _continuous_intensity(f, session, t)
+    longest = f.longest_block(t) or max(f.blocks, key=lambda b: b.minutes, default=None)
+    intensity = longest.level(t) if longest else MODERATE
+    heavy = _heavy(f, t, heavy_minutes := _heavy_minutes(f))
+    circuit = _circuit(f, session, t, heavy)
+    hiit = _hiit(f, session, t, circuit)
+    conditioning = circuit is not None or (session.activity == "hiit" and hiit.score >= QUALIFIES)
     scores = [
-        _heavy(f, t, heavy_minutes := _heavy_minutes(f)),
-        _high_volume(f, t, heavy_minutes),
-        _hiit(f, session, intensity, t),
-        _endurance(f, session, intensity, t),
+        heavy,
+        _high_volume(f, t, heavy_minutes, conditioning),
+        hiit,
+        _endurance(f, t),
     ]
-    # Dominance: each score weighed by its part's share of the session's load, the part's
-    # minutes times the effort typical of it (session-RPE reasoning [R82]).
-    loads = {s.modality: s.minutes * _part_rpe(s.modality, intensity) for s in scores}
-    total = max(sum(loads.values()), 1e-9)
+    total = max(sum(s.load for s in scores), 1e-9)
 
     def weight(s: ModalityScore) -> float:
-        return s.score * (0.5 + 0.5 * min(1.0, loads[s.modality] / total))
+        return s.score * (0.5 + 0.5 * min(1.0, s.load / total))
 
     ranked = sorted((s for s in scores if s.score > 0), key=weight, reverse=True)
     qualifying = tuple(s.modality for s in ranked if s.score >= QUALIFIES)
-    rationale: list[str] = [r for s in ranked if s.score >= QUALIFIES for r in s.reasons]
+    lines: list[Line] = [r for s in ranked if s.score >= QUALIFIES for r in s.reasons]
     if qualifying:
         primary = qualifying[0]
     else:
         primary = GENERAL
         best = max((s.score for s in scores), default=0.0)
-        ranked.insert(0, ModalityScore(GENERAL, round(1 - best, 2), total))
-        rationale.append(_general_reason(f))
-        rationale += [r for s in ranked[1:] for r in s.reasons[:1]]
-    rationale += _rest_reason(f)
-    rationale += f.assumptions
-    if intensity.assumed and f.continuous_minutes >= 1:
-        rationale.append(intensity.assumed)
+        ranked.insert(0, ModalityScore(GENERAL, round(1 - best, 2), f.session_minutes))
+        lines.append(_general_reason(f))
+        lines += [r for s in ranked[1:] for r in s.reasons[:1]]
+    lines += _lifting_notes(f, t, heavy)
+    lines += _rest_reason(f)
+    lines += [Line(a, ("§2a",) if "RPE or RIR" in a else ("§2b",)) for a in f.assumptions]
+    lines += _heart_rate_notes(f, session, t)
+    if longest and not longest.measured and longest.minutes >= 1:
+        lines.append(_assumed_intensity(session))
+    tags = _tags(f, scores, longest, t)
     return Classification(
         version=classifier_version(t),
         primary=primary,
@@ -94,22 +139,21 @@ def classify(session: SessionData, t: Thresholds = DEFAULT) -> Classification:
         ),
         qualifying=qualifying,
         modifiers=_modifiers(f, session, t),
-        tags=_tags(f, scores, intensity, t),
-        rationale=tuple(dict.fromkeys(rationale)),
+        tags=tags,
+        lines=tuple(_unique(lines)),
         features=f,
-        intensity=intensity.level,
-        **_aerobic_minutes(f, session, intensity, scores),
+        intensity=intensity,
+        moderate_minutes=f.moderate_minutes,
+        vigorous_minutes=max(
+            f.vigorous_minutes, hiit.minutes if (conditioning and not f.bouts) else 0.0
+        ),
     )
 
 
 # Typical CR-10 effort of each part, to weigh the parts against each other: conventions in
 # line with session-RPE ratings of such sessions [R82, R85].
-PART_RPE = {HEAVY: 7, HIGH_VOLUME: 7, HIIT: 8}
-ENDURANCE_RPE = {"light": 2, "moderate": 4, "vigorous": 6, "near_max": 8}
-
-
-def _part_rpe(modality: str, intensity: "Intensity") -> float:
-    return PART_RPE.get(modality) or ENDURANCE_RPE[intensity.level]
+PART_RPE = {HEAVY: 7, HIGH_VOLUME: 7, "bout": 8, "recovery": 2}
+ENDURANCE_RPE = {LIGHT: 2, MODERATE: 4, VIGOROUS: 6}
 
 
 def ramp(x: float, threshold: float, full: float) -> float:
@@ -117,6 +161,13 @@ def ramp(x: float, threshold: float, full: float) -> float:
     if x < threshold:
         return 0.5 * max(0.0, x) / threshold
     return 0.6 + 0.4 * min(1.0, (x - threshold) / (full - threshold))
+
+
+def _unique(lines: list[Line]) -> list[Line]:
+    seen: dict[str, Line] = {}
+    for line in lines:
+        seen.setdefault(line.text, line)
+    return list(seen.values())
 
 
 # --- Resistance ------------------------------------------------------------------------------
@@ -137,14 +188,14 @@ def _heavy_minutes(f: Features) -> float:
 
 def _heavy(f: Features, t: Thresholds, heavy_minutes: float) -> ModalityScore:
     # The share is taken over the hard sets whose heaviness can be judged: a load against an
-    # e1RM, or logged effort. Unloaded sets with nothing logged can't be called heavy or not.
-    hard = [s for s in f.hard_sets if s.pct_e1rm is not None or s.rir is not None]
+    # e1RM, or logged effort. Sets with neither can't be called heavy or not.
+    hard = [s for s in f.hard_sets if not s.assumed]
     heavy = [s for s in hard if s.heavy]
     if not heavy:
         return ModalityScore(HEAVY, 0.0, 0.0)
     share = len(heavy) / len(hard)
     score = max(ramp(share, t.heavy_share, 1.0), ramp(len(heavy), t.heavy_main_lift_sets, 8))
-    by_pct = sum(s.pct_e1rm is not None and s.pct_e1rm >= t.heavy_pct for s in heavy)
+    by_pct = sum(s.pct_e1rm is not None for s in heavy)
     if by_pct == len(heavy):
         how = f"at {t.heavy_pct:.0%} or more of estimated 1RM"
     elif by_pct == 0:
@@ -154,17 +205,22 @@ def _heavy(f: Features, t: Thresholds, heavy_minutes: float) -> ModalityScore:
             f"heavy ({t.heavy_pct:.0%}+ of estimated 1RM, or {t.heavy_max_reps} reps or fewer "
             f"with {t.hard_set_max_rir:g} or fewer in reserve)"
         )
-    reasons = [f"{len(heavy)} of {len(hard)} hard sets {how}"]
+    reasons = [Line(f"{len(heavy)} of {len(hard)} hard sets {how}", HEAVY_BASIS)]
     very = sum(s.very_heavy for s in heavy)
     if very:
         reasons.append(
-            f"{very} very heavy (at {t.very_heavy_pct:.0%}+ of estimated 1RM "
-            f"or {t.very_heavy_max_reps} reps or fewer)"
+            Line(
+                f"{very} very heavy (at {t.very_heavy_pct:.0%}+ of estimated 1RM "
+                f"or {t.very_heavy_max_reps} reps or fewer)",
+                HEAVY_BASIS,
+            )
         )
-    return ModalityScore(HEAVY, score, heavy_minutes, tuple(reasons))
+    return ModalityScore(HEAVY, score, heavy_minutes, tuple(reasons), heavy_minutes * 7)
 
 
-def _high_volume(f: Features, t: Thresholds, heavy_minutes: float) -> ModalityScore:
+def _high_volume(
+    f: Features, t: Thresholds, heavy_minutes: float, conditioning: bool
+) -> ModalityScore:
     hard = f.hard_sets
     if not hard:
         return ModalityScore(HIGH_VOLUME, 0.0, 0.0)
@@ -174,64 +230,73 @@ def _high_volume(f: Features, t: Thresholds, heavy_minutes: float) -> ModalitySc
     muscle_score = ramp(most, t.high_volume_muscle_sets, 14)
     score = max(session_score, muscle_score)
     reasons = [
-        f"{len(hard)} hard sets ({t.high_volume_session_sets} or more make a high-volume session)"
-        if session_score >= muscle_score
-        else f"{most} hard sets for the {muscle.replace('_', ' ')} "
-        f"({t.high_volume_muscle_sets} or more for one muscle group)"
+        Line(
+            f"{len(hard)} hard sets ({t.high_volume_session_sets} or more make a high-volume "
+            "session)"
+            if session_score >= muscle_score
+            else f"{most} hard sets for the {muscle.replace('_', ' ')} "
+            f"({t.high_volume_muscle_sets} or more for one muscle group)",
+            VOLUME_BASIS,
+        )
     ]
     rep_share = sum(s.reps >= t.high_volume_min_reps for s in hard) / len(hard)
     if rep_share < 0.5:
         score *= 0.45  # "with reps mostly ≥ 8" (2b): heavy low-rep volume is not this class
-        reasons.append(f"most hard sets under {t.high_volume_min_reps} reps")
+        reasons.append(Line(f"most hard sets under {t.high_volume_min_reps} reps", VOLUME_BASIS))
     else:
-        reasons.append(f"{rep_share:.0%} of hard sets of {t.high_volume_min_reps} reps or more")
-    minutes = (f.resistance_minutes - heavy_minutes) or f.resistance_minutes
-    return ModalityScore(HIGH_VOLUME, score, minutes, tuple(reasons))
-
-
-# --- Aerobic ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Intensity:
-    level: str  # light | moderate | vigorous | near_max
-    hr_frac: float | None
-    rpe: float | None
-    assumed: str = ""  # the sentence saying what was assumed, if anything
-
-
-def _level(value: float, near_max: float, vigorous: float, moderate: float) -> str:
-    if value >= near_max:
-        return "near_max"
-    if value >= vigorous:
-        return "vigorous"
-    return "moderate" if value >= moderate else "light"
-
-
-def _continuous_intensity(f: Features, session: SessionData, t: Thresholds) -> Intensity:
-    hr, rpe = f.continuous_hr_frac, f.continuous_rpe
-    if hr is not None:
-        level = _level(hr, t.near_max_hr_frac, t.vigorous_hr_frac, t.moderate_hr_frac)
-        return Intensity(level, hr, rpe)
-    if rpe is not None:
-        level = _level(rpe, t.near_max_rpe10, t.vigorous_rpe10, t.moderate_rpe10)
-        return Intensity(level, None, rpe)
-    if session.activity == "walk":
-        return Intensity(
-            "light", None, None, "No heart rate or RPE: a walk taken as light activity."
+        reasons.append(
+            Line(
+                f"{rep_share:.0%} of hard sets of {t.high_volume_min_reps} reps or more",
+                VOLUME_BASIS,
+            )
         )
-    return Intensity(
-        "moderate", None, None, "No heart rate or RPE: steady cardio taken as moderate intensity."
+    if conditioning:
+        score *= 0.45  # the sets were the stations of a conditioning session (2b mixed/circuit)
+    minutes = (f.resistance_minutes - heavy_minutes) or f.resistance_minutes
+    return ModalityScore(HIGH_VOLUME, score, minutes, tuple(reasons), minutes * 7)
+
+
+# --- Intervals and circuits --------------------------------------------------------------------
+
+
+def _circuit(f: Features, session: SessionData, t: Thresholds, heavy: ModalityScore) -> Line | None:
+    """A mixed-modal circuit (2b "Mixed / circuit", convention): two or more kinds of movement
+    with little rest between them, at a high session RPE or heart rate, and not heavy."""
+    if heavy.score >= QUALIFIES or len(f.families) < t.circuit_min_families or not f.lift_sets:
+        return None
+    rest = f.median_rest_s
+    if rest is not None:
+        little_rest = rest <= t.circuit_rest_s
+        how = f"a median rest of {rest:.0f} s"
+    elif f.implied_rest_s is not None and f.implied_rest_s <= t.circuit_implied_rest_s:
+        little_rest, how = True, "little time between sets for its length"
+    else:
+        little_rest, how = session.activity == "hiit", "logged as HIIT"
+    if not little_rest:
+        return None
+    hr_frac = session.avg_hr / f.hr_max if session.avg_hr and f.hr_max else None
+    if session.session_rpe is not None and session.session_rpe >= t.hiit_rpe10:
+        effort = f"session RPE {session.session_rpe:g}"
+    elif hr_frac is not None and hr_frac >= t.hiit_hr_frac:
+        effort = f"{hr_frac:.0%} of max heart rate on average"
+    else:
+        return None
+    kinds = ", ".join(k for k in f.families)
+    return Line(
+        f"A mixed-modal circuit ({kinds}) with {how}, at {effort}: conditioning, counted as "
+        "interval training rather than heavy or high-volume lifting",
+        CIRCUIT_BASIS,
     )
 
 
-def _hiit(f: Features, session: SessionData, intensity: Intensity, t: Thresholds) -> ModalityScore:
+def _hiit(f: Features, session: SessionData, t: Thresholds, circuit: Line | None) -> ModalityScore:
     bouts = [
         b for b in f.bouts if b.hard and t.hiit_bout_min_s <= b.duration_s <= t.hiit_bout_max_s
     ]
     score = ramp(len(bouts), t.hiit_min_bouts, 8)
     minutes = f.interval_minutes
-    reasons: list[str] = []
+    load = f.hard_bout_minutes * PART_RPE["bout"] + f.recovery_minutes * PART_RPE["recovery"]
+    reasons: list[Line] = []
     if bouts:
         shortest, longest = min(b.duration_s for b in bouts), max(b.duration_s for b in bouts)
         span = (
@@ -239,72 +304,88 @@ def _hiit(f: Features, session: SessionData, intensity: Intensity, t: Thresholds
             if shortest == longest
             else f"{_seconds(shortest)}–{_seconds(longest)}"
         )
-        reasons.append(f"{len(bouts)} hard work bouts of {span}{_bout_intensity(bouts)}")
-    # One near-maximal continuous effort (a 2 km row test, a 5 km race) is high intensity:
-    # a long work interval logged at that intensity, or a whole session at it.
-    efforts = [(e.duration_s / 60, Intensity("near_max", e.hr_frac, e.rpe)) for e in f.efforts]
-    continuous = f.continuous_minutes
-    if intensity.level == "near_max" and 1 <= continuous <= t.near_max_max_min:
-        efforts.append((continuous, intensity))
-    for effort_minutes, effort_intensity in efforts:
-        value = _effort_score(effort_minutes, t)
-        if value > score:
-            score = value
-            reasons = [
-                f"{effort_minutes:.0f} min continuous near-maximal effort"
-                f"{_measure(effort_intensity)}"
-            ]
-        minutes += effort_minutes
+        reasons.append(
+            Line(f"{len(bouts)} hard work bouts of {span}{_bout_intensity(bouts)}", HIIT_BASIS)
+        )
+    if circuit is not None and score < 0.8:
+        score = 0.8
+        minutes = max(minutes, f.session_minutes - f.continuous_minutes - f.interval_minutes)
+        load = max(load, minutes * PART_RPE["bout"])
+        reasons = [circuit, *reasons]
     if session.activity == "hiit" and not f.bouts and score < QUALIFIES:
         score = 0.6
         minutes = max(minutes, f.session_minutes - f.resistance_minutes)
-        reasons = ["Logged as HIIT without interval details: taken as interval training"]
-    return ModalityScore(HIIT, score, minutes, tuple(reasons))
+        load = max(load, minutes * PART_RPE["bout"])
+        reasons = [
+            Line("Logged as HIIT without interval details: taken as interval training", HIIT_BASIS)
+        ]
+    return ModalityScore(HIIT, score, minutes, tuple(reasons), load)
 
 
-def _effort_score(minutes: float, t: Thresholds) -> float:
-    """0.8 up to 20 min, falling to 0.5 at 40 min, where it becomes an endurance session."""
-    if minutes <= 20:
-        return 0.8
-    return max(0.0, 0.8 - 0.3 * (minutes - 20) / (t.near_max_max_min - 20))
+# --- Endurance -------------------------------------------------------------------------------
 
 
-def _endurance(
-    f: Features, session: SessionData, intensity: Intensity, t: Thresholds
-) -> ModalityScore:
+def _endurance(f: Features, t: Thresholds) -> ModalityScore:
+    blocks = [b for b in f.blocks if b.level(t) != LIGHT]
+    load = sum(b.minutes * ENDURANCE_RPE[b.level(t)] for b in blocks)
     minutes = f.continuous_minutes
-    if minutes < 1:
-        return ModalityScore(ENDURANCE, 0.0, 0.0)
-    score = ramp(minutes, t.endurance_min, t.endurance_full_min)
-    words = {
-        "light": "light",
-        "moderate": "moderate",
-        "vigorous": "vigorous",
-        "near_max": "near-maximal",
-    }
-    reason = (
-        f"{minutes:.0f} min continuous at {words[intensity.level]} intensity{_measure(intensity)}"
+    longest = max(blocks, key=lambda b: b.minutes, default=None)
+    if longest is None:
+        easy = max(f.blocks, key=lambda b: b.minutes, default=None)
+        if easy is None or easy.minutes < 1:
+            return ModalityScore(ENDURANCE, 0.0, 0.0)
+        score = ramp(easy.minutes, t.endurance_min, t.endurance_full_min) * 0.4
+        reason = _block_line(easy, "light", t)  # below moderate does not count [R56]
+        return ModalityScore(ENDURANCE, score, easy.minutes, (reason,), easy.minutes * 2)
+    score = ramp(longest.minutes, t.endurance_min, t.endurance_full_min)
+    reasons = [_block_line(longest, longest.level(t), t)]
+    if score < QUALIFIES:
+        race = max(blocks, key=lambda b: b.high_minutes)
+        if race.high_minutes >= t.race_min:
+            score = 0.6
+            reasons = [
+                Line(
+                    f"{race.high_minutes:.0f} min unbroken at race intensity"
+                    f"{_measure(race.hr_frac, race.rpe)}: one continuous effort such as a race "
+                    "or a time trial, counted as endurance, not as intervals",
+                    ENDURANCE_BASIS,
+                )
+            ]
+    elif len(f.blocks) > 1:
+        reasons.append(
+            Line(
+                "Separate warm-up, cool-down or easy pieces are not added together: "
+                "continuous means one unbroken stretch",
+                ENDURANCE_BASIS,
+            )
+        )
+    return ModalityScore(ENDURANCE, score, minutes, tuple(reasons), load)
+
+
+def _block_line(block: Block, level: str, t: Thresholds) -> Line:
+    words = {LIGHT: "light", MODERATE: "moderate", VIGOROUS: "vigorous"}
+    return Line(
+        f"{block.minutes:.0f} min unbroken at {words[level]} intensity"
+        f"{_measure(block.hr_frac, block.rpe)}",
+        ENDURANCE_BASIS,
     )
-    if intensity.level == "light":
-        score *= 0.4  # below moderate (64% HRmax, CR-10 3) does not count [R56]
-    return ModalityScore(ENDURANCE, score, minutes, (reason,))
 
 
 def _bout_intensity(bouts: list) -> str:
     hrs = [b.hr_frac for b in bouts if b.hr_frac is not None]
     rpes = [b.rpe for b in bouts if b.rpe is not None]
+    if rpes and (not hrs or len(rpes) >= len(hrs)):
+        return f" at RPE {round(sum(rpes) / len(rpes), 1):g} on average"
     if hrs:
         return f" at {sum(hrs) / len(hrs):.0%} of max heart rate on average"
-    if rpes:
-        return f" at RPE {round(sum(rpes) / len(rpes), 1):g} on average"
     return ""
 
 
-def _measure(intensity: Intensity) -> str:
-    if intensity.hr_frac is not None:
-        return f" ({intensity.hr_frac:.0%} of max heart rate)"
-    if intensity.rpe is not None:
-        return f" (RPE {intensity.rpe:g})"
+def _measure(hr_frac: float | None, rpe: float | None) -> str:
+    if hr_frac is not None:
+        return f" ({hr_frac:.0%} of max heart rate)"
+    if rpe is not None:
+        return f" (RPE {round(rpe, 1):g})"
     return ""
 
 
@@ -312,37 +393,133 @@ def _seconds(s: int) -> str:
     return f"{s} s" if s < 120 or s % 60 else f"{s // 60} min"
 
 
-def _aerobic_minutes(
-    f: Features, session: SessionData, intensity: Intensity, scores: list[ModalityScore]
-) -> dict[str, float]:
-    """Moderate and vigorous minutes: hard work bouts are vigorous, easier ones moderate;
-    the continuous part counts at its intensity; light activity and lifting do not count."""
-    vigorous = (
-        sum(b.duration_s for b in f.bouts if b.hard) + sum(e.duration_s for e in f.efforts)
-    ) / 60
-    moderate = 0.0
-    if intensity.level in ("vigorous", "near_max"):
-        vigorous += f.continuous_minutes
-    elif intensity.level == "moderate":
-        moderate += f.continuous_minutes
-    if session.activity == "hiit" and not f.bouts:
-        hiit = next(s for s in scores if s.modality == HIIT)
-        vigorous = max(vigorous, hiit.minutes if hiit.score >= QUALIFIES else 0)
-    return {"moderate_minutes": moderate, "vigorous_minutes": vigorous}
+# --- Notes on the evidence used ----------------------------------------------------------------
+
+
+def _lifting_notes(f: Features, t: Thresholds, heavy: ModalityScore) -> list[Line]:
+    """Where the %1RM came from, or why there was none: said whenever lifting was logged."""
+    lines: list[Line] = []
+    if not f.lift_sets:
+        return lines
+    sources = {f.e1rm_source.get(s.exercise) for s in f.lift_sets} - {None}
+    if "today" in sources:
+        lines.append(
+            Line(
+                "Estimated 1RM from today's logged effort: reps plus reps in reserve",
+                E1RM_BASIS,
+            )
+        )
+    if "history" in sources:
+        lines.append(
+            Line(
+                f"Estimated 1RM from your sets with RPE or RIR logged in the last "
+                f"{t.e1rm_history_days // 7} weeks",
+                ("§2a", "R67", "R68"),
+            )
+        )
+    if "missed" in sources:
+        lines.append(
+            Line(
+                "A missed attempt caps today's 1RM below its load, so the completed sets near it "
+                "were at least that share of your maximum",
+                ("§2a",),
+            )
+        )
+    if f.no_estimate:
+        unjudged = len({s.exercise for s in f.lift_sets if not s.light}) == len(f.no_estimate)
+        if unjudged and not heavy.score:
+            lines.append(
+                Line(
+                    "No RPE or RIR logged, and no earlier sets of these lifts with effort "
+                    "logged: a 1RM is never estimated from a session's own sets as if they went "
+                    "to failure, and without reps in reserve no set can be called hard by the "
+                    f"rule for sessions without an estimate ({t.heavy_max_reps} reps or fewer, "
+                    f"{t.hard_set_max_rir:g} or fewer in reserve), so the session isn't called "
+                    "heavy. Log RPE or RIR to have heavy work recognised",
+                    ("§2a", "§2b", "R68", "R57"),
+                )
+            )
+        else:
+            lines.append(
+                Line(
+                    f"No RPE, RIR or earlier estimate for {len(f.no_estimate)} of the lifts: "
+                    "their sets weren't judged for heaviness",
+                    ("§2a", "§2b"),
+                )
+            )
+    light = sum(s.light for s in f.lift_sets)
+    if light:
+        lines.append(
+            Line(
+                f"{light} set{'s' if light != 1 else ''} at a load light for the lift (the "
+                f"empty {t.light_bar_kg:g} kg bar, or {t.light_free_weight_kg:g} kg or less in "
+                "the hand on a squat, hinge or lunge): never counted as heavy, and without RPE "
+                "or RIR not as hard either",
+                ("§2b",),
+            )
+        )
+    return lines
+
+
+def _heart_rate_notes(f: Features, session: SessionData, t: Thresholds) -> list[Line]:
+    """Which max heart rate the intensities rest on, whenever heart rate was used."""
+    used = f.hr_logged and (f.bouts or f.blocks or session.avg_hr)
+    if not used:
+        return []
+    if not f.hr_max:
+        return [
+            Line(
+                "Heart rate logged, but there is no max heart rate to judge it by: set a "
+                "measured max, or your birth year, in Settings",
+                HR_BASIS,
+            )
+        ]
+    source = f.hr_max_source
+    if source == "measured":
+        return [Line(f"Heart rate judged against your measured max of {f.hr_max} bpm", HR_BASIS)]
+    if source == "recorded":
+        return [
+            Line(
+                f"Max heart rate taken as {f.hr_max} bpm, the highest in your workouts of the "
+                f"last {t.hr_recorded_days // 7} weeks (estimated; your true max may be higher, "
+                "which would make these efforts easier than shown). Set a measured max or your "
+                "birth year in Settings",
+                HR_BASIS,
+            )
+        ]
+    return [
+        Line(
+            f"Max heart rate estimated as {f.hr_max} bpm from your age (Tanaka: 208 − 0.7 × "
+            "age); age formulas can be far off for one person, so set a measured max in Settings "
+            "if you know it",
+            TANAKA_BASIS,
+        )
+    ]
+
+
+def _assumed_intensity(session: SessionData) -> Line:
+    if session.activity == "walk":
+        return Line("No heart rate or RPE: a walk taken as light activity.", HR_BASIS)
+    return Line("No heart rate or RPE: steady cardio taken as moderate intensity.", HR_BASIS)
 
 
 # --- Everything else -------------------------------------------------------------------------
 
 
-def _general_reason(f: Features) -> str:
-    if not f.lift_sets and f.continuous_minutes < 1 and not f.bouts:
-        return "No sets, intervals or continuous cardio to classify: counted as general activity"
-    return "No part reached a heavy, high-volume, interval or endurance threshold"
+def _general_reason(f: Features) -> Line:
+    if not f.lift_sets and f.continuous_minutes < 1 and not f.bouts and not f.blocks:
+        return Line(
+            "No sets, intervals or continuous cardio to classify: counted as general activity",
+            GENERAL_BASIS,
+        )
+    return Line(
+        "No part reached a heavy, high-volume, interval or endurance threshold", GENERAL_BASIS
+    )
 
 
-def _rest_reason(f: Features) -> list[str]:
+def _rest_reason(f: Features) -> list[Line]:
     rest = f.median_rest_s
-    return [f"median rest {rest:.0f} s"] if rest is not None else []
+    return [Line(f"median rest {rest:.0f} s", REST_BASIS)] if rest is not None else []
 
 
 def _modifiers(f: Features, session: SessionData, t: Thresholds) -> tuple[str, ...]:
@@ -366,16 +543,19 @@ def _modifiers(f: Features, session: SessionData, t: Thresholds) -> tuple[str, .
 
 
 def _tags(
-    f: Features, scores: list[ModalityScore], intensity: Intensity, t: Thresholds
+    f: Features, scores: list[ModalityScore], longest: Block | None, t: Thresholds
 ) -> tuple[str, ...]:
     tags = []
     if any(s.very_heavy for s in f.hard_sets):
         tags.append("very_heavy")
     endurance = next(s for s in scores if s.modality == ENDURANCE)
-    if endurance.score >= QUALIFIES and f.continuous_minutes >= t.endurance_full_min:
-        tags.append("long")  # IL-6 scales with duration [R5]
-    if endurance.score >= QUALIFIES and (intensity.hr_frac or 1) < t.zone1_hr_frac:
-        tags.append("easy")  # zone 1, below 72% HRmax [R81]
+    if endurance.score >= QUALIFIES and longest is not None:
+        if longest.minutes >= t.endurance_full_min:
+            tags.append("long")  # IL-6 scales with duration [R5]
+        if (longest.hr_frac or 1) < t.zone1_hr_frac:
+            tags.append("easy")  # zone 1, below 72% HRmax [R81]
+        if any(b.high_minutes >= t.race_min for b in f.blocks):
+            tags.append("high_intensity")  # a race pace: ≥ 85% HRmax or RPE ≥ 7 (2b)
     if any(b.hard and b.duration_s <= t.sit_bout_max_s and (b.rpe or 0) >= 9 for b in f.bouts):
         tags.append("sit")
     rest = f.median_rest_s

@@ -1,33 +1,66 @@
 """Myolog's knowledge base: what the research says about the popular exerkine claims.
 
-Plain data, standard library only (no Django), so that the classifier, the API and the
-weekly report can all read it, and so that it can be tested without a database.
+Plain data, standard library only (no Django), so that the classifier, the API, the weekly
+report and the science pages can all read it, and so that it can be tested without a database.
 
 Source: ``docs/science.md`` (the modality-to-exerkine table and the modifiers, and the wording
 rules, at its start; claims 1-26 with verdicts, section 1; references, section 4).
-Each note carries a comment naming the science.md claim its verdict comes from.
+Each note names the science.md claim its verdict comes from (``claim_no``).
 
 Wording rules (science.md, "Rules for the app's wording"): association, never promise; never
 medical advice; short and plain; where a popular claim is disputed or unsupported, say so
 kindly. ``claim`` restates the popular claim as the table gives it; ``summary`` is our own
 wording of what the research supports, and must never match a pattern in ``NEVER_SHOW``.
 
-References: only ones marked ✔ or ◐ in science.md section 4 that carry a DOI or a PMID there,
-copied exactly. Citations leave out volume/page details that science.md says were not seen.
+Every sentence of a summary is backed (``basis``, one entry per sentence): by reference keys
+of science.md section 4, or, for "we found no study", by the claim (``C16``) whose entry in
+science.md says what was searched for and not found.
+
+References: only ones marked ✔ or ◐ in science.md section 4, their identifiers copied exactly;
+a reference section 4 gives no DOI, PMID or PMCID is shown by its citation alone. Citations
+leave out volume/page details that science.md says were not seen.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-KNOWLEDGE_VERSION = "2026.11.1"
+KNOWLEDGE_VERSION = "2026.11.2"
 
 EVIDENCE_LEVELS = ("strong", "moderate", "limited", "disputed", "unsupported")
 MODALITIES = ("heavy_resistance", "high_volume", "hiit", "endurance", "general")
 DIRECTIONS = ("up", "down")
 
 DISCLAIMER = "Educational, not medical advice."
+
+# The slugs of the science pages (/science/<slug>/).
+EXERKINE_SLUGS = {
+    "IL-6": "il-6",
+    "IGF-1": "igf-1",
+    "myostatin": "myostatin",
+    "irisin": "irisin",
+    "BDNF": "bdnf",
+    "FGF21": "fgf21",
+}
+MODALITY_SLUGS = {
+    "heavy_resistance": "heavy-resistance",
+    "high_volume": "high-volume",
+    "hiit": "hiit",
+    "endurance": "endurance",
+    "general": "general-activity",
+}
+MODIFIER_SLUGS = {
+    "fasted": "fasted",
+    "eccentric": "eccentric",
+    "short_rest": "short-rest",
+    "compound": "compound",
+}
+
+
+def science_path(slug: str) -> str:
+    return f"/science/{slug}/"
 
 
 @dataclass(frozen=True)
@@ -36,10 +69,32 @@ class Reference:
     citation: str  # short: "Pedersen & Febbraio 2008, Physiol Rev 88:1379"
     doi: str | None = None
     pmid: str | None = None
+    pmcid: str | None = None
+
+    @property
+    def url(self) -> str | None:
+        if self.doi:
+            return f"https://doi.org/{self.doi}"
+        if self.pmid:
+            return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/"
+        if self.pmcid:
+            return f"https://pmc.ncbi.nlm.nih.gov/articles/{self.pmcid}/"
+        return None
 
     def as_dict(self) -> dict:
-        data = {"citation": self.citation, "doi": self.doi, "pmid": self.pmid}
+        data = {
+            "citation": self.citation,
+            "doi": self.doi,
+            "pmid": self.pmid,
+            "pmcid": self.pmcid,
+            "url": self.url,
+        }
         return {name: value for name, value in data.items() if value is not None}
+
+
+def sentences(text: str) -> list[str]:
+    """A summary's sentences (they end in a full stop followed by a space or the end)."""
+    return [s for s in re.split(r"(?<=\.)\s+", text.strip()) if s]
 
 
 @dataclass(frozen=True)
@@ -50,6 +105,13 @@ class ExerkineNote:
     summary: str  # our own plain wording of what the research supports
     evidence: str  # one of EVIDENCE_LEVELS: the verdict on the claim for this kind of session
     references: tuple[Reference, ...]
+    claim_no: int = 0  # the claim of science.md section 1 the verdict comes from
+    basis: tuple[tuple[str, ...], ...] = ()  # per sentence of the summary: R… or C… keys
+    scope: str = ""  # for whom it holds when a claim's level depends on the session
+
+    @property
+    def science_url(self) -> str:
+        return science_path(EXERKINE_SLUGS[self.exerkine])
 
     def as_dict(self) -> dict:
         return {
@@ -59,6 +121,7 @@ class ExerkineNote:
             "summary": self.summary,
             "evidence": self.evidence,
             "references": [ref.as_dict() for ref in self.references],
+            "science_url": self.science_url,
         }
 
 
@@ -69,6 +132,12 @@ class ModifierNote:
     summary: str
     evidence: str
     references: tuple[Reference, ...]
+    claim_no: int = 0
+    basis: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def science_url(self) -> str:
+        return science_path(MODIFIER_SLUGS[self.code])
 
     def as_dict(self) -> dict:
         return {
@@ -77,18 +146,23 @@ class ModifierNote:
             "summary": self.summary,
             "evidence": self.evidence,
             "references": [ref.as_dict() for ref in self.references],
+            "science_url": self.science_url,
         }
 
 
-# --- References (science.md section 4; only the ones used below) -------------------------
+# --- References (science.md section 4; the ones the app shows) -----------------------------
 
 _REFS = (
-    # IL-6
+    # Myokines, exerkines and IL-6
     Reference(
         "R1",
         "Pedersen & Febbraio 2008, Physiol Rev 88:1379",
         doi="10.1152/physrev.90100.2007",
         pmid="18923185",
+    ),
+    Reference("R2", "Severinsen & Pedersen 2020, Endocr Rev 41:594", pmcid="PMC7288608"),
+    Reference(
+        "R3", "Chow et al. 2022, Nat Rev Endocrinol 18:273", doi="10.1038/s41574-022-00641-2"
     ),
     Reference(
         "R4",
@@ -96,14 +170,18 @@ _REFS = (
         doi="10.1111/j.1469-7793.2000.00237.x",
         pmid="11080265",
     ),
+    Reference("R5", "Fischer 2006, Exerc Immunol Rev 12:6"),  # ◐: no identifier seen
+    Reference("R6", "Ostrowski et al. 1999, J Physiol 515:287"),  # ◐: no DOI seen
     Reference(
         "R7",
         "Ostrowski et al. 2000, Eur J Appl Physiol 83:512",
         doi="10.1007/s004210000312",
         pmid="11192058",
     ),
+    Reference("R8", "Raines et al. 2020, Int J Kinesiol Sports Sci 8:37"),  # ◐: finding checked
     Reference("R9", "Cornish et al. 2017, J Aging Phys Act", pmid="29091530"),  # ◐, Epub year
     Reference("R10", "Croisier et al. 1999, Muscle Nerve 22:208", pmid="10024133"),
+    Reference("R11", "Willoughby, VanEnk & Taylor 2003, J Exerc Physiol Online 6:8"),
     # ◐: journal and year not seen, so the citation gives the title instead.
     Reference(
         "R12",
@@ -112,6 +190,7 @@ _REFS = (
     ),
     Reference("R14", "Senna et al. 2022, Front Physiol 13:827847", doi="10.3389/fphys.2022.827847"),
     # Irisin
+    Reference("R15", "Boström et al. 2012, Nature 481", doi="10.1038/nature10777", pmid="22237023"),
     Reference(
         "R18", "Albrecht et al. 2015, Sci Rep 5:8889", doi="10.1038/srep08889", pmid="25749243"
     ),
@@ -130,6 +209,8 @@ _REFS = (
     ),
     # BDNF (R26 ◐: volume/pages from memory, left out)
     Reference("R26", "Rasmussen et al. 2009, Exp Physiol", doi="10.1113/expphysiol.2009.048512"),
+    Reference("R27", "Matthews et al. 2009, Diabetologia 52:1409", doi="10.1007/s00125-009-1364-1"),
+    Reference("R31", "Szuhany, Bugatti & Otto 2015, J Psychiatr Res 60:56", pmcid="PMC4314337"),
     Reference(
         "R32", "Dinoff et al. 2016, PLoS One 11:e0163037", doi="10.1371/journal.pone.0163037"
     ),
@@ -165,6 +246,12 @@ _REFS = (
     # Myostatin, IGF-1, hormones (R42 ◐ and R50 ◐: volume/pages not seen, left out)
     Reference("R42", "Louis et al. 2007, J Appl Physiol", doi="10.1152/japplphysiol.00679.2007"),
     Reference(
+        "R43",
+        "Roth et al. 2003, Exp Biol Med 228:706",
+        doi="10.1177/153537020322800609",
+        pmid="12773702",
+    ),
+    Reference(
         "R44",
         "Hulmi et al. 2007, Med Sci Sports Exerc 39:289",
         doi="10.1249/01.mss.0000241650.15006.6e",
@@ -182,11 +269,101 @@ _REFS = (
         pmid="19736298",
     ),
     Reference(
+        "R48",
+        "West et al. 2010, J Appl Physiol 108:60",
+        doi="10.1152/japplphysiol.01147.2009",
+        pmcid="PMC2885075",
+    ),
+    Reference(
         "R49",
         "Kraemer, Ratamess & Nindl 2017, J Appl Physiol 122:549",
         doi="10.1152/japplphysiol.00599.2016",
     ),
     Reference("R50", "Copeland & Heggie 2008, Int J Sports Med", doi="10.1055/s-2007-965114"),
+    # Guidelines, prescription, intensity (rationales, weekly suggestions, science pages)
+    Reference(
+        "R55",
+        "Bull et al. 2020 (WHO guidelines), Br J Sports Med 54:1451",
+        doi="10.1136/bjsports-2020-102955",
+        pmcid="PMC7719906",
+    ),
+    Reference(
+        "R56",
+        "Garber et al. 2011 (ACSM), Med Sci Sports Exerc 43:1334",
+        doi="10.1249/MSS.0b013e318213fefb",
+    ),
+    Reference("R57", "ACSM (Ratamess et al.) 2009, Med Sci Sports Exerc 41:687"),  # DOI not seen
+    Reference(
+        "R60",
+        "Schoenfeld et al. 2017, J Strength Cond Res 31:3508",
+        doi="10.1519/JSC.0000000000002200",
+    ),
+    Reference(
+        "R61",
+        "Schoenfeld, Ogborn & Krieger 2017, J Sports Sci 35:1073",
+        doi="10.1080/02640414.2016.1210197",
+        pmid="27433992",
+    ),
+    Reference(
+        "R62",
+        "Schoenfeld, Ogborn & Krieger 2016, Sports Med 46:1689",
+        doi="10.1007/s40279-016-0543-8",
+    ),
+    Reference("R63", "Schoenfeld et al. 2016, J Strength Cond Res 30:1805"),
+    Reference("R64", "Grgic et al. 2018, Sports Med 48:137", doi="10.1007/s40279-017-0788-x"),
+    Reference("R66", "Lovegrove et al. 2022, J Strength Cond Res 36:2696"),
+    Reference("R67", "Zourdos et al. 2016, J Strength Cond Res"),  # ◐: title and authors seen
+    Reference(
+        "R68",
+        "Helms et al. 2016, Strength Cond J 38:42",
+        doi="10.1519/SSC.0000000000000218",
+        pmid="27531969",
+    ),
+    Reference(
+        "R69",
+        "Hackett et al. 2017, J Strength Cond Res 31:2162",
+        doi="10.1519/JSC.0000000000001683",
+    ),
+    Reference(
+        "R74",
+        "Morán-Navarro et al. 2017, Eur J Appl Physiol 117:2387",
+        doi="10.1007/s00421-017-3725-7",
+        pmid="28965198",
+    ),
+    Reference(
+        "R75",
+        "González-Badillo et al. 2016, Int J Sports Med 37:295",
+        doi="10.1055/s-0035-1564254",
+        pmid="26667923",
+    ),
+    Reference("R77", "MacInnis & Gibala 2017, J Physiol 595:2915"),  # DOI recalled, not seen
+    Reference("R79", "Gibala 2015, Gatorade Sports Science Exchange 139"),
+    Reference(
+        "R80", "Seiler 2010, Int J Sports Physiol Perform 5:276", doi="10.1123/ijspp.5.3.276"
+    ),
+    Reference("R81", "Seiler & Tønnessen 2009, Sportscience 13:32"),
+    Reference("R82", "Foster et al. 2001, J Strength Cond Res 15:109"),
+    Reference("R83", "Foster 1998, Med Sci Sports Exerc 30:1164"),
+    Reference(
+        "R89", "Lolli et al. 2019, Br J Sports Med 53:921", doi="10.1136/bjsports-2017-098110"
+    ),
+    Reference(
+        "R90",
+        "Impellizzeri et al. 2020, J Athl Train 55:893",
+        doi="10.4085/1062-6050-501-19",
+        pmid="32991699",
+    ),
+    Reference(
+        "R91",
+        "Impellizzeri et al. 2021, Sports Med 51:581",
+        doi="10.1007/s40279-020-01378-6",
+    ),
+    Reference(
+        "R98",
+        "Tanaka, Monahan & Seals 2001, J Am Coll Cardiol 37:153",
+        doi="10.1016/S0735-1097(00)01054-8",
+        pmid="11153730",
+    ),
 )
 
 REFERENCES: dict[str, Reference] = {ref.key: ref for ref in _REFS}
@@ -196,18 +373,57 @@ def _refs(*keys: str) -> tuple[Reference, ...]:
     return tuple(REFERENCES[key] for key in keys)
 
 
+def references_for(keys: Iterable[str]) -> list[Reference]:
+    """The showable references among basis keys (R…), in order, each once; § and C keys
+    point into science.md itself and are left out."""
+    return [REFERENCES[k] for k in dict.fromkeys(keys) if k in REFERENCES]
+
+
 # --- Notes per modality ---------------------------------------------------------------------
 # The modality-to-exerkine table (science.md, "The popular claims Myolog answers"):
 #   heavy_resistance: IL-6, IGF-1, myostatin suppression
 #   high_volume:      greater IL-6, irisin, BDNF
 #   hiit:             systemic IGF-1, FGF21, irisin
 #   endurance:        IL-6, BDNF, FGF21
-# Verdict mapping: Supported -> "strong" ("moderate" where 1c gives moderate confidence);
-# Partly -> "moderate" or "limited" by strength; Disputed -> "disputed"; Unsupported ->
-# "unsupported".
+# Verdict mapping (science.md "Evidence levels in the app"): Supported -> "strong" ("moderate"
+# where 1c gives moderate confidence); Partly -> "moderate" or "limited" by strength;
+# Disputed -> "disputed"; Unsupported -> "unsupported".
 
 # Both irisin claims (5 and 9) share the measurement dispute, so the notes share a reason.
 _IRISIN_REFS = ("R18", "R20")
+
+# Endurance IL-6 (claim 10): high confidence for long sessions (60 min or more), moderate for
+# shorter ones (1c). The insight of a session tagged "long" shows the first, others the second.
+ENDURANCE_IL6_LONG = ExerkineNote(
+    exerkine="IL-6",
+    direction="up",
+    claim="Endurance training raises IL-6.",
+    summary=(
+        "In long endurance sessions, working muscles release IL-6 into the blood, more the "
+        "longer you go and the more muscle you use. Here it acts as a messenger that helps "
+        "mobilise fuel and is followed by anti-inflammatory signals."
+    ),
+    evidence="strong",
+    references=_refs("R4", "R5", "R6", "R1"),
+    claim_no=10,
+    basis=(("R4", "R5", "R6"), ("R1", "R6")),
+    scope="sessions of about an hour or more",
+)
+ENDURANCE_IL6_SHORT = ExerkineNote(
+    exerkine="IL-6",
+    direction="up",
+    claim="Endurance training raises IL-6.",
+    summary=(
+        "Working muscles release IL-6 into the blood during endurance exercise, and the rise "
+        "grows with how long you go and how much muscle you use. In a session shorter than "
+        "about an hour it stays modest, well below what long efforts bring."
+    ),
+    evidence="moderate",
+    references=_refs("R4", "R5", "R1"),
+    claim_no=10,
+    basis=(("R4", "R5"), ("R5", "R1")),
+    scope="sessions under about an hour",
+)
 
 MODALITY_NOTES: dict[str, tuple[ExerkineNote, ...]] = {
     "heavy_resistance": (
@@ -221,18 +437,23 @@ MODALITY_NOTES: dict[str, tuple[ExerkineNote, ...]] = {
                 "endurance efforts."
             ),
             evidence="limited",
-            references=_refs("R42", "R9", "R1"),
+            references=_refs("R42", "R8", "R9", "R1", "R4"),
+            claim_no=1,
+            basis=(("R42", "R8", "R9"), ("R1", "R4")),
         ),
         ExerkineNote(  # science.md claim 2: Partly (weak) -> limited
             exerkine="IGF-1",
             direction="up",
             claim="Heavy resistance training raises IGF-1.",
             summary=(
-                "Blood IGF-1 goes up after lifting in some studies and not in others, and these "
-                "short hormone changes haven't been shown to add to muscle or strength gains."
+                "Blood IGF-1 goes up after lifting in some studies and not in others. These "
+                "short hormone changes added nothing to muscle protein synthesis, nor, over weeks "
+                "of training, to muscle size or strength."
             ),
             evidence="limited",
-            references=_refs("R49", "R47"),
+            references=_refs("R49", "R47", "R48"),
+            claim_no=2,
+            basis=(("R49",), ("R47", "R48")),
         ),
         # science.md claim 3 (and 17): Supported for muscle mRNA after a session, mixed beyond
         # that; 1c gives "moderate" confidence for the local mRNA change -> moderate.
@@ -247,24 +468,30 @@ MODALITY_NOTES: dict[str, tuple[ExerkineNote, ...]] = {
             ),
             evidence="moderate",
             references=_refs("R42", "R44", "R45"),
+            claim_no=3,
+            basis=(("R42",), ("R44", "R45")),
         ),
     ),
     "high_volume": (
         # science.md claim 4: Partly for endurance, unsupported for resistance training. In
         # Myolog high_volume is a resistance-session class (science.md 2b), so the verdict for
-        # this kind of session is the resistance one -> unsupported. R5/R8 carry no DOI/PMID;
-        # R7 (endurance IL-6) and R9 (little IL-6 after lifting, claims 1 and 13) stand in.
+        # this kind of session is the resistance one -> unsupported. R5 (duration and muscle
+        # mass) and R8 (volume loads in lifting) are what the sentences say; R7, about running
+        # intensity, is not cited for them.
         ExerkineNote(
             exerkine="IL-6",
             direction="up",
             claim="High-volume training gives a greater IL-6 response.",
             summary=(
                 "IL-6 responds mostly to how long you work and how much muscle is involved, "
-                "which shows clearly in long endurance sessions. Adding sets in the gym hasn't "
-                "reliably raised blood IL-6."
+                "which shows most clearly in long endurance sessions. In lifting, low, medium and "
+                "high volumes gave the same blood IL-6, so adding sets hasn't been shown to "
+                "raise it."
             ),
             evidence="unsupported",
-            references=_refs("R7", "R9"),
+            references=_refs("R5", "R8"),
+            claim_no=4,
+            basis=(("R5",), ("R8",)),
         ),
         ExerkineNote(  # science.md claim 5: Disputed -> disputed
             exerkine="irisin",
@@ -277,6 +504,8 @@ MODALITY_NOTES: dict[str, tuple[ExerkineNote, ...]] = {
             ),
             evidence="disputed",
             references=_refs(*_IRISIN_REFS, "R21"),
+            claim_no=5,
+            basis=(("R18", "R20", "R21"),),
         ),
         ExerkineNote(  # science.md claim 6: Unsupported for resistance volume -> unsupported
             exerkine="BDNF",
@@ -288,7 +517,9 @@ MODALITY_NOTES: dict[str, tuple[ExerkineNote, ...]] = {
                 "hasn't been shown to."
             ),
             evidence="unsupported",
-            references=_refs("R32", "R33", "R26"),
+            references=_refs("R26", "R32", "R33"),
+            claim_no=6,
+            basis=(("R26",), ("R32", "R33")),
         ),
     ),
     "hiit": (
@@ -304,21 +535,25 @@ MODALITY_NOTES: dict[str, tuple[ExerkineNote, ...]] = {
             ),
             evidence="unsupported",
             references=_refs("R50", "R49"),
+            claim_no=7,
+            basis=(("R50", "R49"),),
         ),
         # science.md claim 8: Partly -> limited: acute aerobic exercise does raise plasma
-        # FGF21, but it is a liver hormone, no human HIIT-versus-continuous trial was found, and
-        # the one intensity comparison (R41) is unverified, so it is neither cited nor used.
+        # FGF21, but it is mainly a liver hormone, no human HIIT-versus-continuous trial was
+        # found, and the one intensity comparison (R41) is unverified, so it is not cited.
         ExerkineNote(
             exerkine="FGF21",
             direction="up",
             claim="HIIT raises FGF21.",
             summary=(
-                "Hard aerobic work briefly raises blood FGF21, a hormone made by the liver rather "
-                "than by muscle that helps release stored fuel. No study in people has compared "
+                "Hard aerobic work briefly raises blood FGF21, a hormone made mainly by the "
+                "liver that helps release stored fuel. We found no study in people comparing "
                 "intervals with steady work for it."
             ),
             evidence="limited",
             references=_refs("R34", "R36", "R38"),
+            claim_no=8,
+            basis=(("R34", "R36", "R38"), ("C8",)),
         ),
         ExerkineNote(  # science.md claim 9: Disputed -> disputed
             exerkine="irisin",
@@ -331,26 +566,16 @@ MODALITY_NOTES: dict[str, tuple[ExerkineNote, ...]] = {
             ),
             evidence="disputed",
             references=_refs(*_IRISIN_REFS, "R24"),
+            claim_no=9,
+            basis=(_IRISIN_REFS, ("R24",)),
         ),
-        # Not added: a BDNF note for HIIT (1c, "Blood BDNF rises acutely"). 1c's refs for that
-        # row are R41 (unverified), R31 (PMCID only) and R5 (no identifier), so no citable
-        # reference backs it for interval sessions.
+        # Not added: a BDNF note for HIIT (1c, "Blood BDNF rises acutely"): the table names no
+        # BDNF claim for HIIT, and 1c's reference for the interval case (R41) is unverified.
     ),
     "endurance": (
-        ExerkineNote(  # science.md claim 10: Supported (strongest), 1c confidence high -> strong
-            exerkine="IL-6",
-            direction="up",
-            claim="Endurance training raises IL-6.",
-            summary=(
-                "In long endurance sessions, working muscles release IL-6 into the blood, more "
-                "the longer you go and the more muscle you use. Here it acts as a messenger that "
-                "helps mobilise fuel and is followed by anti-inflammatory signals."
-            ),
-            evidence="strong",
-            references=_refs("R4", "R1", "R7"),
-        ),
+        ENDURANCE_IL6_SHORT,  # claim 10; the long variant replaces it for sessions tagged long
         # science.md claim 11: Partly (true in blood, not a muscle signal); 1c confidence
-        # moderate for BDNF -> moderate. R31 (best acute evidence) has only a PMCID.
+        # moderate for BDNF -> moderate.
         ExerkineNote(
             exerkine="BDNF",
             direction="up",
@@ -361,7 +586,9 @@ MODALITY_NOTES: dict[str, tuple[ExerkineNote, ...]] = {
                 "levels up a little."
             ),
             evidence="moderate",
-            references=_refs("R26", "R32"),
+            references=_refs("R31", "R26", "R32"),
+            claim_no=11,
+            basis=(("R31", "R26"), ("R32",)),
         ),
         # science.md claim 12: Supported (as a hepatokine); 1c confidence moderate for
         # FGF21 -> moderate. R37 (liver origin) has no DOI; R38 covers the same point.
@@ -370,11 +597,13 @@ MODALITY_NOTES: dict[str, tuple[ExerkineNote, ...]] = {
             direction="up",
             claim="Endurance training raises FGF21.",
             summary=(
-                "Longer or harder aerobic sessions briefly raise blood FGF21. It comes from the "
-                "liver, not from muscle, and helps the body draw on stored fuel."
+                "Longer or harder aerobic sessions briefly raise blood FGF21. It comes mainly "
+                "from the liver and helps the body draw on stored fuel."
             ),
             evidence="moderate",
             references=_refs("R34", "R35", "R36", "R38"),
+            claim_no=12,
+            basis=(("R34", "R35", "R36"), ("R38",)),
         ),
     ),
     # general (an easy walk, mobility work): the table names nothing, so there is no popular
@@ -390,19 +619,23 @@ MODALITY_NOTES: dict[str, tuple[ExerkineNote, ...]] = {
 
 MODIFIER_NOTES: dict[str, ModifierNote] = {
     # science.md claim 16: Unsupported (not tested in humans) -> unsupported. Never say that
-    # fasting boosts FGF21; at most, that this hasn't been studied in people.
+    # fasting boosts FGF21; the sentences say what was not found, and what fasts of a day or
+    # two do (R39, R40), which is what those two studies show.
     "fasted": ModifierNote(
         code="fasted",
         claim="Training fasted amplifies exercise-induced FGF21.",
         summary=(
-            "How meals affect the FGF21 response to exercise hasn't been well studied in people, "
-            "so there's no good evidence either way about training fasted."
+            "We found no study in people on whether training fasted changes how much FGF21 "
+            "exercise brings, so there's no good evidence either way. Going without food for a "
+            "day or two leaves FGF21 unchanged in people; only far longer fasts move it."
         ),
         evidence="unsupported",
         references=_refs("R39", "R40"),
+        claim_no=16,
+        basis=(("C16",), ("R39", "R40")),
     ),
-    # science.md claim 20: Unsupported -> unsupported. R11 has no DOI/PMID; R10 and R12 show
-    # the IL-6 response does not follow muscle damage.
+    # science.md claim 20: Unsupported -> unsupported. R11: eccentric work adds damage and
+    # soreness; R10 and R12: the IL-6 response does not follow muscle damage.
     "eccentric": ModifierNote(
         code="eccentric",
         claim="Emphasising eccentric (lowering-phase) work boosts myokine release.",
@@ -412,7 +645,9 @@ MODIFIER_NOTES: dict[str, ModifierNote] = {
             "helpful muscle signals."
         ),
         evidence="unsupported",
-        references=_refs("R10", "R12"),
+        references=_refs("R11", "R10", "R12"),
+        claim_no=20,
+        basis=(("R11",), ("R10", "R12")),
     ),
     # science.md claim 15: Unsupported for irisin -> unsupported; short rests do raise
     # muscle-damage and inflammatory markers (R14).
@@ -420,25 +655,29 @@ MODIFIER_NOTES: dict[str, ModifierNote] = {
         code="short_rest",
         claim="Shorter rests and higher volume give larger irisin responses.",
         summary=(
-            "No study in people has tested rest length and irisin. What is known: short rests "
-            "between sets caused more muscle damage and inflammatory markers than longer rests "
-            "with the same total work."
+            "We found no study in people testing rest length and irisin. What is known: short "
+            "rests between sets caused more muscle damage and inflammatory markers than longer "
+            "rests with the same total work."
         ),
         evidence="unsupported",
         references=_refs("R14"),
+        claim_no=15,
+        basis=(("C15",), ("R14",)),
     ),
     # science.md claim 19: Partly (shown for working muscle mass in endurance IL-6, untested
-    # for lifts) -> limited. R5 has no identifier; R47 (leg vs arm work) is the cited study.
+    # for lifts) -> limited. R5: muscle mass and IL-6 in endurance work; R47: leg vs arm work.
     "compound": ModifierNote(
         code="compound",
         claim="Multi-joint lifts recruit more muscle and release more myokines.",
         summary=(
             "Exercise that works more muscle tends to give bigger IL-6 responses in endurance "
-            "studies, and leg work raised some hormones more than arm work. Multi-joint and "
-            "single-joint lifts haven't been compared directly."
+            "studies, and leg work raised some hormones more than arm work. We found no study "
+            "comparing multi-joint with single-joint lifts directly."
         ),
         evidence="limited",
-        references=_refs("R47"),
+        references=_refs("R5", "R47"),
+        claim_no=19,
+        basis=(("R5", "R47"), ("C19",)),
     ),
 }
 
@@ -477,6 +716,8 @@ NEVER_SHOW: tuple[str, ...] = (
     r"\bguarantee",
     r"\bwill (?:boost|raise|increase|build|burn|improve|make)\b",
     r"\b(?:cures?|treats?|diagnos\w*)\b",
+    # Absence stated as fact: say "we found no study" (science.md checked what it could find).
+    r"\bno (?:study|studies|trial|trials) (?:in people )?(?:has|have)\b",
 )
 
 
@@ -496,17 +737,20 @@ def _unique(values: Iterable[str], known: Iterable[str], what: str) -> list[str]
     return seen
 
 
-def notes_for(modalities: Iterable[str]) -> list[ExerkineNote]:
+def notes_for(modalities: Iterable[str], *, long: bool = False) -> list[ExerkineNote]:
     """Union of the notes of the given modalities, in the order given.
 
     The caller passes modalities ranked, primary first. When two modalities name the same
     exerkine in the same direction, only one note is kept: the one of the earlier modality.
-    Raises ValueError for a modality not in MODALITIES.
+    `long` (the session is tagged long, ≥ 60 min of endurance) picks the high-confidence
+    endurance IL-6 note. Raises ValueError for a modality not in MODALITIES.
     """
     notes: list[ExerkineNote] = []
     seen: set[tuple[str, str]] = set()
     for modality in _unique(modalities, MODALITY_NOTES, "modality"):
         for note in MODALITY_NOTES[modality]:
+            if note is ENDURANCE_IL6_SHORT and long:
+                note = ENDURANCE_IL6_LONG
             key = (note.exerkine, note.direction)
             if key not in seen:
                 seen.add(key)
@@ -520,3 +764,18 @@ def modifier_notes(codes: Iterable[str]) -> list[ModifierNote]:
     Raises ValueError for a code not in MODIFIER_NOTES.
     """
     return [MODIFIER_NOTES[code] for code in _unique(codes, MODIFIER_NOTES, "modifier code")]
+
+
+def all_exerkine_notes() -> list[ExerkineNote]:
+    """Every exerkine note the app can show, both endurance IL-6 variants included."""
+    notes = [n for modality in MODALITIES for n in MODALITY_NOTES[modality]]
+    return [*notes, ENDURANCE_IL6_LONG]
+
+
+LEVEL_ORDER = {level: i for i, level in enumerate(reversed(EVIDENCE_LEVELS))}
+
+
+def strongest(levels: Iterable[str]) -> str:
+    """The strongest of some evidence levels (strong > moderate > limited > disputed >
+    unsupported)."""
+    return max(levels, key=LEVEL_ORDER.__getitem__)

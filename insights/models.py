@@ -22,6 +22,8 @@ class Insight(models.Model):
     modifiers = models.JSONField(default=list)
     tags = models.JSONField(default=list)
     rationale = models.JSONField(default=list)
+    # Per rationale line, its basis: docs/science.md section 4 keys (R…) and sections (§2b).
+    rationale_refs = models.JSONField(default=list)
     features = models.JSONField(default=dict)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -16,6 +16,7 @@ from insights.services import current_version
 from insights.weekly import (
     SessionSummary,
     WeekMetrics,
+    block_of,
     group_by_week,
     iso_week,
     shift_week,
@@ -48,6 +49,7 @@ def compute_weeks(user: AbstractBaseUser, weeks: list[str]) -> dict[str, tuple[W
     until = week_bounds(newest, zone)[1]
     summaries, pending_ids = _summaries(user, since, until)
     by_week = group_by_week(summaries, zone)
+    now = timezone.now()
     results = {}
     for week in weeks:
         start, _ = week_bounds(week, zone)
@@ -55,7 +57,7 @@ def compute_weeks(user: AbstractBaseUser, weeks: list[str]) -> dict[str, tuple[W
             _plain_metrics(shift_week(week, -i), zone, by_week) for i in range(1, HISTORY_WEEKS + 1)
         ]
         earlier = [s for s in summaries if start - timedelta(days=2) <= s.start < start]
-        metrics = week_metrics(week, zone, by_week.get(week, []), earlier, history)
+        metrics = week_metrics(week, zone, by_week.get(week, []), earlier, history, now)
         pending = any(s.workout_id in pending_ids for s in by_week.get(week, []))
         results[week] = (metrics, pending)
     return results
@@ -136,6 +138,7 @@ def _summary(w: Workout, insight: Insight | None) -> SessionSummary:
     primary = insight.primary if insight else "general"
     qualifying = tuple(insight.qualifying) if insight else ()
     minutes = w.duration_s / 60 if w.duration_s else features.get("session_minutes", 0) or 0
+    notes = notes_for(qualifying or (primary,), long="long" in (insight.tags if insight else ()))
     return SessionSummary(
         workout_id=w.pk,
         start=w.started_at,
@@ -143,10 +146,16 @@ def _summary(w: Workout, insight: Insight | None) -> SessionSummary:
         session_rpe=w.session_rpe,
         primary=primary,
         qualifying=qualifying,
-        exerkines=tuple(n.exerkine for n in notes_for(qualifying or (primary,))),
+        exerkines=tuple(n.exerkine for n in notes),
+        exerkine_levels={n.exerkine: n.evidence for n in notes},
         moderate_minutes=features.get("moderate_minutes", 0),
         vigorous_minutes=features.get("vigorous_minutes", 0),
         working_sets=features.get("working_sets", 0),
         hard_sets_by_muscle=features.get("hard_sets_by_muscle", {}),
         intensity=features.get("continuous_intensity"),
+        strengthening_sets=features.get("strengthening_sets"),
+        strengthening_groups=tuple(features["strengthening_groups"])
+        if "strengthening_groups" in features
+        else None,
+        block=block_of(w.title, w.notes),
     )

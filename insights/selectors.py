@@ -17,6 +17,20 @@ def workouts_needing_insight(version: str | None = None) -> QuerySet:
     )
 
 
+def workouts_with_heart_rate(user) -> list[int]:
+    """The user's live workouts whose classification reads their max heart rate."""
+    return list(
+        Workout.objects.alive()
+        .filter(user=user)
+        .filter(
+            Q(avg_hr__isnull=False) | Q(max_hr__isnull=False) | Q(intervals__avg_hr__isnull=False)
+        )
+        .order_by("-started_at")
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+
+
 def current_insight(workout: Workout) -> Insight | None:
     """The workout's insight if it describes this version of the workout and classifier."""
     insight = Insight.objects.filter(workout=workout).first()

@@ -1,4 +1,4 @@
-"""Classify a workout and store its insight; find workouts whose insight is missing or stale."""
+"""Classify a workout and store its insight; mark insights stale when what they read changed."""
 
 from django.conf import settings
 from django.db import connection
@@ -52,6 +52,7 @@ def _store(workout: Workout, result: Classification) -> None:
         "modifiers": list(result.modifiers),
         "tags": list(result.tags),
         "rationale": list(result.rationale),
+        "rationale_refs": [list(refs) for refs in result.rationale_refs],
         "features": result.summary(),
         "created_at": now,
         "updated_at": now,
@@ -72,3 +73,12 @@ def _store(workout: Workout, result: Classification) -> None:
     params = [f.get_db_prep_save(values[f.name], connection) for f in fields]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
+
+
+def mark_stale(workout_ids: list[int]) -> None:
+    """Their insights no longer count as current (the API says pending) until reclassified;
+    the sweep finds them even if queueing fails."""
+    for start in range(0, len(workout_ids), 500):
+        Insight.objects.filter(workout_id__in=workout_ids[start : start + 500]).update(
+            classifier_version=""
+        )

@@ -87,6 +87,17 @@ def enqueue_classification(sender, workouts, **kwargs) -> None:
         logger.warning("could not queue classification of workouts %s", ids, exc_info=True)
 
 
+def reclassify_after_heart_rate_change(sender, user, **kwargs) -> None:
+    """A new max heart rate or birth year changes how hard every session with heart rate
+    was: mark their insights stale and classify them again in the background."""
+    ids = selectors.workouts_with_heart_rate(user)
+    services.mark_stale(ids)
+    try:
+        queue_classification(ids)
+    except Exception:  # the sweep reclassifies what could not be queued
+        logger.warning("could not queue reclassification for user %s", user.pk, exc_info=True)
+
+
 @shared_task(
     acks_late=True,
     autoretry_for=(SMTPException, OSError),

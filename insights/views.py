@@ -1,5 +1,5 @@
-"""Web pages of insights: the weekly report (the email's twin), its email preview, and the
-signed-link pages for unsubscribing and email preferences."""
+"""Web pages of insights: the weekly report (the email's twin), its email preview, the
+science pages, and the signed-link pages for unsubscribing and email preferences."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -8,6 +8,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from insights import reports, weekly_email
+from insights.knowledge import DISCLAIMER
+from insights.science_pages import INDEX_GROUPS, PAGES
 from insights.weekly import shift_week
 from logbook.common.errors import InvalidInput
 from logbook.services import update_profile
@@ -25,11 +27,35 @@ def week(request: HttpRequest, week: str = "") -> HttpResponse:
     week = _week_or_404(request.user, week) if week else current
     context = weekly_email.email_context(request.user, week)
     context.update(
+        base="",
         previous=shift_week(week, -1),
         next=shift_week(week, 1) if week < current else None,
         is_current=week == current,
     )
     return render(request, "insights/week.html", context)
+
+
+def science_index(request: HttpRequest) -> HttpResponse:
+    """What the research says about every molecule and kind of session: public, no login."""
+    return render(request, "science/index.html", {"groups": INDEX_GROUPS, "disclaimer": DISCLAIMER})
+
+
+def science_page(request: HttpRequest, slug: str) -> HttpResponse:
+    page = PAGES.get(slug)
+    if page is None:
+        raise Http404("No such page")
+    references = page.references()
+    numbers = {ref.key: i for i, ref in enumerate(references, 1)}
+    return render(
+        request,
+        "science/page.html",
+        {
+            "page": page,
+            "references": references,
+            "numbers": numbers,
+            "disclaimer": DISCLAIMER,
+        },
+    )
 
 
 @login_required

@@ -1,32 +1,59 @@
 """A week of training in numbers, and what to suggest: pure functions over plain data.
 
 Weeks are ISO weeks in the user's own time zone. Formulas are docs/science.md sections 2c
-and 3: WHO minutes [R55], session-RPE load [R82], Foster monotony and strain [R83], this
-week against the 4-week average (descriptive only: ACWR is not an injury-risk score,
-[R89–R91]), 48 h between hard sessions for the same muscles [R56, R74, R75].
+and 3: WHO minutes and muscle-strengthening days [R55], session-RPE load [R82], Foster
+monotony and strain [R83], this week against the previous weeks (descriptive only: ACWR is
+not an injury-risk score [R89–R91]), 48 h between hard sessions for the same muscles [R56,
+R74, R75].
+
+Suggestions follow 2c: what is missing for health first (aerobic minutes, strengthening
+days), then at most one kind of training as an option for variety, never a quota; none that
+add training to a deliberate block (a meet, a race, a taper or a deload week). A week still
+in progress is compared to date and never judged as if it were over.
 """
 
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from statistics import mean, median, pstdev
 from zoneinfo import ZoneInfo
 
+from insights.knowledge import REFERENCES, strongest
+
 FOUR = ("heavy_resistance", "high_volume", "hiit", "endurance")
 MODALITIES = (*FOUR, "general")
 HARD_PRIMARIES = ("heavy_resistance", "high_volume", "hiit")
+# The kinds of training 2c's variety check counts: resistance, endurance, HIIT [R55].
+KINDS = {"heavy_resistance": "resistance", "high_volume": "resistance"}
 
 WHO_MINIMUM = 150  # moderate + 2 × vigorous ≥ 150 min a week [R55]
 WHO_UPPER = 300  # the upper end of the range [R55]
 STRENGTH_DAYS = 2  # muscle-strengthening on ≥ 2 days a week [R55, R56]
+# A muscle-strengthening day (WHO: "moderate or greater intensity", "major muscle groups"
+# [R55]): at least 4 working sets of moderate or greater effort, not light for the lift,
+# working at least 2 major muscle groups. The numbers are conventions, not findings.
+STRENGTH_DAY_SETS = 4
+STRENGTH_DAY_GROUPS = 2
 HARD_SESSION_RPE = 7  # a session rated 7+ on CR-10 is a hard day: convention [R82]
 SAME_MUSCLE_HOURS = 48  # leave ~48 h before training the same muscles hard [R56, R74]
 SAME_MUSCLE_HARD_SETS = 4  # "≥ 2 sessions with ≥ 4 hard sets" for a muscle group (3e)
 HARD_DAYS_IN_A_ROW = 3  # rest_day after 3+ hard days in a row: convention [R80, R83]
-HISTORY_WEEKS = 4  # history-based advice needs 4 earlier weeks with training: convention
-LOAD_CHANGE = 0.30  # describe a week ≥ 30% above the 4-week average: convention [R87 range]
+HISTORY_WEEKS = 4  # comparisons look at the previous 4 weeks (3c) …
+TRAINED_WEEKS = 3  # … and need at least 3 of them with training: convention
+LOAD_CHANGE = 0.30  # name a week ≥ 30% above the previous weeks: convention [R87 range]
 STRAIN_PERCENTILE = 0.90  # strain above the user's own 90th percentile (3b, convention)
+
+# A deliberate block, from what the user called a session (title or notes): its weeks get
+# no suggestions to add training (2c). Word stems, matched case-insensitively as words.
+BLOCK_WORDS = {
+    "meet": r"meet|competition|contest|championships?|nationals|platform day",
+    "race": r"race(?!\s*pace)|race day|racing|triathlon|time trial",
+    "taper": r"taper(?:ing)?",
+    "deload": r"deload(?:ing)?|de-load|recovery week|light week",
+}
+BLOCK_LABELS = {"meet": "meet", "race": "race", "taper": "taper", "deload": "deload"}
 
 # Session RPE assumed when none was logged, to estimate load (flagged "estimated"):
 # app conventions on the CR-10 scale [R82, R85].
@@ -53,6 +80,19 @@ class SessionSummary:
     working_sets: int = 0
     hard_sets_by_muscle: dict[str, int] = field(default_factory=dict)
     intensity: str | None = None  # of the continuous aerobic part
+    strengthening_sets: int | None = None  # None: unknown (counted as working_sets)
+    strengthening_groups: tuple[str, ...] | None = None
+    exerkine_levels: dict[str, str] = field(default_factory=dict)  # exerkine -> evidence
+    block: str = ""  # meet | race | taper | deload, from the session's title or notes
+
+
+def block_of(*texts: str) -> str:
+    """The deliberate block a session's title or notes name, if any."""
+    text = " ".join(t for t in texts if t).lower()
+    for block, words in BLOCK_WORDS.items():
+        if re.search(rf"\b(?:{words})\b", text):
+            return block
+    return ""
 
 
 @dataclass(frozen=True)
@@ -60,8 +100,13 @@ class Recommendation:
     code: str
     message: str
 
+    @property
+    def references(self) -> list[dict]:
+        keys = RULE_BASIS.get(self.code, ())
+        return [REFERENCES[k].as_dict() for k in keys if k in REFERENCES]
+
     def as_dict(self) -> dict:
-        return {"code": self.code, "message": self.message}
+        return {"code": self.code, "message": self.message, "references": self.references}
 
 
 @dataclass(frozen=True)
@@ -81,12 +126,17 @@ class WeekMetrics:
     load_estimated: bool
     monotony: float | None
     strain: float | None
-    four_week_average: float | None
-    load_ratio: float | None
+    four_week_average: float | None  # of the trained weeks among the previous four
+    load_ratio: float | None  # this week (to date, if in progress) against them
     close_sessions: list[dict]
     hard_day_streak: int
-    history_weeks: int
+    history_weeks: int  # trained weeks among the previous four
     recommendations: list[Recommendation]
+    in_progress: bool = False
+    days_elapsed: int = 7
+    to_date_average: float | None = None  # the previous weeks' load over the same days
+    block: str = ""
+    exerkine_evidence: dict[str, str] = field(default_factory=dict)
 
     @property
     def who_equivalent(self) -> float:
@@ -96,6 +146,8 @@ class WeekMetrics:
         return {
             "week": self.week,
             "start": self.start.isoformat(),
+            "in_progress": self.in_progress,
+            "days_elapsed": self.days_elapsed,
             "sessions": self.sessions,
             "modalities": self.modalities,
             "variety": {
@@ -103,6 +155,7 @@ class WeekMetrics:
                 "score": self.variety_score,
             },
             "exerkines_touched": self.exerkines_touched,
+            "exerkine_evidence": self.exerkine_evidence,
             "minutes": {
                 "moderate": round(self.moderate_minutes),
                 "vigorous": round(self.vigorous_minutes),
@@ -115,6 +168,10 @@ class WeekMetrics:
                 "strain": _round(self.strain, 0),
                 "acwr": _round(self.load_ratio, 2),
                 "four_week_average": _round(self.four_week_average, 0),
+                "to_date_average": _round(self.to_date_average, 0),
+                "compared": None
+                if self.load_ratio is None
+                else ("to_date" if self.in_progress else "week"),
                 "estimated": self.load_estimated,
                 "daily": [round(x) for x in self.daily_loads],
             },
@@ -122,6 +179,7 @@ class WeekMetrics:
                 "hard_days_in_a_row": self.hard_day_streak,
                 "same_muscles_within_48h": self.close_sessions,
             },
+            "block": self.block or None,
             "recommendations": [r.as_dict() for r in self.recommendations],
         }
 
@@ -198,9 +256,11 @@ def week_metrics(
     sessions: list[SessionSummary],
     earlier: list[SessionSummary],
     history: list["WeekMetrics"],
+    now: datetime | None = None,
 ) -> WeekMetrics:
     """`sessions` fall in the week; `earlier` are the 2 days before it (for the 48 h rule);
-    `history` holds earlier weeks' metrics, newest first (for the comparisons)."""
+    `history` holds earlier weeks' metrics, newest first (for the comparisons); `now` marks
+    the week in progress when it falls inside it."""
     monday = week_start(week)
     sessions = sorted(sessions, key=lambda s: s.start)
     counts = Counter(s.primary for s in sessions)
@@ -209,12 +269,17 @@ def week_metrics(
     days = daily_loads(sessions, monday, zone)
     load = sum(days)
     estimated = any(session_load(s)[1] for s in sessions)
-    monotony, strain = monotony_and_strain(days)
-    trained = [h for h in history if h.sessions]
-    previous4 = history[:4]
-    average = mean(h.load for h in previous4) if len(previous4) == 4 else None
-    ratio = load / average if average else None
-    local_days = {s.start.astimezone(zone).date() for s in sessions if s.working_sets > 0}
+    elapsed = _days_elapsed(monday, now, zone)
+    in_progress = elapsed < 7
+    monotony, strain = (None, None) if in_progress else monotony_and_strain(days)
+    previous = [h for h in history[:HISTORY_WEEKS] if h.sessions]
+    average = mean(h.load for h in previous) if len(previous) >= TRAINED_WEEKS else None
+    to_date = mean(sum(h.daily_loads[:elapsed]) for h in previous) if average else None
+    ratio = load / (to_date if in_progress else average) if average and to_date else None
+    levels: dict[str, list[str]] = defaultdict(list)
+    for s in sessions:
+        for name, level in s.exerkine_levels.items():
+            levels[name].append(level)
     metrics = WeekMetrics(
         week=week,
         start=monday,
@@ -225,7 +290,7 @@ def week_metrics(
         exerkines_touched=sorted({e for s in sessions for e in s.exerkines}, key=_exerkine_order),
         moderate_minutes=sum(s.moderate_minutes for s in sessions),
         vigorous_minutes=sum(s.vigorous_minutes for s in sessions),
-        strength_days=len(local_days),
+        strength_days=strength_days(sessions, zone),
         daily_loads=days,
         load=load,
         load_estimated=estimated,
@@ -239,10 +304,44 @@ def week_metrics(
             if pair["workouts"][1] in {s.workout_id for s in sessions}  # ends in this week
         ],
         hard_day_streak=hard_day_streak(sessions, zone),
-        history_weeks=len(trained),
+        history_weeks=len(previous),
         recommendations=[],
+        in_progress=in_progress,
+        days_elapsed=elapsed,
+        to_date_average=to_date if in_progress else None,
+        block=next((s.block for s in sessions if s.block), ""),
+        exerkine_evidence={
+            name: strongest(found)
+            for name, found in sorted(levels.items(), key=lambda i: _exerkine_order(i[0]))
+        },
     )
     return _with_recommendations(metrics, history, touched)
+
+
+def _days_elapsed(monday: date, now: datetime | None, zone: ZoneInfo) -> int:
+    """1–6 while the week is in progress (Monday is 1), 7 once it is over or not started."""
+    if now is None:
+        return 7
+    index = (now.astimezone(zone).date() - monday).days
+    return index + 1 if 0 <= index < 6 else 7
+
+
+def strength_days(sessions: list[SessionSummary], zone: ZoneInfo) -> int:
+    """Days of real muscle-strengthening work (WHO [R55]): ≥ 4 working sets of moderate or
+    greater effort over ≥ 2 major muscle groups, the day's sessions together."""
+    sets: dict[date, int] = defaultdict(int)
+    groups: dict[date, set[str]] = defaultdict(set)
+    for s in sessions:
+        day = s.start.astimezone(zone).date()
+        if s.strengthening_sets is None:  # groups unknown: judged by the working sets alone
+            sets[day] += s.working_sets
+            groups[day].update(("?", "??"))
+        else:
+            sets[day] += s.strengthening_sets
+            groups[day].update(s.strengthening_groups or ())
+    return sum(
+        1 for d in sets if sets[d] >= STRENGTH_DAY_SETS and len(groups[d]) >= STRENGTH_DAY_GROUPS
+    )
 
 
 def close_hard_sessions(sessions: list[SessionSummary]) -> list[dict]:
@@ -290,29 +389,22 @@ def hard_day_streak(sessions: list[SessionSummary], zone: ZoneInfo) -> int:
 
 # --- Recommendations -------------------------------------------------------------------------
 
-ADD_MESSAGES = {
-    "heavy_resistance": (
-        "The week had no heavy lifting. A few sets of 1–6 hard reps on a main lift build "
-        "strength best, if strength is one of your goals."
-    ),
-    "high_volume": (
-        "The week had no high-volume lifting. More weekly hard sets per muscle go with more "
-        "muscle growth, so a session of 8–12 rep sets adds that side."
+VARIETY_MESSAGES = {
+    "endurance": (
+        "Optional, if you'd like variety: a steady session of 20 minutes or more at a "
+        "moderate effort, such as an easy run or ride, is a kind of training this week "
+        "didn't have, and it counts toward the WHO aerobic minutes."
     ),
     "hiit": (
-        "The week had no hard intervals. Short bouts near your maximum, such as 10 × 1 minute "
-        "hard with easy minutes between, count as vigorous: double toward the WHO minutes."
-    ),
-    "endurance": (
-        "The week had no steady endurance session. 20 minutes or more of continuous moderate "
-        "effort, such as an easy run or ride, counts toward the WHO aerobic minutes."
+        "Optional, if you'd like variety: a short interval session, such as 10 × 1 minute "
+        "hard with easy minutes between, is a kind of training this week didn't have; "
+        "vigorous minutes count double toward the WHO aerobic minutes."
     ),
 }
+ADD_MESSAGES = VARIETY_MESSAGES  # the add_<kind> codes of the API
 
-# What each rule rests on (science.md section 4 keys), so every message stays traceable.
+# What each rule rests on (docs/science.md section 4 keys), so every message stays traceable.
 RULE_BASIS = {
-    "add_heavy_resistance": ("R57", "R60"),
-    "add_high_volume": ("R57", "R61"),
     "add_hiit": ("R55", "R79"),
     "add_endurance": ("R55", "R56"),
     "aerobic_minimum": ("R55",),
@@ -320,34 +412,27 @@ RULE_BASIS = {
     "rest_day": ("R56", "R74", "R75", "R80"),
     "load_spike": ("R89", "R90", "R91"),
     "high_monotony": ("R83",),
+    "deliberate_block": ("R55",),
 }
 
 
 def _with_recommendations(
     m: WeekMetrics, history: list[WeekMetrics], touched: set[str]
 ) -> WeekMetrics:
-    # What to add only makes sense for a week with training; an empty week gets the minimums.
-    recs = [
-        Recommendation(f"add_{k}", ADD_MESSAGES[k]) for k in FOUR if k not in touched and m.sessions
-    ]
-    shown = round(m.who_equivalent)  # decide on the number the message shows
-    if shown < WHO_MINIMUM:
-        short = WHO_MINIMUM - shown
+    recs: list[Recommendation] = []
+    if m.block and m.sessions:
         recs.append(
             Recommendation(
-                "aerobic_minimum",
-                f"{shown} of the 150 weekly aerobic minutes the WHO "
-                f"recommends (vigorous minutes count double): {short} to go.",
+                "deliberate_block",
+                f"This looks like a {BLOCK_LABELS[m.block]} week, planned to be lighter or more "
+                "focused, so there are no suggestions to add training to it. The WHO's weekly "
+                "guideline is 150 aerobic minutes and muscle-strengthening on 2 or more days.",
             )
         )
-    if m.strength_days < STRENGTH_DAYS:
-        recs.append(
-            Recommendation(
-                "strength_days",
-                f"Muscle-strengthening on {m.strength_days} day"
-                f"{'' if m.strength_days == 1 else 's'} in the week; the WHO suggests 2 or more.",
-            )
-        )
+    else:
+        recs += _health(m)
+        if not recs and not m.in_progress and m.sessions:
+            recs += _variety(touched)
     if m.hard_day_streak >= HARD_DAYS_IN_A_ROW or m.close_sessions:
         reason = (
             f"{m.hard_day_streak} hard days in a row"
@@ -357,19 +442,14 @@ def _with_recommendations(
         recs.append(
             Recommendation(
                 "rest_day",
-                f"The week had {reason}. An easier day, or about 48 hours before working "
-                "the same muscles hard again, helps recovery.",
+                f"The week {'has' if m.in_progress else 'had'} {reason}. An easier day, or "
+                "about 48 hours before working the same muscles hard again, helps recovery.",
             )
         )
-    if m.history_weeks >= HISTORY_WEEKS and m.load_ratio and m.load_ratio >= 1 + LOAD_CHANGE:
-        recs.append(
-            Recommendation(
-                "load_spike",
-                f"The week's training load was {round((m.load_ratio - 1) * 100)}% above your "
-                "4-week average. Changes in training are usually best made gradually.",
-            )
-        )
-    if _unusually_monotonous(m, history):
+    spike = _load_spike(m)
+    if spike:
+        recs.append(spike)
+    if not m.in_progress and not m.block and _unusually_monotonous(m, history):
         recs.append(
             Recommendation(
                 "high_monotony",
@@ -378,6 +458,79 @@ def _with_recommendations(
             )
         )
     return WeekMetrics(**{**m.__dict__, "recommendations": recs})
+
+
+def _health(m: WeekMetrics) -> list[Recommendation]:
+    """What is missing for health (2c): the WHO aerobic minutes and strengthening days."""
+    recs = []
+    shown = round(m.who_equivalent)  # decide on the number the message shows
+    if shown < WHO_MINIMUM:
+        if m.in_progress:
+            left = 7 - m.days_elapsed
+            message = (
+                f"So far {shown} of the 150 weekly aerobic minutes the WHO recommends "
+                f"(vigorous minutes count double), with {left} day{'s' if left != 1 else ''} "
+                "of the week to go."
+            )
+        else:
+            message = (
+                f"The week had {shown} of the 150 aerobic minutes a week the WHO recommends "
+                "(vigorous minutes count double). Brisk walking, cycling, swimming and running "
+                "all count."
+            )
+        recs.append(Recommendation("aerobic_minimum", message))
+    if m.strength_days < STRENGTH_DAYS:
+        days = f"{m.strength_days} day{'' if m.strength_days == 1 else 's'}"
+        if m.in_progress:
+            message = (
+                f"Muscle-strengthening on {days} so far; the WHO recommends 2 or more days a week."
+            )
+        else:
+            message = (
+                f"Muscle-strengthening on {days} this week; the WHO recommends 2 or more, "
+                "working the major muscle groups. A day counts when it has at least "
+                f"{STRENGTH_DAY_SETS} working sets for {STRENGTH_DAY_GROUPS} or more of them."
+            )
+        recs.append(Recommendation("strength_days", message))
+    return recs
+
+
+def _variety(touched: set[str]) -> list[Recommendation]:
+    """One kind of training the week didn't have, offered as an option (2c: variety is an
+    option, never a quota). Only endurance or HIIT: a week without lifting gets its
+    strengthening-days suggestion instead, and no one is told to add a lifting style."""
+    kinds = {KINDS.get(m, m) for m in touched}
+    for kind in ("endurance", "hiit"):
+        if kind not in kinds:
+            return [Recommendation(f"add_{kind}", VARIETY_MESSAGES[kind])]
+    return []
+
+
+def _load_spike(m: WeekMetrics) -> Recommendation | None:
+    """A marked jump over the previous weeks, named kindly; only with ≥ 3 trained weeks
+    among the previous four. A week in progress counts only once its load so far already
+    exceeds a typical full week by that much: the days left can only add to it."""
+    average = m.four_week_average
+    if not average or m.history_weeks < TRAINED_WEEKS:
+        return None
+    if m.in_progress:
+        ratio = m.load / average
+        if ratio < 1 + LOAD_CHANGE:
+            return None
+        return Recommendation(
+            "load_spike",
+            f"Your training load so far is already {round((ratio - 1) * 100)}% above a usual "
+            "full week of the previous four, a marked jump. Changes in training are usually "
+            "best made gradually, so it's worth noticing how you recover.",
+        )
+    if not m.load_ratio or m.load_ratio < 1 + LOAD_CHANGE:
+        return None
+    return Recommendation(
+        "load_spike",
+        f"The week's training load was {round((m.load_ratio - 1) * 100)}% above your average "
+        "of the previous four weeks, a marked jump. Changes in training are usually best "
+        "made gradually, so it's worth noticing how you recover.",
+    )
 
 
 def _unusually_monotonous(m: WeekMetrics, history: list[WeekMetrics]) -> bool:

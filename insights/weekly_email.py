@@ -21,6 +21,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from insights.knowledge import DISCLAIMER, MODALITY_SLUGS, REFERENCES, science_path
 from insights.models import WeeklyEmail
 from insights.reports import week_report
 from insights.weekly import shift_week, week_bounds
@@ -251,6 +252,9 @@ def email_context(user: AbstractBaseUser, week: str) -> dict:
         "unsubscribe_url": settings.SITE_URL + reverse("email-unsubscribe", args=[token]),
         "preferences_url": settings.SITE_URL + reverse("email-preferences", args=[token]),
         "bars": report_bars(report),
+        "base": settings.SITE_URL,  # the science pages, linked from the email
+        "disclaimer": DISCLAIMER,
+        "who_reference": REFERENCES["R55"],
     }
 
 
@@ -281,7 +285,12 @@ def report_bars(report: dict) -> dict:
     who = report["minutes"]["who_equivalent"]
     return {
         "modalities": [
-            {"label": MODALITY_LABELS[m], "count": n, "width": round(100 * n / most)}
+            {
+                "label": MODALITY_LABELS[m],
+                "count": n,
+                "width": round(100 * n / most),
+                "path": science_path(MODALITY_SLUGS[m]),
+            }
             for m, n in counts.items()
         ],
         "days": [

@@ -1,5 +1,7 @@
 """Django forms for accounts and settings (the workout form is logbook.workout_form)."""
 
+from datetime import date
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import UserCreationForm
@@ -21,10 +23,38 @@ DAYS = [
 HOURS = [(h, f"{h:02d}:00") for h in range(24)]
 
 
+HR_MAX_HELP = (
+    "Measured, if you know it (from a lab or field test). Without it, Myolog uses the highest "
+    "heart rate in your recent workouts, or an estimate from your age, and says which."
+)
+BIRTH_YEAR_HELP = (
+    "Only used to estimate max heart rate (208 − 0.7 × age, Tanaka), marked estimated, when "
+    "no measured max is set."
+)
+
+
+def _birth_year_field() -> forms.IntegerField:
+    return forms.IntegerField(
+        required=False,
+        min_value=1900,
+        max_value=date.today().year,
+        label="Year of birth (optional)",
+        help_text=BIRTH_YEAR_HELP,
+    )
+
+
 class SignupForm(UserCreationForm):
     email = forms.EmailField(help_text="For the weekly summary and password resets.")
     units = forms.ChoiceField(choices=Units.choices, initial=Units.KG)
     time_zone = forms.ChoiceField(choices=TIME_ZONES, initial="UTC")
+    hr_max = forms.IntegerField(
+        required=False,
+        min_value=100,
+        max_value=240,
+        label="Max heart rate in bpm (optional)",
+        help_text=HR_MAX_HELP,
+    )
+    birth_year = _birth_year_field()
     weekly_email = forms.BooleanField(
         required=False, initial=True, label="Send me a weekly summary by email"
     )
@@ -33,15 +63,17 @@ class SignupForm(UserCreationForm):
         model = get_user_model()
         fields = ("username", "email")
 
-    def save(self, commit: bool = True):
-        user = super().save(commit=commit)
-        if commit:
-            Profile.objects.filter(user=user).update(
-                units=self.cleaned_data["units"],
-                time_zone=self.cleaned_data["time_zone"],
-                weekly_email_enabled=self.cleaned_data["weekly_email"],
-            )
-        return user
+    def profile_change(self) -> dict:
+        """The preferences chosen at sign-up, as the profile's one schema takes them (the
+        view hands them to services.update_profile, like every other door)."""
+        data = self.cleaned_data
+        return {
+            "units": data["units"],
+            "time_zone": data["time_zone"],
+            "hr_max": data.get("hr_max"),
+            "birth_year": data.get("birth_year"),
+            "weekly_email": {"enabled": data["weekly_email"]},
+        }
 
 
 class SettingsForm(forms.ModelForm):
@@ -52,10 +84,10 @@ class SettingsForm(forms.ModelForm):
     hr_max = forms.IntegerField(
         required=False,
         label="Max heart rate (bpm)",
-        help_text="Measured, if you know it; otherwise 220 − age is used, marked estimated.",
+        help_text=HR_MAX_HELP + " Changing it updates your sessions' insights.",
     )
     birth_year = forms.IntegerField(
-        required=False, label="Year of birth", help_text="Only used to estimate max heart rate."
+        required=False, label="Year of birth", help_text=BIRTH_YEAR_HELP
     )
     weekly_email_day = forms.TypedChoiceField(choices=DAYS, coerce=int, label="Day")
     weekly_email_hour = forms.TypedChoiceField(choices=HOURS, coerce=int, label="Hour")

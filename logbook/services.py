@@ -54,6 +54,10 @@ logger = logging.getLogger(__name__)
 # Sent after the transaction that created, changed or deleted workouts has committed, with
 # `workouts`: one, or the new workouts of a sync or import batch together.
 workouts_saved = Signal()
+# Sent on commit with `user` when the max heart rate or the birth year changed, so that what
+# depends on them (the insights of workouts with heart rate) can follow, in the background.
+heart_rate_profile_changed = Signal()
+HEART_RATE_FIELDS = ("hr_max", "birth_year")
 
 CREATED, UPDATED, UNCHANGED, ERROR = "created", "updated", "unchanged", "error"
 
@@ -583,17 +587,17 @@ def update_profile(user: AbstractBaseUser, data: Any) -> Profile:
     field is bad. Every door that changes preferences comes here."""
     changes = clean_profile(data)
     profile = get_profile(user)
-    moved = any(
-        field in Profile.SCHEDULE_FIELDS and getattr(profile, field) != value
-        for field, value in changes.items()
-    )
+    changed = {field for field, value in changes.items() if getattr(profile, field) != value}
     for field, value in changes.items():
         setattr(profile, field, value)
-    if moved:  # the next hourly run works out the new moment (insights.weekly_email)
+    if changed & set(Profile.SCHEDULE_FIELDS):
+        # the next hourly run works out the new moment (insights.weekly_email)
         profile.next_weekly_email_at = None
         changes["next_weekly_email_at"] = None
     if changes:
         profile.save(update_fields=list(changes))
+    if changed & set(HEART_RATE_FIELDS):
+        transaction.on_commit(lambda: heart_rate_profile_changed.send(sender=Profile, user=user))
     return profile
 
 

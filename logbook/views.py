@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -15,7 +16,7 @@ from django.views.decorators.http import require_POST
 from logbook import selectors, services, workout_form
 from logbook.catalog import name_key
 from logbook.common.errors import InvalidInput
-from logbook.forms import SettingsForm, SignupForm, TokenForm
+from logbook.forms import SettingsForm, SignupForm, TokenForm, add_profile_errors
 from logbook.models import Activity, Exercise, Workout
 from logbook.schema import clean_workout
 from logbook.selectors import get_profile
@@ -28,10 +29,18 @@ def signup(request: HttpRequest) -> HttpResponse:
         return redirect("home")
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = form.save()
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, "Welcome to Myolog. Log your first workout when you're ready.")
-        return redirect("home")
+        try:
+            with transaction.atomic():  # the account and its preferences, or neither
+                user = form.save()
+                services.update_profile(user, form.profile_change())
+        except InvalidInput as invalid:
+            add_profile_errors(form, invalid.errors)
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(
+                request, "Welcome to Myolog. Log your first workout when you're ready."
+            )
+            return redirect("home")
     return render(request, "registration/signup.html", {"form": form})
 
 

@@ -10,6 +10,8 @@ class ReferenceOut(serializers.Serializer):
     citation = serializers.CharField()
     doi = serializers.CharField(required=False)
     pmid = serializers.CharField(required=False)
+    pmcid = serializers.CharField(required=False)
+    url = serializers.URLField(required=False, help_text="DOI, PubMed or PMC link, if known.")
 
 
 class ExerkineNoteOut(serializers.Serializer):
@@ -19,6 +21,7 @@ class ExerkineNoteOut(serializers.Serializer):
     summary = serializers.CharField(help_text="What the research supports, in plain words.")
     evidence = serializers.ChoiceField(choices=EVIDENCE_LEVELS)
     references = ReferenceOut(many=True)
+    science_url = serializers.CharField(help_text="The page explaining this molecule.")
 
 
 class ModifierNoteOut(serializers.Serializer):
@@ -27,6 +30,7 @@ class ModifierNoteOut(serializers.Serializer):
     summary = serializers.CharField()
     evidence = serializers.ChoiceField(choices=EVIDENCE_LEVELS)
     references = ReferenceOut(many=True)
+    science_url = serializers.CharField()
 
 
 class ModalityScoreOut(serializers.Serializer):
@@ -40,10 +44,24 @@ class InsightOut(serializers.Serializer):
     primary = serializers.ChoiceField(choices=MODALITIES, required=False)
     modalities = ModalityScoreOut(many=True, required=False)
     rationale = serializers.ListField(child=serializers.CharField(), required=False)
+    rationale_references = serializers.ListField(
+        child=ReferenceOut(many=True),
+        required=False,
+        help_text="Per rationale line, the references its rule rests on.",
+    )
+    rationale_basis = serializers.ListField(
+        child=serializers.ListField(child=serializers.CharField()),
+        required=False,
+        help_text="Per rationale line, its basis as docs/science.md keys (R…, §2b …).",
+    )
     features = serializers.DictField(required=False)
     tags = serializers.ListField(child=serializers.CharField(), required=False)
     exerkines = ExerkineNoteOut(many=True, required=False)
     modifiers = ModifierNoteOut(many=True, required=False)
+    science_url = serializers.CharField(required=False, help_text="The page on this kind.")
+    classification_url = serializers.CharField(
+        required=False, help_text="How Myolog classifies sessions, with the evidence."
+    )
     disclaimer = serializers.CharField()
 
 
@@ -79,7 +97,15 @@ class Load(serializers.Serializer):
     acwr = serializers.FloatField(
         allow_null=True, help_text="This week against the 4-week average; descriptive only."
     )
-    four_week_average = serializers.FloatField(allow_null=True)
+    four_week_average = serializers.FloatField(
+        allow_null=True, help_text="Of the trained weeks among the previous four (≥ 3 needed)."
+    )
+    to_date_average = serializers.FloatField(
+        allow_null=True, help_text="While the week is in progress: their load by the same day."
+    )
+    compared = serializers.ChoiceField(
+        choices=["to_date", "week"], allow_null=True, help_text="What `acwr` compares."
+    )
     estimated = serializers.BooleanField()
     daily = serializers.ListField(child=serializers.IntegerField())
 
@@ -87,19 +113,31 @@ class Load(serializers.Serializer):
 class RecommendationOut(serializers.Serializer):
     code = serializers.CharField()
     message = serializers.CharField()
+    references = ReferenceOut(many=True, required=False)
 
 
 class WeekOut(serializers.Serializer):
     week = serializers.CharField()
     start = serializers.DateField()
     status = serializers.ChoiceField(choices=["pending", "ready"])
+    in_progress = serializers.BooleanField(help_text="The week you are in: figures to date.")
+    days_elapsed = serializers.IntegerField(min_value=1, max_value=7)
     sessions = serializers.IntegerField()
     modalities = serializers.DictField(child=serializers.IntegerField())
     variety = Variety()
     exerkines_touched = serializers.ListField(child=serializers.CharField())
+    exerkine_evidence = serializers.DictField(
+        child=serializers.ChoiceField(choices=EVIDENCE_LEVELS),
+        help_text="The research's verdict for each molecule, the strongest of the week.",
+    )
     minutes = Minutes()
     load = Load()
     recovery = serializers.DictField()
+    block = serializers.ChoiceField(
+        choices=["meet", "race", "taper", "deload"],
+        allow_null=True,
+        help_text="A deliberate block named by a session's title or notes.",
+    )
     recommendations = RecommendationOut(many=True)
 
 

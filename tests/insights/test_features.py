@@ -1,5 +1,5 @@
 """The pure feature functions: e1RM formulas, hard sets, volume, rests, bouts, minutes, load
-and the assumptions stated when data is missing (evidence.md 2a and 3a)."""
+and the assumptions stated when data is missing (docs/science.md 2a and 3a)."""
 
 import pytest
 
@@ -8,6 +8,7 @@ from insights.features import (
     IntervalData,
     SessionData,
     SetData,
+    best_e1rm,
     brzycki,
     compute_features,
     epley,
@@ -114,28 +115,93 @@ def test_e1rm_uses_rpe_through_rir():
 
 
 def test_e1rm_prefers_sets_of_10_reps_or_fewer_even_when_a_high_rep_set_estimates_more():
-    f = features(lift("back-squat", s(5, 100), s(20, 70)))
+    f = features(lift("back-squat", s(5, 100, rir=0), s(20, 70, rir=0)))
     assert epley(70, 20) > brzycki(100, 5)
     assert f.e1rm_kg["back-squat"] == pytest.approx(brzycki(100, 5))
     assert f.e1rm_low_confidence == ()
 
 
 def test_e1rm_from_only_high_rep_sets_is_marked_low_confidence():
-    f = features(lift("leg-press", s(15, 200), s(12, 210)), lift("back-squat", s(5, 100)))
+    f = features(
+        lift("leg-press", s(15, 200, rir=0), s(12, 210, rir=0)), lift("back-squat", s(5, 100))
+    )
     assert f.e1rm_kg["leg-press"] == pytest.approx(max(epley(200, 15), epley(210, 12)))
     assert f.e1rm_low_confidence == ("leg-press",)
 
 
 def test_e1rm_skips_bodyweight_sets_and_zero_rep_attempts():
-    f = features(lift("pull-up", s(8), s(0, 20)), lift("back-squat", s(5, 100)))
+    f = features(lift("pull-up", s(8, rir=1), s(0, 20)), lift("back-squat", s(5, 100)))
     assert "pull-up" not in f.e1rm_kg
 
 
+def test_a_session_without_effort_or_history_has_no_e1rm_from_its_own_sets():
+    # Issue 15: sets logged without effort are never read as if taken to failure to judge
+    # their own session; the formulas need reps to failure (docs/science.md 2a notes).
+    f = features(lift("back-squat", s(5, 100), s(5, 100)))
+    assert f.e1rm_kg == {}
+    assert f.no_estimate == ("back-squat",)
+    assert all(x.pct_e1rm is None and not x.heavy for x in f.lift_sets)
+
+
+def test_best_e1rm_can_take_only_the_sets_with_effort_or_only_the_others():
+    exercises = (lift("back-squat", s(5, 100), s(5, 90, rpe=8)),)
+    assert best_e1rm(exercises, effort=True)[0] == {"back-squat": pytest.approx(108)}
+    assert best_e1rm(exercises, effort=False)[0] == {"back-squat": pytest.approx(112.5)}
+    assert best_e1rm(exercises)[0] == {"back-squat": pytest.approx(112.5)}
+
+
 @pytest.mark.parametrize(("history", "expected"), [(150.0, 150.0), (100.0, 112.5)])
-def test_e1rm_is_the_best_of_history_and_this_session(history, expected):
-    f = features(lift("back-squat", s(5, 100)), e1rm={"back-squat": history})
+def test_e1rm_is_the_best_of_history_and_this_sessions_logged_effort(history, expected):
+    f = features(lift("back-squat", s(5, 100, rpe=10)), e1rm={"back-squat": history})
     assert f.e1rm_kg["back-squat"] == pytest.approx(expected)
     assert f.lift_sets[0].pct_e1rm == pytest.approx(100 / expected)
+    assert f.e1rm_source["back-squat"] == ("history" if history > 112.5 else "today")
+
+
+def test_lower_bounds_from_sets_without_effort_only_make_a_load_lighter():
+    # 60 kg at RPE 8 estimates 72 kg; last week's 5 × 100 kg without effort shows at least
+    # 112.5 kg, so today's 60 kg is at most 53%: not heavy.
+    session = SessionData(
+        activity="strength",
+        exercises=(lift("back-squat", s(5, 60, rpe=8)),),
+        floor_e1rm_kg={"back-squat": 112.5},
+    )
+    (judged,) = compute_features(session).lift_sets
+    assert judged.pct_e1rm == pytest.approx(60 / 112.5)
+    assert not judged.heavy
+    alone = SessionData(activity="strength", floor_e1rm_kg={"back-squat": 112.5})
+    assert compute_features(alone).e1rm_kg == {}
+
+
+def test_a_missed_attempt_caps_the_days_1rm():
+    f = features(lift("back-squat", s(1, 140), s(1, 150), s(0, 157.5)))
+    assert f.e1rm_kg["back-squat"] == 157.5
+    assert f.e1rm_source["back-squat"] == "missed"
+    assert [x.heavy for x in f.lift_sets] == [True, True]
+
+
+@pytest.mark.parametrize(
+    ("equipment", "movement", "kg", "light"),
+    [
+        ("barbell", "squat", 20, True),
+        ("barbell", "squat", 22.5, False),
+        ("dumbbell", "squat", 10, True),
+        ("kettlebell", "hinge", 12, False),
+        ("dumbbell", "shoulder_isolation", 8, False),  # no floor for isolation moves
+    ],
+)
+def test_loads_light_for_the_lift_are_never_heavy_even_with_effort(equipment, movement, kg, light):
+    exercise = ExerciseData(
+        key="x",
+        kind="resistance",
+        mechanic="compound" if movement != "shoulder_isolation" else "isolation",
+        equipment=equipment,
+        movement=movement,
+        sets=(s(3, kg, rpe=9.5),),
+    )
+    (judged,) = compute_features(SessionData(activity="strength", exercises=(exercise,))).lift_sets
+    assert judged.light is light
+    assert judged.heavy is not light
 
 
 # --- Working sets, volume ----------------------------------------------------------------------
@@ -195,7 +261,8 @@ def test_a_set_is_hard_at_rir_3_or_rpe_7(logged, hard):
         (9, 60, False),
         (20, 59, False),  # under 60% e1RM, however many reps
         (4, 80, True),  # 80%: ~7.5 possible, 4 is over half
-        (3, 80, False),
+        (3, 80, True),  # at the heavy line a set is a working set by its load alone
+        (3, 79, False),
     ],
 )
 def test_without_effort_logged_hard_is_60_percent_e1rm_and_half_the_possible_reps(reps, kg, hard):
@@ -266,7 +333,7 @@ def test_a_work_bout_over_4_minutes_is_continuous_time_with_its_heart_rate():
         SessionData(activity="run", hr_max=200, intervals=(work(1200, hr=170), rec(120)))
     )
     assert f.bouts == ()
-    assert f.continuous_minutes == 22  # the recovery after it is aerobic time too
+    assert f.continuous_minutes == 20  # a two-minute rest after it is no aerobic time
     assert f.continuous_hr_frac == pytest.approx(170 / 200)
 
 
@@ -275,11 +342,32 @@ def test_continuous_heart_rate_weighs_long_work_bouts_with_the_steady_parts():
         SessionData(
             activity="run",
             hr_max=200,
-            intervals=(steady(600, hr=120), work(1200, hr=170), steady(600, hr=120)),
+            intervals=(steady(600, hr=130), work(1200, hr=170), steady(600, hr=130)),
         )
     )
     assert f.continuous_minutes == 40
-    assert f.continuous_hr_frac == pytest.approx((1200 * 0.6 + 1200 * 0.85) / 2400)
+    assert f.continuous_hr_frac == pytest.approx((1200 * 0.65 + 1200 * 0.85) / 2400)
+
+
+def test_easy_stretches_and_rests_break_a_block_and_hard_bouts_end_it():
+    f = compute_features(
+        SessionData(
+            activity="run",
+            hr_max=200,
+            intervals=(
+                steady(600, hr=140),
+                steady(600, hr=100),  # a 10 min walk at 50%: breaks the block
+                steady(600, hr=140),
+                rec(300),  # a 5 min rest: breaks it
+                steady(600, hr=140),
+                work(60, hr=190),  # a hard bout: ends it
+                rec(60),
+                steady(600, hr=140),
+            ),
+        )
+    )
+    assert [round(b.minutes) for b in f.blocks] == [10, 10, 10, 10]
+    assert f.continuous_minutes == 40
 
 
 def test_continuous_rpe_counts_long_work_bouts():
@@ -347,7 +435,7 @@ def test_no_assumptions_when_everything_is_logged():
 
 
 def test_missing_rpe_and_rir_is_stated():
-    f = features(lift("back-squat", s(5, 100)), duration_s=3600)
+    f = features(lift("back-squat", s(5, 100)), e1rm={"back-squat": 130}, duration_s=3600)
     assert len(f.assumptions) == 1
     assert "No RPE or RIR logged" in f.assumptions[0]
 
@@ -363,8 +451,16 @@ def test_missing_heart_rate_and_rpe_on_intervals_is_stated_and_names_session_rpe
     assert all(b.hard for b in plain.bouts)
 
 
-def test_an_estimated_hrmax_is_stated():
-    f = compute_features(
-        SessionData(activity="run", duration_s=1800, avg_hr=150, hr_max=180, hr_max_estimated=True)
-    )
-    assert any("220 − age" in a for a in f.assumptions)
+def test_an_estimated_hrmax_says_where_it_comes_from():
+    from insights.classifier import classify
+
+    lines = classify(
+        SessionData(activity="run", duration_s=1800, avg_hr=150, hr_max=180, hr_max_source="age")
+    ).rationale
+    assert any("Tanaka" in line for line in lines)
+    recorded = classify(
+        SessionData(
+            activity="run", duration_s=1800, avg_hr=150, hr_max=176, hr_max_source="recorded"
+        )
+    ).rationale
+    assert any("highest in your workouts" in line for line in recorded)

@@ -1,5 +1,6 @@
 """The history e1RM read in grouped rows (heaviest set per reps and effort) equals the best
-over every set of the eight weeks, computed one set at a time."""
+over every set of the eight weeks, computed one set at a time: from the sets with effort
+logged (the evidence) and from the others (lower bounds) apart."""
 
 from datetime import UTC, datetime, timedelta
 
@@ -41,7 +42,7 @@ past_workouts = st.lists(
 )
 
 
-def expected_best(user) -> dict[str, float]:
+def expected_best(user, effort: bool) -> dict[str, float]:
     since = TODAY - timedelta(days=56)
     sets: dict[str, list[SetData]] = {}
     for workout in Workout.objects.alive().filter(
@@ -52,7 +53,8 @@ def expected_best(user) -> dict[str, float]:
                 SetData(reps=s.reps, load_kg=s.load_kg, rpe=s.rpe, rir=s.rir, set_type=s.set_type)
                 for s in entry.sets.all()
             )
-    return best_e1rm(tuple(ExerciseData(key=k, sets=tuple(v)) for k, v in sets.items()))[0]
+    history = tuple(ExerciseData(key=k, sets=tuple(v)) for k, v in sets.items())
+    return best_e1rm(history, effort=effort)[0]
 
 
 @settings(
@@ -74,4 +76,6 @@ def test_grouped_history_gives_the_same_best_as_every_set(past):
         started_at=TODAY.isoformat(),
         exercises=[ExercisePayload(exercise=lift) for lift in LIFTS],
     )
-    assert session_for(today).best_e1rm_kg == pytest.approx(expected_best(user))
+    session = session_for(today)
+    assert session.best_e1rm_kg == pytest.approx(expected_best(user, effort=True))
+    assert session.floor_e1rm_kg == pytest.approx(expected_best(user, effort=False))

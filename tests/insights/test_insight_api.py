@@ -46,7 +46,10 @@ def test_a_new_workouts_insight_is_ready_with_notes_and_references(
     for note in body["exerkines"] + body["modifiers"]:
         assert note["evidence"] in {"strong", "moderate", "limited", "disputed", "unsupported"}
         assert note["references"]
-        assert all("doi" in r or "pmid" in r for r in note["references"])
+        assert all(r["citation"] for r in note["references"])
+        assert any("url" in r for r in note["references"])
+        assert note["science_url"].startswith("/science/")
+    assert len(body["rationale_references"]) == len(body["rationale"])
     assert body["disclaimer"] == DISCLAIMER
 
 

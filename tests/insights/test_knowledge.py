@@ -35,7 +35,7 @@ TABLE = {
     "endurance": {("IL-6", "up"), ("BDNF", "up"), ("FGF21", "up")},
 }
 
-ALL_NOTES = [note for notes in MODALITY_NOTES.values() for note in notes]
+ALL_NOTES = knowledge.all_exerkine_notes()
 ALL_ITEMS = ALL_NOTES + list(MODIFIER_NOTES.values())
 ALL_REFERENCES = {ref for item in ALL_ITEMS for ref in item.references}
 
@@ -120,23 +120,29 @@ def test_every_note_has_a_known_evidence_level_and_a_reference(item):
     assert all(isinstance(ref, Reference) for ref in item.references)
 
 
-@pytest.mark.parametrize("ref", sorted(ALL_REFERENCES, key=lambda r: r.key), ids=lambda r: r.key)
-def test_every_reference_has_a_well_formed_doi_or_pmid(ref):
-    assert ref.doi or ref.pmid
+@pytest.mark.parametrize(
+    "ref", sorted(REFERENCES.values(), key=lambda r: r.key), ids=lambda r: r.key
+)
+def test_every_reference_has_well_formed_identifiers(ref):
     if ref.doi is not None:
         assert re.fullmatch(r"10\.\d{4,9}/\S+", ref.doi), ref.doi
     if ref.pmid is not None:
         assert re.fullmatch(r"\d+", ref.pmid), ref.pmid
+    if ref.pmcid is not None:
+        assert re.fullmatch(r"PMC\d+", ref.pmcid), ref.pmcid
     assert ref.citation.strip()
+    assert (ref.url is None) == (not (ref.doi or ref.pmid or ref.pmcid))
 
 
-def test_references_registry_holds_exactly_the_references_in_use():
-    assert set(REFERENCES.values()) == ALL_REFERENCES
+def test_references_registry_holds_the_notes_references_and_is_keyed_by_them():
+    assert set(REFERENCES.values()) >= ALL_REFERENCES
     for key, ref in REFERENCES.items():
         assert ref.key == key
 
 
-@pytest.mark.parametrize("ref", sorted(ALL_REFERENCES, key=lambda r: r.key), ids=lambda r: r.key)
+@pytest.mark.parametrize(
+    "ref", sorted(REFERENCES.values(), key=lambda r: r.key), ids=lambda r: r.key
+)
 def test_every_reference_is_verified_in_science_md_with_the_same_identifiers(ref):
     lines = _section_4_lines()
     assert ref.key in lines, f"{ref.key} is not in docs/science.md section 4"
@@ -148,6 +154,14 @@ def test_every_reference_is_verified_in_science_md_with_the_same_identifiers(ref
         assert f"doi:{ref.doi}" in line, f"{ref.key}: DOI {ref.doi} not on its line"
     if ref.pmid is not None:
         assert f"PMID {ref.pmid}" in line, f"{ref.key}: PMID {ref.pmid} not on its line"
+    if ref.pmcid is not None:
+        assert f"PMCID {ref.pmcid}" in line, f"{ref.key}: PMCID {ref.pmcid} not on its line"
+    # A reference shown by its citation alone has none that were seen: nothing is left out.
+    seen = re.sub(r"\((?:[^()]|\([^()]*\))*\)", "", line.split("*", 2)[-1])
+    if ref.doi is None:
+        assert "doi:" not in seen, f"{ref.key}: section 4 gives a DOI the app leaves out"
+    if ref.pmid is None:
+        assert "PMID" not in seen, f"{ref.key}: section 4 gives a PMID the app leaves out"
 
 
 def test_the_section_4_parser_sees_unverified_references():
@@ -184,7 +198,8 @@ def test_verdicts_that_matter():
     assert _note("high_volume", "irisin").evidence == "disputed"
     assert _note("hiit", "irisin").evidence == "disputed"
     assert all(note.evidence == "disputed" for note in ALL_NOTES if note.exerkine == "irisin")
-    assert _note("endurance", "IL-6").evidence == "strong"
+    assert knowledge.ENDURANCE_IL6_LONG.evidence == "strong"
+    assert _note("endurance", "IL-6").evidence == "moderate"  # under an hour (1c)
     assert MODIFIER_NOTES["fasted"].evidence == "unsupported"
     assert MODIFIER_NOTES["eccentric"].evidence == "unsupported"
     assert _note("hiit", "IGF-1").evidence == "unsupported"
@@ -279,9 +294,9 @@ def test_disputed_and_non_muscle_origins_are_said_plainly():
     assert "brain" in _note("high_volume", "BDNF").summary
 
 
-def test_fasted_summary_only_says_it_is_not_well_studied():
+def test_fasted_summary_only_says_what_was_not_found_and_what_fasts_do():
     summary = MODIFIER_NOTES["fasted"].summary.lower()
-    assert "hasn't been well studied" in summary
+    assert "we found no study" in summary
     assert not re.search(r"\b(boost|amplif|increas|rais|enhanc)", summary)
 
 
@@ -329,7 +344,7 @@ def test_notes_for_keeps_the_note_of_the_earlier_modality():
     assert il6_heavy_first is _note("heavy_resistance", "IL-6")
     assert il6_endurance_first is _note("endurance", "IL-6")
     assert il6_heavy_first.evidence == "limited"
-    assert il6_endurance_first.evidence == "strong"
+    assert il6_endurance_first.evidence == "moderate"
 
 
 def test_notes_for_covers_every_table_exerkine_of_all_modalities():
@@ -368,24 +383,39 @@ def test_reference_as_dict_leaves_out_missing_identifiers():
         "citation": "Pedersen & Febbraio 2008, Physiol Rev 88:1379",
         "doi": "10.1152/physrev.90100.2007",
         "pmid": "18923185",
+        "url": "https://doi.org/10.1152/physrev.90100.2007",
     }
     only_pmid = Reference("R0", "Someone 2000, J Test", pmid="123")
-    assert only_pmid.as_dict() == {"citation": "Someone 2000, J Test", "pmid": "123"}
+    assert only_pmid.as_dict() == {
+        "citation": "Someone 2000, J Test",
+        "pmid": "123",
+        "url": "https://pubmed.ncbi.nlm.nih.gov/123/",
+    }
+    assert Reference("R0", "Someone 2000").as_dict() == {"citation": "Someone 2000"}
 
 
 def test_exerkine_note_as_dict_has_the_api_fields():
-    note = _note("endurance", "IL-6")
+    note = knowledge.ENDURANCE_IL6_LONG
     data = note.as_dict()
-    assert list(data) == ["exerkine", "direction", "claim", "summary", "evidence", "references"]
+    assert list(data) == [
+        "exerkine",
+        "direction",
+        "claim",
+        "summary",
+        "evidence",
+        "references",
+        "science_url",
+    ]
     assert data["exerkine"] == "IL-6"
     assert data["evidence"] == "strong"
+    assert data["science_url"] == "/science/il-6/"
     assert data["references"] == [ref.as_dict() for ref in note.references]
     assert isinstance(note, ExerkineNote)
 
 
 def test_modifier_note_as_dict_has_the_api_fields():
     data = MODIFIER_NOTES["fasted"].as_dict()
-    assert list(data) == ["code", "claim", "summary", "evidence", "references"]
+    assert list(data) == ["code", "claim", "summary", "evidence", "references", "science_url"]
     assert data["code"] == "fasted"
     assert data["evidence"] == "unsupported"
     assert all("citation" in ref for ref in data["references"])
@@ -399,4 +429,98 @@ def test_knowledge_module_imports_without_django():
 
 
 def test_knowledge_version_is_set():
-    assert knowledge.KNOWLEDGE_VERSION == "2026.11.1"
+    assert knowledge.KNOWLEDGE_VERSION == "2026.11.2"
+
+
+# --- Every sentence backed, no verdict stronger than the evidence (issue 15) ------------------
+
+LEVEL_CAP = {"supported": "strong", "partly": "moderate", "mixed": "moderate"}
+
+
+def _claim_verdicts():
+    """{10: "supported …", …}: each claim's verdict clause in docs/science.md section 1."""
+    text = SCIENCE_MD.read_text(encoding="utf-8")
+    found = re.findall(
+        r"^\*\*Claim (\d+)\..*?\*\*\s*Verdict:\s*(.*?)(?:\.\s*$|\n-)",
+        text,
+        re.MULTILINE | re.DOTALL,
+    )
+    return {int(n): " ".join(v.split()).lower() for n, v in found}
+
+
+def _cap(verdict: str) -> str:
+    """The strongest level a verdict clause allows: its most favourable word, "(weak)" and
+    thin support capping "partly" at limited."""
+    words = re.findall(r"\*\*(\w+)\*\*", verdict) or re.findall(r"\w+", verdict)[:1]
+    caps = []
+    for word in words:
+        if word in ("supported", "partly", "mixed"):
+            caps.append("limited" if word == "partly" and "(weak)" in verdict else LEVEL_CAP[word])
+        elif word in ("disputed", "unsupported"):
+            caps.append(word)
+    return knowledge.strongest(caps)
+
+
+@pytest.mark.parametrize("item", ALL_ITEMS, ids=_item_id)
+def test_no_note_carries_a_verdict_stronger_than_its_claim_in_science_md(item):
+    verdicts = _claim_verdicts()
+    assert item.claim_no in verdicts, f"{_item_id(item)} names no claim of science.md"
+    cap = _cap(verdicts[item.claim_no])
+    order = knowledge.LEVEL_ORDER
+    assert order[item.evidence] <= order[cap], (item.evidence, verdicts[item.claim_no])
+
+
+def test_the_verdict_parser_reads_what_science_md_says():
+    verdicts = _claim_verdicts()
+    assert len(verdicts) == 26
+    assert _cap(verdicts[10]) == "strong"
+    assert _cap(verdicts[1]) == "limited"
+    assert _cap(verdicts[5]) == "disputed"
+    assert _cap(verdicts[16]) == "unsupported"
+
+
+def test_endurance_il6_is_strong_only_for_long_sessions():
+    # science.md 1c: high confidence for sessions of 60 min or more, moderate below.
+    long = next(n for n in notes_for(["endurance"], long=True) if n.exerkine == "IL-6")
+    short = next(n for n in notes_for(["endurance"]) if n.exerkine == "IL-6")
+    assert (long.evidence, short.evidence) == ("strong", "moderate")
+    assert "modest" in short.summary
+
+
+@pytest.mark.parametrize("item", ALL_ITEMS, ids=_item_id)
+def test_every_sentence_of_a_note_is_backed_by_its_references_or_its_claim(item):
+    parts = knowledge.sentences(item.summary)
+    assert len(item.basis) == len(parts), (len(item.basis), parts)
+    own = {ref.key for ref in item.references}
+    for sentence, keys in zip(parts, item.basis, strict=True):
+        assert keys, sentence
+        for key in keys:
+            if key.startswith("C"):
+                assert int(key[1:]) == item.claim_no, (key, sentence)
+            else:
+                assert key in own, f"{key} backs {sentence!r} but is not among the references"
+    cited = {key for keys in item.basis for key in keys}
+    assert own <= cited, f"references backing no sentence: {sorted(own - cited)}"
+
+
+def test_we_say_what_we_did_not_find_rather_than_that_nothing_exists():
+    for item in ALL_ITEMS:
+        for sentence, keys in zip(knowledge.sentences(item.summary), item.basis, strict=True):
+            if any(k.startswith("C") for k in keys):
+                assert sentence.lower().startswith("we found no study"), sentence
+
+
+def test_the_issue_15_reference_fixes():
+    def refs(item):
+        return {r.key for r in item.references}
+
+    assert "R8" in refs(_note("high_volume", "IL-6"))  # the volume study, not R7
+    assert "R7" not in refs(_note("high_volume", "IL-6"))
+    assert "R7" not in refs(knowledge.ENDURANCE_IL6_LONG) | refs(knowledge.ENDURANCE_IL6_SHORT)
+    assert "R48" in refs(_note("heavy_resistance", "IGF-1"))  # muscle and strength gains
+    assert "R11" in refs(MODIFIER_NOTES["eccentric"])  # soreness and damage
+    assert "R5" in refs(MODIFIER_NOTES["compound"])  # muscle mass and IL-6
+    for note in ALL_NOTES:
+        if note.exerkine == "FGF21":
+            assert "mainly" in note.summary
+            assert "not from muscle" not in note.summary

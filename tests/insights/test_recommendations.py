@@ -13,9 +13,11 @@ import pytest
 from insights.weekly import (
     ADD_MESSAGES,
     RULE_BASIS,
+    VARIETY_MESSAGES,
     WHO_MINIMUM,
     SessionSummary,
     WeekMetrics,
+    block_of,
     shift_week,
     week_metrics,
     week_start,
@@ -82,8 +84,14 @@ def balanced(*, moderate=150, vigorous=0, drop=(), host=None) -> list[SessionSum
     return sessions
 
 
-def metrics(sessions=(), *, earlier=(), history=()) -> WeekMetrics:
-    return week_metrics(WEEK, ZONE, list(sessions), list(earlier), list(history))
+def metrics(sessions=(), *, earlier=(), history=(), now=None) -> WeekMetrics:
+    return week_metrics(WEEK, ZONE, list(sessions), list(earlier), list(history), now)
+
+
+def on(day: int, hour: int = 20) -> datetime:
+    """A moment of this week, `day` days after its Monday, local time."""
+    when = MONDAY + timedelta(days=day)
+    return datetime(when.year, when.month, when.day, hour, tzinfo=ZONE)
 
 
 def codes(m: WeekMetrics) -> set[str]:
@@ -121,16 +129,44 @@ def test_a_balanced_week_gets_no_recommendations():
     assert m.recommendations == []
 
 
-# --- add_<modality> -----------------------------------------------------------------------------
+# --- Health first, then variety as an option (science.md 2c) -----------------------------------
 
 
-@pytest.mark.parametrize("missing", FOUR)
-def test_add_modality_fires_for_each_modality_missing_from_the_week(missing):
-    m = metrics(balanced(drop={missing}))
+@pytest.mark.parametrize("missing", ["endurance", "hiit"])
+def test_a_missing_aerobic_kind_is_offered_as_an_option_once_the_health_checks_are_met(missing):
+    m = metrics(balanced(drop={missing}, moderate=150, vigorous=75))
 
-    assert {c for c in codes(m) if c.startswith("add_")} == {f"add_{missing}"}
-    message = next(r.message for r in m.recommendations if r.code == f"add_{missing}")
-    assert message == ADD_MESSAGES[missing]
+    assert codes(m) == {f"add_{missing}"}
+    message = m.recommendations[0].message
+    assert message == VARIETY_MESSAGES[missing]
+    assert message.startswith("Optional")
+
+
+@pytest.mark.parametrize("missing", ["heavy_resistance", "high_volume"])
+def test_no_lifting_style_is_ever_suggested_when_the_week_has_other_lifting(missing):
+    # Lifting on two days, all of it one style: no quota of the popular table's styles.
+    other = next(m for m in ("heavy_resistance", "high_volume") if m != missing)
+    m = metrics([*balanced(drop={missing}), session(5, 8, primary=other, working_sets=10)])
+
+    assert codes(m) == set()
+
+
+def test_no_lifting_at_all_gets_the_strengthening_days_not_a_lifting_style():
+    m = metrics(balanced(drop={"heavy_resistance", "high_volume"}))
+
+    assert codes(m) == {"strength_days"}
+
+
+def test_health_comes_first_and_variety_waits_until_it_is_met():
+    m = metrics(balanced(drop={"hiit"}, moderate=100))
+
+    assert codes(m) == {"aerobic_minimum"}
+
+
+def test_at_most_one_kind_is_offered_for_variety():
+    m = metrics([*balanced(drop={"hiit", "endurance"}), session(6, moderate=150)])
+
+    assert len([c for c in codes(m) if c.startswith("add_")]) <= 1
 
 
 def test_an_empty_week_gets_the_minimums_not_a_list_of_everything_to_add():
@@ -148,10 +184,9 @@ HOSTS = {
 
 @pytest.mark.parametrize("secondary", FOUR)
 def test_a_modality_touched_only_as_a_secondary_qualifying_modality_counts_as_present(secondary):
-    m = metrics(balanced(drop={secondary}, host={secondary: HOSTS[secondary]}))
+    m = metrics(balanced(drop={secondary}, host={secondary: HOSTS[secondary]}, vigorous=75))
 
     assert m.modalities[secondary] == 0  # no session has it as primary
-    assert f"add_{secondary}" not in codes(m)
     assert not {c for c in codes(m) if c.startswith("add_")}
 
 
@@ -179,37 +214,48 @@ def test_aerobic_minimum_fires_below_150_who_equivalent_minutes(moderate, vigoro
     assert codes(m) - {"aerobic_minimum"} == set()
 
 
-def test_aerobic_minimum_says_how_many_minutes_are_missing():
+def test_aerobic_minimum_says_how_many_minutes_the_week_had():
     m = metrics(balanced(moderate=100, vigorous=10))
     message = next(r.message for r in m.recommendations if r.code == "aerobic_minimum")
 
-    assert "120" in message
-    assert "30" in message
+    assert "120 of the 150" in message
+    assert "so far" not in message.lower()
 
 
-# --- strength_days ------------------------------------------------------------------------------
+# --- strength_days: real muscle-strengthening work (WHO) ----------------------------------------
+
+
+def strengthening(day, sets, groups, hour=18):
+    base = session(day, hour, primary="general", working_sets=sets)
+    return SessionSummary(
+        **{**base.__dict__, "strengthening_sets": sets, "strengthening_groups": tuple(groups)}
+    )
 
 
 @pytest.mark.parametrize(
-    ("lift_days", "fires"),
+    ("lifts", "days"),
     [
-        ([], True),
-        ([0], True),
-        ([0, 0], True),  # two lifting sessions on one day are one day
-        ([0, 3], False),
-        ([0, 2, 4], False),
+        ([], 0),
+        ([(0, 1, ("legs",))], 0),  # one set is not a strengthening day
+        ([(0, 6, ("arms",)), (3, 6, ("arms",))], 0),  # one muscle group only
+        ([(0, 3, ("legs", "hips")), (3, 3, ("legs", "hips"))], 0),  # under 4 sets
+        ([(0, 4, ("legs", "hips")), (3, 4, ("chest", "arms"))], 2),
+        ([(0, 2, ("legs",)), (0, 2, ("back",))], 1),  # two sessions of one day add up
     ],
 )
-def test_strength_days_fires_below_two_days_with_working_sets(lift_days, fires):
-    lifts = [
-        session(d, 7 + 10 * (i % 2), primary="general", working_sets=6)
-        for i, d in enumerate(lift_days)
-    ]
+def test_a_strength_day_needs_four_working_sets_over_two_major_muscle_groups(lifts, days):
+    m = metrics([strengthening(d, n, g, hour=7 + 10 * i) for i, (d, n, g) in enumerate(lifts)])
 
-    m = metrics(lifts)
+    assert m.strength_days == days
+    assert ("strength_days" in codes(m)) is (days < 2)
 
-    assert ("strength_days" in codes(m)) is fires
-    assert (m.strength_days < 2) is fires
+
+def test_the_strength_days_message_says_what_counts():
+    m = metrics([strengthening(0, 1, ("legs",))])
+    message = next(r.message for r in m.recommendations if r.code == "strength_days")
+
+    assert "0 days" in message
+    assert "at least 4 working sets" in message
 
 
 # --- rest_day -----------------------------------------------------------------------------------
@@ -303,8 +349,10 @@ def weeks_of_load(*loads: float) -> list[WeekMetrics]:
         (weeks_of_load(1200, 800, 1100, 900), 1300, True),  # their average is 1000
         (weeks_of_load(1000, 1000, 1000, 1000), 1290, False),  # +29%
         (weeks_of_load(1000, 1000, 1000, 1000), 800, False),
-        (weeks_of_load(1000, 1000, 1000), 3000, False),  # 3 weeks: a new user
-        (weeks_of_load(1000, 1000, 1000, 0), 3000, False),  # only 3 weeks had sessions
+        (weeks_of_load(1000, 1000, 1000), 1300, True),  # 3 trained weeks are enough
+        (weeks_of_load(1000, 1000, 1000, 0), 1300, True),  # 3 of the 4 had sessions
+        (weeks_of_load(1000, 1000, 0, 0), 3000, False),  # only 2 of the 4
+        (weeks_of_load(1000), 5760, False),  # one trained week: "+476%" is never said
         (weeks_of_load(1000, 1000, 1000, 1000, 5000), 1300, True),  # the newest 4 count
     ],
     ids=[
@@ -314,11 +362,13 @@ def weeks_of_load(*loads: float) -> list[WeekMetrics]:
         "plus-29",
         "lighter",
         "three-weeks",
-        "three-trained-weeks",
+        "three-of-four-trained",
+        "two-of-four-trained",
+        "one-week",
         "five-weeks",
     ],
 )
-def test_load_spike_needs_four_trained_weeks_and_30_percent_above_their_average(
+def test_load_spike_needs_three_trained_weeks_of_four_and_30_percent_above_them(
     history, load, fires
 ):
     m = metrics(loads_week([load / 2, 0, 0, load / 2, 0, 0, 0]), history=history)
@@ -326,13 +376,14 @@ def test_load_spike_needs_four_trained_weeks_and_30_percent_above_their_average(
     assert ("load_spike" in codes(m)) is fires
 
 
-def test_load_spike_says_how_much_above_the_average_in_plain_numbers():
+def test_load_spike_names_the_jump_kindly_in_plain_numbers():
     history = weeks_of_load(1000, 1000, 1000, 1000)
     m = metrics(loads_week([700, 0, 0, 700, 0, 0, 0]), history=history)
     message = next(r.message for r in m.recommendations if r.code == "load_spike")
 
-    assert "40%" in message
-    assert "4-week average" in message
+    assert "40% above your average of the previous four weeks" in message
+    assert "marked jump" in message
+    assert "gradually" in message
 
 
 # --- high_monotony ------------------------------------------------------------------------------
@@ -445,18 +496,22 @@ def _every_rule_firing() -> list[WeekMetrics]:
         session(0, 18, primary="high_volume", hard_sets={"chest": 5}),
         session(1, 18, primary="high_volume", hard_sets={"chest": 5}),
     ]
+    meet = SessionSummary(**{**balanced()[0].__dict__, "block": "meet"})
     return [
         metrics([]),
         metrics(balanced(moderate=149.4)),
+        metrics(balanced(drop={"hiit"}, vigorous=75)),
+        metrics(balanced(drop={"endurance"}, vigorous=75)),
         metrics([session(d, primary="hiit", vigorous=20) for d in (0, 1, 2)]),
         metrics(close),
         metrics([session(0, primary="general", working_sets=5)]),
         metrics(loads_week([1000, 0, 0, 1000, 0, 0, 0]), history=weeks_of_load(*[1000] * 4)),
         metrics(loads_week(UNIFORM_HEAVY), history=ordinary_history(4)),
+        metrics([meet]),
     ]
 
 
-def test_the_api_lists_the_nine_codes():
+def test_the_api_lists_the_codes():
     assert _api_codes() == {
         "add_heavy_resistance",
         "add_high_volume",
@@ -467,6 +522,7 @@ def test_the_api_lists_the_nine_codes():
         "rest_day",
         "load_spike",
         "high_monotony",
+        "deliberate_block",
     }
 
 
@@ -475,6 +531,8 @@ def test_every_rule_can_fire_and_every_code_is_an_api_code_with_a_basis():
 
     assert fired == set(RULE_BASIS)
     assert fired <= _api_codes()
+    for m in _every_rule_firing():
+        assert all(r.as_dict()["references"] for r in m.recommendations)
 
 
 PLAIN = re.compile(r"\b(injur\w*|risk\w*|danger\w*)", re.IGNORECASE)
@@ -511,3 +569,81 @@ def test_no_rule_rests_on_an_unverified_reference():
     assert references["R92"] == "✘"  # the mark parser reads unverified ones
     for code, keys in RULE_BASIS.items():
         assert all("✘" not in references[k] for k in keys), code
+
+
+# --- A week in progress is compared to date, never judged as if over ---------------------------
+
+
+def test_a_week_in_progress_is_marked_and_says_so_far():
+    m = metrics([session(0, primary="endurance", moderate=30)], now=on(2))
+
+    assert (m.in_progress, m.days_elapsed) == (True, 3)
+    assert m.as_dict()["in_progress"] is True
+    messages = {r.code: r.message for r in m.recommendations}
+    assert messages["aerobic_minimum"].startswith("So far 30 of the 150")
+    assert "4 days of the week to go" in messages["aerobic_minimum"]
+    assert "so far" in messages["strength_days"]
+
+
+def test_a_week_in_progress_gets_no_variety_options_and_no_monotony():
+    m = metrics(balanced(drop={"hiit"}, vigorous=75), now=on(5))
+
+    assert not {c for c in codes(m) if c.startswith("add_")}
+    assert (m.monotony, m.strain) == (None, None)
+
+
+def test_a_week_in_progress_is_compared_with_the_same_days_of_earlier_weeks():
+    # Wednesday: 300 so far, against earlier weeks that had 300 by Wednesday and 1000 in all.
+    history = [past_week(n, [100, 100, 100, 700, 0, 0, 0]) for n in range(1, 5)]
+    m = metrics(loads_week([100, 100, 100, 0, 0, 0, 0]), history=history, now=on(2))
+
+    assert m.load_ratio == pytest.approx(1.0)  # not "−70%"
+    assert m.to_date_average == pytest.approx(300)
+    assert m.as_dict()["load"]["compared"] == "to_date"
+    assert "load_spike" not in codes(m)
+
+
+def test_a_week_in_progress_names_a_jump_only_once_it_is_already_over_a_full_week():
+    history = weeks_of_load(1000, 1000, 1000, 1000)
+    early = metrics(loads_week([1200, 0, 0, 0, 0, 0, 0]), history=history, now=on(0))
+    over = metrics(loads_week([700, 700, 0, 0, 0, 0, 0]), history=history, now=on(1))
+
+    assert "load_spike" not in codes(early)  # +20% of a full week on Monday: no verdict
+    message = next(r.message for r in over.recommendations if r.code == "load_spike")
+    assert "so far is already 40% above a usual full week" in message
+
+
+def test_a_finished_week_is_not_in_progress():
+    m = metrics(balanced(), now=on(9))
+
+    assert (m.in_progress, m.days_elapsed) == (False, 7)
+
+
+# --- A deliberate block gets nothing that contradicts it -----------------------------------------
+
+
+@pytest.mark.parametrize("block", ["meet", "deload", "race", "taper"])
+def test_a_block_week_gets_no_suggestion_to_add_training(block):
+    sessions = [SessionSummary(**{**balanced()[0].__dict__, "block": block})]
+    m = metrics(sessions)
+
+    assert codes(m) == {"deliberate_block"}
+    assert block in m.recommendations[0].message
+    assert m.as_dict()["block"] == block
+
+
+@pytest.mark.parametrize(
+    ("text", "block"),
+    [
+        ("Meet day", "meet"),
+        ("Powerlifting competition", "meet"),
+        ("Deload week", "deload"),
+        ("Spring 10K race", "race"),
+        ("Taper run", "taper"),
+        ("Race pace intervals", ""),
+        ("Comp squat", ""),
+        ("Easy run", ""),
+    ],
+)
+def test_blocks_are_read_from_what_the_user_called_the_session(text, block):
+    assert block_of(text) == block

@@ -365,7 +365,7 @@ def test_who_minutes_sum_moderate_and_vigorous_and_count_vigorous_double():
     ],
 )
 def test_strength_days_are_distinct_local_days_with_working_sets(lifts, days):
-    sessions = [in_utc(lift(d, h, mi)) for d, h, mi in lifts]  # Berlin 00:30 is 23:30 UTC
+    sessions = [in_utc(lift(d, h, mi, hard=4)) for d, h, mi in lifts]  # 00:30 is 23:30 UTC
     sessions.append(session(5, primary="endurance", working_sets=0, moderate=40))  # no sets
 
     assert metrics(sessions).strength_days == days
@@ -490,8 +490,8 @@ def test_acwr_uses_only_the_newest_four_weeks_of_history():
     assert m.load_ratio == pytest.approx(1.0)
 
 
-@pytest.mark.parametrize("weeks", [0, 1, 3])
-def test_acwr_is_none_with_fewer_than_four_earlier_weeks(weeks):
+@pytest.mark.parametrize("weeks", [0, 1, 2])
+def test_acwr_is_none_with_fewer_than_three_trained_weeks_among_the_previous_four(weeks):
     history = [past_week(n, [1000, 0, 0, 0, 0, 0, 0]) for n in range(1, weeks + 1)]
     m = metrics([session(1, rpe=5, minutes=300)], history=history)
 
@@ -692,6 +692,8 @@ def _missing_keys(expected, actual, path="") -> list[str]:
             return [path or "<root>"]
         missing = []
         for key, value in expected.items():
+            if path == ".exerkine_evidence":
+                continue  # keyed by the week's molecules, as exerkines_touched lists them
             if key not in actual:
                 missing.append(f"{path}.{key}".lstrip("."))
             else:
