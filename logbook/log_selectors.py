@@ -9,7 +9,7 @@ from statistics import median
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import F, Window
+from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
 
 from logbook.api.representation import SET_FIELDS, workouts_to_dicts
@@ -118,8 +118,15 @@ def _best_sets(user: AbstractBaseUser, exercise_ids: list[int]) -> dict[int, dic
 
 
 def recent_workouts(user: AbstractBaseUser, limit: int = RECENT_WORKOUTS) -> list[dict[str, Any]]:
-    """The latest workouts as the API shows them, to start a new one from ("repeat")."""
-    workouts = list(Workout.objects.alive().filter(user=user).order_by("-started_at", "-id")[:limit])
+    """The latest workouts with exercises or intervals, as the API shows them, to start a
+    new one from ("repeat"); a run with neither has nothing to repeat set by set."""
+    workouts = list(
+        Workout.objects.alive()
+        .filter(user=user)
+        .filter(Q(exercises__isnull=False) | Q(intervals__isnull=False))
+        .distinct()
+        .order_by("-started_at", "-id")[:limit]
+    )
     return workouts_to_dicts(workouts)
 
 

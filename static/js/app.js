@@ -41,6 +41,21 @@
     if (question && !window.confirm(question)) e.preventDefault();
   });
 
+  // The logging form: leaving it with changes not saved asks first.
+  var dirty = false;
+  document.addEventListener("input", function (e) {
+    if (e.target.closest && e.target.closest("#workout-form")) dirty = true;
+  });
+  document.addEventListener("submit", function () { dirty = false; });
+  window.addEventListener("beforeunload", function (e) {
+    if (dirty) { e.preventDefault(); e.returnValue = ""; }
+  });
+
+  // The service worker (templates/logbook/sw.js) keeps the live logger for offline use.
+  if ("serviceWorker" in navigator && document.body && document.body.dataset.sw) {
+    navigator.serviceWorker.register(document.body.dataset.sw, { scope: "/" }).catch(function () {});
+  }
+
   // Sign-up: preselect the browser's time zone.
   document.addEventListener("DOMContentLoaded", function () {
     var tz = document.querySelector("select[data-detect-timezone]");

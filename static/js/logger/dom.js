@@ -102,3 +102,24 @@ function syncProperties(from, to) {
     if (name === "disabled" && from.disabled !== to.disabled) from.disabled = to.disabled;
   }
 }
+
+const SVG = "http://www.w3.org/2000/svg";
+const ICONS = {
+  timer: "M12 8v5l3 2M9 2h6M12 4a9 9 0 1 0 0 18a9 9 0 0 0 0-18z",
+  trophy: "M8 21h8M12 17v4M7 4h10v5a5 5 0 0 1-10 0zM17 5h3v2a3 3 0 0 1-3 3M7 5H4v2a3 3 0 0 0 3 3",
+  plate: "M12 3a9 9 0 1 0 0 18a9 9 0 0 0 0-18zM12 9a3 3 0 1 0 0 6a3 3 0 0 0 0-6z",
+  flame: "M12 3c1 4 5 6 5 10a5 5 0 0 1-10 0c0-3 2-4 2-7 2 1 3 3 3 3",
+  note: "M5 4h10l4 4v12H5zM9 12h6M9 16h6",
+};
+
+/** A small line icon (decorative: hidden from screen readers). */
+export function icon(name) {
+  const el = document.createElementNS(SVG, "svg");
+  el.setAttribute("viewBox", "0 0 24 24");
+  el.setAttribute("class", "ico");
+  el.setAttribute("aria-hidden", "true");
+  const path = document.createElementNS(SVG, "path");
+  path.setAttribute("d", ICONS[name]);
+  el.appendChild(path);
+  return el;
+}

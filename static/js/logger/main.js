@@ -40,7 +40,7 @@ import {
   updateWorkout,
 } from "./state.js";
 import { createStore } from "./store.js";
-import { mainView, restBar, sheetView, toastView, topBar } from "./views.js";
+import { mainView, nextSet, restBar, sheetView, toastView, topBar } from "./views.js";
 
 const root = document.getElementById("log");
 const barRoot = document.getElementById("topbar");
@@ -67,6 +67,7 @@ const app = {
   equipment: { ...DEFAULT_EQUIPMENT.kg, all: DEFAULT_EQUIPMENT.kg.plates },
   online: navigator.onLine,
   signedOut: false,
+  loading: true,
   storageFailed: false,
   notifyAllowed: "Notification" in window && Notification.permission === "granted",
   notifyDenied: "Notification" in window && Notification.permission === "denied",
@@ -368,6 +369,7 @@ function reopenRefused(id) {
 }
 
 async function refreshData() {
+
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), 10000);
   try {
@@ -398,6 +400,10 @@ async function refreshData() {
     return false;
   } finally {
     clearTimeout(timer);
+    if (app.loading) {
+      app.loading = false;
+      render();
+    }
   }
 }
 
@@ -432,14 +438,8 @@ function beep() {
 }
 
 function nextSetText() {
-  for (const ex of app.draft?.exercises || []) {
-    const set = ex.sets.find((s) => !s.done);
-    if (set) {
-      const values = MEASURE_FIELDS[ex.measure].map((f) => set[f]).filter(Boolean).join(" × ");
-      return `Next: ${ex.name}${values ? ` · ${values}` : ""}`;
-    }
-  }
-  return "Time for the next set.";
+  const next = app.draft && nextSet(app.draft);
+  return next ? `Next: ${next.ex.name} · ${next.text}` : "Time for the next set.";
 }
 
 function alarm() {
@@ -503,7 +503,7 @@ function pick(item, info) {
 const actions = {
   "start-empty": () => {
     start(null, { kind: "empty" });
-    openSheet({ kind: "pick", query: "" });
+    if (app.draft) openSheet({ kind: "pick", query: "" });
   },
   "start-repeat": (el) => {
     const w = (app.data?.recent || []).find((x) => String(x.id) === el.dataset.id);
@@ -623,6 +623,7 @@ const actions = {
   },
   note: (el) => {
     app.ui.notes[el.dataset.ex] = true;
+    app.ui.sheet = null;
     render();
     focusSoon(`e-${el.dataset.ex}-notes`);
   },

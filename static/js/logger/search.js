@@ -16,23 +16,29 @@ function wordMatches(word, token) {
   return token.length > 3 && token.endsWith("s") && word.startsWith(token.slice(0, -1));
 }
 
-/** How well `names` (name first, then aliases) match the typed tokens; lower is better. */
-function score(names, tokens, phrase) {
-  let best = null;
-  names.forEach((name, i) => {
-    const alias = i > 0 ? 1 : 0;
-    const lower = name.toLowerCase();
-    const ws = words(name);
-    let s = null;
-    if (lower === phrase) s = 0;
-    else if (lower.startsWith(phrase)) s = 1;
-    else if (tokens.every((t) => ws.some((w) => wordMatches(w, t)))) s = ws.length && wordMatches(ws[0], tokens[0]) ? 2 : 3;
-    else if (tokens.every((t) => lower.includes(t))) s = 4;
-    if (s !== null) {
-      s = s * 2 + alias;
-      if (best === null || s < best) best = s;
-    }
-  });
+/** How well one name matches the typed tokens: 0 exact, 1 prefix, 2 the first word, 3 any
+ * word, 4 anywhere; null when it does not match. */
+function nameScore(name, tokens, phrase) {
+  const lower = name.toLowerCase();
+  const ws = words(name);
+  if (lower === phrase || ws.join(" ") === tokens.join(" ")) return 0;
+  if (lower.startsWith(phrase)) return 1;
+  if (tokens.every((t) => ws.some((w) => wordMatches(w, t)))) return ws.length && wordMatches(ws[0], tokens[0]) ? 2 : 3;
+  if (tokens.every((t) => lower.includes(t))) return 4;
+  return null;
+}
+
+/** The exercise's score (lower is better): its name counts fully; an alias counts as much
+ * only when it is exactly what was typed ("Squat"), else after every name match. */
+function score(choice, tokens, phrase) {
+  const own = nameScore(choice.name, tokens, phrase);
+  let best = own === null ? null : own * 2;
+  for (const alias of choice.aliases || []) {
+    const s = nameScore(alias, tokens, phrase);
+    if (s === null) continue;
+    const value = s === 0 ? 1 : 10 + s;
+    if (best === null || value < best) best = value;
+  }
   return best;
 }
 
@@ -52,7 +58,7 @@ export function searchExercises(choices, query, { history = {}, limit = 30 } = {
   }
   const ranked = [];
   for (const c of choices) {
-    const s = score([c.name, ...(c.aliases || [])], tokens, phrase);
+    const s = score(c, tokens, phrase);
     // An exact name first, then what the lifter has done before, then how well it matches.
     if (s !== null) ranked.push({ c, s, tier: s <= 1 ? 0 : lastDone(c) ? 1 : 2 });
   }

@@ -259,9 +259,11 @@ function copySet(source) {
   };
 }
 
+/** A new exercise's first row: last time's first working set (warm-ups come from the ramp). */
 function firstSet(draft, ex, history) {
   const last = history?.last?.sets || [];
-  return last.length ? setFromApi(last[0], draft.units, draft.effort) : blankSet();
+  const first = last.find((s) => s.set_type !== "warmup") || last[0];
+  return first ? setFromApi(first, draft.units, draft.effort) : blankSet();
 }
 
 // --- Finding things -----------------------------------------------------------------------
@@ -419,8 +421,7 @@ export function toggleDone(draft, setKey, { now }) {
     set.done = true;
     set.doneMs = now;
     clearError(draft, `s-${set.key}`);
-    const inSuperset = ex.link && draft.exercises.indexOf(ex) < draft.exercises.length - 1;
-    startRest(draft, { exKey: ex.key, setKey: set.key, now, targetS: inSuperset ? 0 : ex.restS });
+    startRest(draft, { exKey: ex.key, setKey: set.key, now, targetS: restTarget(draft, ex, set) });
   } else {
     set.done = false;
     set.doneMs = null;
@@ -431,14 +432,25 @@ export function toggleDone(draft, setKey, { now }) {
         if (!s.restManual) s.restS = null;
         s.restBy = null;
         // That set's rest never ended: its countdown goes on.
-        const inSuperset = other.link && draft.exercises.indexOf(other) < draft.exercises.length - 1;
-        draft.rest = { exKey: other.key, setKey: s.key, startedMs: s.doneMs, targetS: inSuperset ? 0 : other.restS, alerted: true };
+        const targetS = restTarget(draft, other, s);
+        draft.rest = { exKey: other.key, setKey: s.key, startedMs: s.doneMs, targetS, alerted: !targetS || now - s.doneMs >= targetS * 1000 };
       }
     }
   }
   touch(draft, now);
   return { ok: true };
 }
+
+/** The countdown after a set: none between the exercises of a superset (the rest comes
+ * after the round), at most a minute after a warm-up, else the exercise's rest. */
+export function restTarget(draft, ex, set) {
+  const i = draft.exercises.indexOf(ex);
+  if (ex.link && i < draft.exercises.length - 1) return 0;
+  if (set.type === "warmup") return Math.min(ex.restS, WARMUP_REST_S);
+  return ex.restS;
+}
+
+export const WARMUP_REST_S = 60;
 
 function emptySetMessage(ex) {
   const names = MEASURE_FIELDS[ex.measure].map((f) => LABEL_WORDS[f]).join(" or ");

@@ -2,7 +2,7 @@
 // (built with h(), put on the page by morph()). Every control names its action in
 // data-action and its row in data-set / data-ex / data-interval; main.js handles them.
 
-import { h } from "./dom.js";
+import { h, icon } from "./dom.js";
 import {
   formatDuration,
   formatNumber,
@@ -66,21 +66,25 @@ function button(label, props = {}) {
   return h("button", { type: "button", ...props }, label);
 }
 
-export function describeApiSet(s, units, measure = "reps") {
+export function describeApiSet(s, units, measure = "reps", { short = false, long = false } = {}) {
   if (!s) return "";
-  const load = s.load_kg ? plain(loadToDisplay(s.load_kg, units)) : null;
-  const effort = s.rpe ? ` @${plain(s.rpe, 1)}` : s.rir !== null && s.rir !== undefined ? ` ${plain(s.rir, 1)} RIR` : "";
-  const prefix = s.set_type === "warmup" ? "W " : "";
+  const x = long ? " × " : "×";
+  const load = s.load_kg ? plain(loadToDisplay(s.load_kg, units)) + (long ? ` ${loadUnit(units)}` : "") : null;
+  const rir = s.rir !== null && s.rir !== undefined ? `${plain(s.rir, 1)} RIR` : "";
+  let effort = "";
+  if (!short && s.rpe) effort = long ? ` · RPE ${plain(s.rpe, 1)}` : ` @${plain(s.rpe, 1)}`;
+  else if (!short && rir) effort = long ? ` · ${rir}` : ` ${rir}`;
+  const prefix = s.set_type === "warmup" ? (long ? "Warm-up " : "W ") : "";
   if (measure === "time" || (s.reps === null && s.duration_s && !s.distance_m)) {
-    return `${prefix}${load ? `${load}×` : ""}${formatDuration(s.duration_s)}`;
+    return `${prefix}${load ? `${load}${x}` : ""}${formatDuration(s.duration_s)}${effort}`;
   }
   if (measure === "distance" || measure === "cardio" || (s.reps === null && s.distance_m)) {
-    const d = `${plain(shortDistanceToDisplay(s.distance_m, units), 1)}${shortDistanceUnit(units)}`;
-    if (s.duration_s && !load) return `${prefix}${d} in ${formatDuration(s.duration_s)}`;
-    return `${prefix}${load ? `${load}×` : ""}${d}`;
+    const d = `${plain(shortDistanceToDisplay(s.distance_m, units), 1)} ${shortDistanceUnit(units)}`;
+    if (s.duration_s && !load) return `${prefix}${d} in ${formatDuration(s.duration_s)}${effort}`;
+    return `${prefix}${load ? `${load}${x}` : ""}${d}${effort}`;
   }
   if (load === null) return `${prefix}${s.reps ?? 0} reps${effort}`;
-  return `${prefix}${load}×${s.reps ?? 0}${effort}`;
+  return `${prefix}${load}${x}${s.reps ?? 0}${effort}`;
 }
 
 function effortOptions(draft, value) {
@@ -161,7 +165,7 @@ function setRow(app, ex, set) {
         "aria-label": `Set ${n}: ${TYPE_NAMES[set.type]}. More for this set`,
       }),
       previous
-        ? button(describeApiSet(previous, app.draft.units, ex.measure), {
+        ? button(describeApiSet(previous, app.draft.units, ex.measure, { short: true }), {
             class: "prev",
             "data-action": "use-prev",
             "data-set": set.key,
@@ -219,7 +223,7 @@ function setMore(app, ex, set, n) {
     ["type", "tempo", "restS", "eccentric", ...extra].map((f) => fieldErrors(app, id(f))),
     h("p", { class: "hint" }, "Rest is recorded when you tick the next set; type it to change it."),
     h("div", { class: "row-actions" },
-      button(`Remove set ${n}`, { class: "danger-link", "data-action": "remove-set", "data-set": set.key })),
+      button(set.type === "warmup" ? "Remove this warm-up set" : `Remove set ${n}`, { class: "danger-link", "data-action": "remove-set", "data-set": set.key })),
   );
 }
 
@@ -228,7 +232,7 @@ function restChoice(ex) {
   return h(
     "label",
     { class: "chip rest-chip" },
-    h("span", { "aria-hidden": "true" }, "⏱"),
+    icon("timer"),
     h(
       "select",
       { "data-ex": ex.key, "data-ex-field": "restS", "aria-label": `Rest timer for ${ex.name}`, value: String(ex.restS) },
@@ -259,15 +263,14 @@ function exerciseCard(app, ex) {
       "div",
       { class: "chips" },
       restChoice(ex),
-      last ? button(`Last ${describeApiSet(last.sets.find((s) => s.set_type !== "warmup") || last.sets[0], units, ex.measure)}`, {
-        class: "chip", "data-action": "show-history", "data-ex": ex.key, "aria-label": `Last time's ${ex.name}`,
-      }) : null,
-      best ? button(`Best ${describeApiSet(best, units, ex.measure)}`, {
-        class: "chip", "data-action": "show-history", "data-ex": ex.key, "aria-label": `Best set of ${ex.name}`,
-      }) : null,
-      hasLoad ? button("Plates", { class: "chip", "data-action": "plates", "data-ex": ex.key, "aria-label": `Plate calculator for ${ex.name}` }) : null,
-      ex.measure === "reps" ? button("Warm-up", { class: "chip", "data-action": "warmup", "data-ex": ex.key, "aria-label": `Warm-up sets for ${ex.name}` }) : null,
-      noteOpen ? null : button("Note", { class: "chip", "data-action": "note", "data-ex": ex.key, "aria-label": `Add a note to ${ex.name}` }),
+      best || last
+        ? button([icon("trophy"), best ? describeApiSet(best, units, ex.measure, { short: true }) : "History"], {
+            class: "chip", "data-action": "show-history", "data-ex": ex.key,
+            "aria-label": best ? `Best set and last time of ${ex.name}: best ${describeApiSet(best, units, ex.measure)}` : `Last time's ${ex.name}`,
+          })
+        : null,
+      hasLoad ? button([icon("plate"), "Plates"], { class: "chip", "data-action": "plates", "data-ex": ex.key, "aria-label": `Plate calculator for ${ex.name}` }) : null,
+      ex.measure === "reps" ? button([icon("flame"), "Warm-up"], { class: "chip", "data-action": "warmup", "data-ex": ex.key, "aria-label": `Warm-up sets for ${ex.name}` }) : null,
     ),
     noteOpen
       ? h("label", { class: "ex-note" }, h("span", { class: "sr" }, `Note on ${ex.name}`),
@@ -407,6 +410,16 @@ function workoutSummary(w) {
 }
 
 function startView(app) {
+  if (!app.user) {
+    return [
+      h("h1", { key: "h1" }, "Start a workout"),
+      app.loading
+        ? h("p", { class: "hint", key: "wait" }, "Loading your exercises and last sessions…")
+        : app.signedOut
+          ? h("p", { key: "signin" }, h("a", { class: "button finish big", href: "/accounts/login/?next=/log/" }, "Log in to start logging"))
+          : h("p", { class: "banner wait", key: "first" }, "Connect to the internet once on this device: the logger then works without a connection."),
+    ];
+  }
   const recent = app.data?.recent || [];
   const routines = app.data?.routines || [];
   return [
@@ -480,19 +493,32 @@ export function statusView(app) {
 
 // --- The rest bar and the undo toast --------------------------------------------------------
 
+/** The first set not ticked yet, for "Next: Back Squat · 100 kg × 5". */
+export function nextSet(draft) {
+  for (const ex of draft.exercises) {
+    const set = ex.sets.find((s) => !s.done);
+    if (!set) continue;
+    const units = { load: ` ${loadUnit(draft.units)}`, reps: "", duration: "", distance: ` ${shortDistanceUnit(draft.units)}` };
+    const parts = MEASURE_FIELDS[ex.measure].filter((f) => set[f]).map((f) => `${set[f]}${units[f]}`);
+    return { ex, set, text: `${setLabel(ex, set) === "W" ? "warm-up " : ""}${parts.join(" × ") || "set " + setLabel(ex, set)}` };
+  }
+  return null;
+}
+
 export function restBar(app) {
   const rest = app.draft?.rest;
   if (!rest || !rest.targetS) return null;
   const left = remainingS(rest, app.now);
   const over = left <= 0;
   const pct = rest.targetS ? Math.min(100, (elapsedS(rest, app.now) / rest.targetS) * 100) : 100;
-  const found = app.draft.exercises.find((e) => e.key === rest.exKey);
+  const next = nextSet(app.draft);
   return h(
     "div",
     { class: `restbar${over ? " over" : ""}`, id: "restbar", role: "timer", "aria-label": "Rest timer" },
     h("div", { class: "track", "aria-hidden": "true" }, h("div", { class: "fill", style: `width:${pct.toFixed(1)}%` })),
     h("div", { class: "rest-main" },
-      h("span", { class: "rest-label" }, over ? "Rest over" : `Rest · ${found ? found.name : ""}`),
+      h("span", { class: "rest-label" }, over ? "Rest over" : "Rest",
+        next ? h("span", { class: "rest-next" }, `Next: ${next.ex.name} · ${next.text}`) : null),
       h("output", { id: "rest-left", class: "rest-left", "aria-live": "off" }, over ? `+${formatDuration(-left)}` : formatDuration(left))),
     h("div", { class: "rest-actions" },
       button("−15", { class: "pill", "data-action": "rest-minus", "aria-label": "15 seconds less rest" }),
@@ -568,12 +594,12 @@ function historySheet(app, sheet) {
     sheetHead(ex ? ex.name : "History"),
     history.last
       ? h("section", {}, h("h3", {}, `Last time · ${friendlyDate(history.last.date, app.now)}`),
-          h("ol", { class: "plain" }, history.last.sets.map((s) => h("li", {}, describeApiSet(s, units, ex.measure)))),
+          h("ol", { class: "plain" }, history.last.sets.map((s) => h("li", {}, describeApiSet(s, units, ex.measure, { long: true })))),
           button("Use last time's numbers for the sets not done", { class: "secondary wide", "data-action": "use-last", "data-ex": ex.key }))
       : h("p", {}, "No earlier sessions of this exercise."),
     history.best
       ? h("section", {}, h("h3", {}, `Best set · ${friendlyDate(history.best.date, app.now)}`),
-          h("p", { class: "big-number" }, describeApiSet(history.best, units, ex.measure)),
+          h("p", { class: "big-number" }, describeApiSet(history.best, units, ex.measure, { long: true })),
           button("Put the best set in the next set", { class: "secondary wide", "data-action": "use-best", "data-ex": ex.key }))
       : null,
   ];
@@ -594,7 +620,7 @@ function platesSheet(app, sheet) {
         h("input", { id: "plates-bar", "data-equipment": "bar", value: plain(eq.bar), inputmode: "decimal", autocomplete: "off" }))),
     result
       ? h("div", { class: "plates-result", role: "status" },
-          h("p", { class: "big-number" }, result.perSide.length ? `Each side: ${groupPlates(result.perSide).map((g) => (g.count > 1 ? `${g.count} × ${plain(g.plate)}` : plain(g.plate))).join(" + ")}` : target <= eq.bar ? "Just the bar" : "No plates"),
+          h("p", { class: "big-number" }, result.perSide.length ? `Each side: ${groupPlates(result.perSide).map((g) => (g.count > 1 ? `${g.count} × ${plain(g.plate)}` : plain(g.plate))).join(" + ")} ${loadUnit(units)}` : target <= eq.bar ? "Just the bar" : "No plates"),
           h("div", { class: "bar-drawing", "aria-hidden": "true" },
             h("span", { class: "sleeve" }),
             result.perSide.map((p) => h("span", { class: "plate", style: `height:${Math.round(40 + (p / max) * 60)}px` }, plain(p)))),
@@ -639,6 +665,7 @@ function exerciseMenu(app, sheet) {
       i < d.exercises.length - 1
         ? button(ex.link ? "Unlink from the next exercise (no superset)" : `Superset with ${d.exercises[i + 1].name}`, { class: "secondary wide", "data-action": "link", "data-ex": ex.key })
         : null,
+      ex.notes || app.ui.notes[ex.key] ? null : button("Add a note", { class: "secondary wide", "data-action": "note", "data-ex": ex.key }),
       i > 0 ? button("Move up", { class: "secondary wide", "data-action": "move-up", "data-ex": ex.key }) : null,
       i < d.exercises.length - 1 ? button("Move down", { class: "secondary wide", "data-action": "move-down", "data-ex": ex.key }) : null,
       button(`Remove ${ex.name}`, { class: "danger wide", "data-action": "remove-exercise", "data-ex": ex.key }),
