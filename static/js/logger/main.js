@@ -342,6 +342,7 @@ function handleEvents(events) {
   for (const event of events) {
     if (event.type === "saved") {
       saved = true;
+      app.online = true;
       app.saved = [{ id: event.id, title: event.title, workoutId: event.workoutId, savedMs: Date.now() }, ...app.saved.filter((s) => s.id !== event.id)].slice(0, 5);
       store.saveSaved(app.user, app.saved);
     } else if (event.type === "refused" && !app.draft) {
@@ -349,6 +350,7 @@ function handleEvents(events) {
     } else if (event.type === "retry" && event.offline) {
       app.online = false;
     } else if (event.type === "signin") {
+      app.online = true;
       app.signedOut = true;
     }
   }
@@ -466,8 +468,10 @@ setInterval(() => {
   }
 }, 1000);
 
+// Waiting workouts are tried again on a timer too (with back-off): a connection can come back
+// without the browser noticing, and a lost answer is no lost connection.
 setInterval(() => {
-  if (app.online && app.outbox.some((i) => i.state === "waiting" || i.state === "signin")) flushOutbox();
+  if (navigator.onLine && app.outbox.some((i) => i.state === "waiting" || i.state === "signin")) flushOutbox();
 }, FLUSH_EVERY_MS);
 
 // --- What the lifter does -------------------------------------------------------------------

@@ -293,6 +293,12 @@ export function setLabel(ex, set) {
   return String(n);
 }
 
+/** The set as labels name it: "1", "2"… or "warm-up 1", "warm-up 2"… */
+export function setName(ex, set) {
+  if (set.type !== "warmup") return setLabel(ex, set);
+  return `warm-up ${ex.sets.filter((s) => s.type === "warmup").indexOf(set) + 1}`;
+}
+
 /** Last time's set at the same place (warm-ups against warm-ups, working against working). */
 export function previousFor(ex, set, history) {
   const last = history?.last?.sets || [];

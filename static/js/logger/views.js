@@ -22,7 +22,7 @@ import {
 import { groupPlates, platesPerSide, warmupRamp } from "./plates.js";
 import { elapsedS, remainingS } from "./rest.js";
 import { exactMatch, searchExercises } from "./search.js";
-import { MEASURE_FIELDS, countSets, previousFor, setLabel, supersetGroups } from "./state.js";
+import { MEASURE_FIELDS, countSets, previousFor, setLabel, setName, supersetGroups } from "./state.js";
 
 const TYPE_NAMES = { normal: "Working", warmup: "Warm-up", failure: "To failure", dropset: "Drop set" };
 const MEASURE_NAMES = {
@@ -143,7 +143,7 @@ function columnHeads(app, ex) {
 
 function setRow(app, ex, set) {
   const label = setLabel(ex, set);
-  const n = set.type === "warmup" ? "warm-up" : label;
+  const n = setName(ex, set);
   const history = app.history[ex.exercise];
   const previous = previousFor(ex, set, history);
   const open = app.ui.openSet === set.key;
@@ -223,7 +223,7 @@ function setMore(app, ex, set, n) {
     ["type", "tempo", "restS", "eccentric", ...extra].map((f) => fieldErrors(app, id(f))),
     h("p", { class: "hint" }, "Rest is recorded when you tick the next set; type it to change it."),
     h("div", { class: "row-actions" },
-      button(set.type === "warmup" ? "Remove this warm-up set" : `Remove set ${n}`, { class: "danger-link", "data-action": "remove-set", "data-set": set.key })),
+      button(`Remove set ${n}`, { class: "danger-link", "data-action": "remove-set", "data-set": set.key })),
   );
 }
 
@@ -463,7 +463,7 @@ export function statusView(app) {
     out.push(h("div", { class: "banner wait", key: `o-${item.id}`, "data-outbox": item.id },
       h("strong", {}, `Waiting to upload: “${item.title}”`),
       h("span", {}, ` · ${item.sets} sets, kept on this phone. ${app.online ? "Uploading…" : "It uploads by itself when you're back online."}`),
-      app.online ? button("Try now", { class: "link", "data-action": "flush" }) : null));
+      button("Try now", { class: "link", "data-action": "flush" })));
   }
   for (const item of signin) {
     out.push(h("div", { class: "banner wait", key: `o-${item.id}`, "data-outbox": item.id },
