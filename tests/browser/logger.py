@@ -33,8 +33,16 @@ def tick(page: Page, name: str, n: int | str) -> None:
 
 
 def field(page: Page, name: str, n: int | str, what: str) -> Locator:
-    labels = {"weight": f"Set {n} weight in", "reps": f"Set {n} reps", "rpe": f"Set {n} RPE", "time": f"Set {n} time", "distance": f"Set {n} distance"}
-    return exercise(page, name).get_by_label(re.compile("^" + re.escape(labels[what])))
+    labels = {
+        "weight": f"Set {n} weight in",
+        "reps": f"Set {n} reps$",
+        "rpe": f"Set {n} RPE",
+        "time": f"Set {n} time",
+        "distance": f"Set {n} distance",
+    }
+    text = labels[what]
+    pattern = "^" + re.escape(text.rstrip("$")) + ("$" if text.endswith("$") else "")
+    return exercise(page, name).get_by_label(re.compile(pattern))
 
 
 def draft(page: Page) -> dict:
@@ -50,7 +58,9 @@ def add_exercise(page: Page, query: str, pick: str | None = None) -> None:
     search = page.get_by_label("Search exercises")
     search.fill(query)
     if pick:
-        page.locator("#sheet").get_by_role("button", name=re.compile("^" + re.escape(pick))).first.click()
+        page.locator("#sheet").get_by_role(
+            "button", name=re.compile("^" + re.escape(pick))
+        ).first.click()
     else:
         search.press("Enter")
     expect(page.locator("#sheet")).not_to_be_visible()

@@ -13,16 +13,23 @@ from tests.browser.logger import open_logger, stored_sets, stored_workouts
 from tests.browser.test_accessibility import AUDIT
 from tests.factories import ExercisePayload, SetPayload, make_workout
 
-SMALL_TARGETS = """() => [...document.querySelectorAll('button, a, input, select, textarea, [role=button]')]
-  .filter(el => {
+SMALL_TARGETS = """() => [
+  ...document.querySelectorAll('button, a, input, select, textarea, [role=button]')
+].filter(el => {
     const box = el.getBoundingClientRect();
     if (!box.width || !box.height || getComputedStyle(el).visibility === 'hidden') return false;
     if (el.closest('.skip') || el.classList.contains('default-submit')) return false;
     if (el.type === 'checkbox') return false;  // the label around it is the target
-    if (el.tagName === 'A' && el.closest('p, li') && !el.classList.contains('button')) return false;  // links in text
+    // links inside sentences are text, not targets
+    if (el.tagName === 'A' && el.closest('p, li') && !el.classList.contains('button')) return false;
     return box.height < 44 || box.width < 44;
   })
-  .map(el => `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') || el.textContent || el.id).trim().slice(0, 40)}" ${Math.round(el.getBoundingClientRect().width)}×${Math.round(el.getBoundingClientRect().height)}`)"""
+  .map(el => {
+    const box = el.getBoundingClientRect();
+    const name = (el.getAttribute('aria-label') || el.textContent || el.id).trim().slice(0, 40);
+    const size = `${Math.round(box.width)}×${Math.round(box.height)}`;
+    return `${el.tagName.toLowerCase()} "${name}" ${size}`;
+  })"""
 
 
 def check(page: Page, name: str) -> list[str]:
@@ -37,7 +44,9 @@ def test_every_state_of_the_logger_at_360px(signed_in: Page, lifter):
         lifter,
         title="Push",
         started_at=(timezone.now() - timedelta(days=1)).isoformat(),
-        exercises=[ExercisePayload(exercise="bench-press", sets=[SetPayload(load_kg=80, reps=8)] * 2)],
+        exercises=[
+            ExercisePayload(exercise="bench-press", sets=[SetPayload(load_kg=80, reps=8)] * 2)
+        ],
     )
     page = signed_in
     page.set_viewport_size(NARROW)

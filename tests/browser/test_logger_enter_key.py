@@ -12,7 +12,9 @@ from tests.browser.logger import add_exercise, draft, exercise, field, open_logg
 SNAPSHOT = """() => {
   const d = window.myologLogger.draft;
   return {
-    exercises: d.exercises.map(e => [e.name, e.sets.length, e.sets.map(s => [s.load, s.reps, s.duration, s.distance, s.tempo])]),
+    exercises: d.exercises.map(e => [
+      e.name, e.sets.length, e.sets.map(s => [s.load, s.reps, s.duration, s.distance, s.tempo]),
+    ]),
     intervals: d.intervals.length, title: d.title, notes: d.notes,
   };
 }"""

@@ -9,10 +9,20 @@ from playwright.sync_api import Page, expect
 
 from logbook.models import Profile
 from tests.browser.helpers import shot
-from tests.browser.logger import add_exercise, draft, exercise, field, open_logger, stored_workouts, tick
+from tests.browser.logger import (
+    add_exercise,
+    draft,
+    exercise,
+    field,
+    open_logger,
+    stored_workouts,
+    tick,
+)
 
 
-def test_every_bad_field_is_named_at_once_in_pounds_before_anything_is_sent(signed_in: Page, lifter):
+def test_every_bad_field_is_named_at_once_in_pounds_before_anything_is_sent(
+    signed_in: Page, lifter
+):
     Profile.objects.filter(user=lifter).update(units="lb")
     page = signed_in
     open_logger(page)
@@ -30,9 +40,13 @@ def test_every_bad_field_is_named_at_once_in_pounds_before_anything_is_sent(sign
     expect(alert).to_contain_text("3 things to fix before saving")
     weight = field(page, "Deadlift", 1, "weight")
     expect(weight).to_have_attribute("aria-invalid", "true")
-    expect(page.locator(f"#{weight.get_attribute('id')}-error")).to_have_text("Weight must be at most 2,204 lb.")
+    expect(page.locator(f"#{weight.get_attribute('id')}-error")).to_have_text(
+        "Weight must be at most 2,204 lb."
+    )
     expect(exercise(page, "Deadlift")).to_contain_text("Reps must be a whole number.")
-    expect(page.locator("#w-avgHr-error")).to_have_text("Average heart rate must be at most 250 bpm.")
+    expect(page.locator("#w-avgHr-error")).to_have_text(
+        "Average heart rate must be at most 250 bpm."
+    )
     expect(weight).to_be_focused()  # the first one, ready to fix
     shot(page, "log-50-errors-in-pounds")
     assert stored_workouts(lifter) == []
@@ -70,7 +84,14 @@ def test_a_server_refusal_shows_beside_its_field_and_keeps_the_workout(signed_in
         lambda route: route.fulfill(
             status=400,
             content_type="application/json",
-            body=json.dumps({"errors": {"exercises.1.sets.1.reps": ["Must be between 0 and 1000."], "exercises.0.exercise": ["At most 120 characters."]}}),
+            body=json.dumps(
+                {
+                    "errors": {
+                        "exercises.1.sets.1.reps": ["Must be between 0 and 1000."],
+                        "exercises.0.exercise": ["At most 120 characters."],
+                    }
+                }
+            ),
         ),
     )
     page.get_by_role("button", name="Finish workout").click()

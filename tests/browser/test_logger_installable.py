@@ -29,7 +29,9 @@ def test_chromium_finds_the_logger_installable(profile: BrowserContext):
     open_logger(page)
     wait_offline_ready(page)
     assert installability_errors(page, profile) == []
-    manifest = page.evaluate("fetch(document.querySelector('link[rel=manifest]').href).then(r => r.json())")
+    manifest = page.evaluate(
+        "fetch(document.querySelector('link[rel=manifest]').href).then(r => r.json())"
+    )
     assert manifest["start_url"] == "/log/"
     shot(page, "log-40-installable")
 

@@ -42,7 +42,9 @@ def last_session(lifter):
         title="Full body",
         started_at=(timezone.now() - timedelta(days=3)).isoformat(),
         exercises=[
-            ExercisePayload(exercise=slug, sets=[SetPayload(load_kg=load, reps=5, rpe=8, rest_s=120)] * 4)
+            ExercisePayload(
+                exercise=slug, sets=[SetPayload(load_kg=load, reps=5, rpe=8, rest_s=120)] * 4
+            )
             for slug, load in EXERCISES.items()
         ],
     )
@@ -55,7 +57,9 @@ def log_repeat(page: Page, counted: Counted, heavier_by: float = 0) -> None:
     for name, load in zip(NAMES, EXERCISES.values(), strict=True):
         card = exercise(page, name)
         if heavier_by:
-            counted.type(card.get_by_label(re.compile("^Set 1 weight in")), f"{load + heavier_by:g}")
+            counted.type(
+                card.get_by_label(re.compile("^Set 1 weight in")), f"{load + heavier_by:g}"
+            )
         for n in range(1, 5):
             counted.tap(card.get_by_role("button", name=f"Set {n} done", exact=True))
             page.clock.run_for(90_000)
@@ -71,7 +75,9 @@ def record(key: str, counted: Counted) -> None:
     print(f"\n{key}: {counted.taps} taps, {counted.typed} typed fields for 16 sets")
 
 
-def test_a_repeat_where_nothing_changed_is_one_tap_a_set_plus_start_and_finish(signed_in: Page, lifter):
+def test_a_repeat_where_nothing_changed_is_one_tap_a_set_plus_start_and_finish(
+    signed_in: Page, lifter
+):
     last_session(lifter)
     page = signed_in
     page.clock.install()
@@ -81,7 +87,9 @@ def test_a_repeat_where_nothing_changed_is_one_tap_a_set_plus_start_and_finish(s
     shot(page, "log-60-repeat-unchanged-saved")
     assert (counted.taps, counted.typed) == (16 + 2, 0)
     sets = stored_sets(stored_workouts(lifter)[-1])
-    assert [[s.load_kg for s in sets[n]] for n in NAMES] == [[load] * 4 for load in EXERCISES.values()]
+    assert [[s.load_kg for s in sets[n]] for n in NAMES] == [
+        [load] * 4 for load in EXERCISES.values()
+    ]
     assert all(s.rest_s == 90 for n in NAMES for s in sets[n][:3])
 
 
@@ -94,4 +102,6 @@ def test_a_repeat_with_every_load_up_2_5_kg_types_one_field_an_exercise(signed_i
     record("repeat_plus_2_5_kg", counted)
     assert (counted.taps, counted.typed) == (16 + 2, 4)
     sets = stored_sets(stored_workouts(lifter)[-1])
-    assert [[s.load_kg for s in sets[n]] for n in NAMES] == [[load + 2.5] * 4 for load in EXERCISES.values()]
+    assert [[s.load_kg for s in sets[n]] for n in NAMES] == [
+        [load + 2.5] * 4 for load in EXERCISES.values()
+    ]

@@ -86,7 +86,12 @@ def test_offline_mid_workout_reload_finish_then_online_saves_exactly_one_copy(
     saved = stored_workouts(lifter)
     assert len(saved) == 2
     sets = stored_sets(saved[-1])
-    assert [(s.load_kg, s.reps) for s in sets["Deadlift"]] == [(140, 5), (140, 5), (145, 5), (145, 3)]
+    assert [(s.load_kg, s.reps) for s in sets["Deadlift"]] == [
+        (140, 5),
+        (140, 5),
+        (145, 5),
+        (145, 3),
+    ]
     assert [s.duration_s for s in sets["Plank"]] == [45]
     assert len(sets["Pull-Up"]) == 2
 
@@ -114,7 +119,9 @@ def test_a_lost_answer_and_an_expired_key_still_save_only_once(new_context, lift
 
     page.route("**/api/v1/workouts/", lose_the_answer)
     page.get_by_role("button", name="Finish workout").click()
-    expect(page.locator(".banner.wait")).to_contain_text("uploads by itself when you're back online")
+    expect(page.locator(".banner.wait")).to_contain_text(
+        "uploads by itself when you're back online"
+    )
     assert lost == [draft_id]
     assert len(stored_workouts(lifter)) == 2  # it did arrive
     outbox_key = f"myolog:v1:{lifter.pk}:outbox"

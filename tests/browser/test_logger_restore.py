@@ -12,12 +12,18 @@ from tests.browser.logger import exercise, field, open_logger, tick
 from tests.factories import ExercisePayload, SetPayload, make_workout
 
 
-def test_reopening_after_closing_the_page_restores_the_draft(signed_in: Page, context: BrowserContext, lifter):
+def test_reopening_after_closing_the_page_restores_the_draft(
+    signed_in: Page, context: BrowserContext, lifter
+):
     make_workout(
         lifter,
         title="Leg day",
         started_at=(timezone.now() - timedelta(days=2)).isoformat(),
-        exercises=[ExercisePayload(exercise="back-squat", sets=[SetPayload(load_kg=100, reps=5, rest_s=180)] * 3)],
+        exercises=[
+            ExercisePayload(
+                exercise="back-squat", sets=[SetPayload(load_kg=100, reps=5, rest_s=180)] * 3
+            )
+        ],
     )
     page = signed_in
     open_logger(page)
@@ -37,7 +43,9 @@ def test_reopening_after_closing_the_page_restores_the_draft(signed_in: Page, co
     expect(field(again, "Back Squat", 2, "weight")).to_have_value("105")
     expect(field(again, "Back Squat", 3, "weight")).to_have_value("105")
     expect(field(again, "Back Squat", 4, "reps")).to_have_value("8")
-    expect(again.locator("#rest-left")).to_have_text(re.compile(r"^2:[45]\d$"))  # still counting down
+    expect(again.locator("#rest-left")).to_have_text(
+        re.compile(r"^2:[45]\d$")
+    )  # still counting down
     shot(again, "log-30-restored-after-closing")
 
     # Leaving with the workout open asks; staying keeps everything.

@@ -30,8 +30,12 @@ def last_week(lifter):
         title="Squat day",
         started_at=started,
         exercises=[
-            ExercisePayload(exercise="back-squat", sets=[SetPayload(load_kg=100, reps=5, rpe=8, rest_s=180)] * 3),
-            ExercisePayload(exercise="bench-press", sets=[SetPayload(load_kg=80, reps=8, rpe=8, rest_s=120)] * 2),
+            ExercisePayload(
+                exercise="back-squat", sets=[SetPayload(load_kg=100, reps=5, rpe=8, rest_s=180)] * 3
+            ),
+            ExercisePayload(
+                exercise="bench-press", sets=[SetPayload(load_kg=80, reps=8, rpe=8, rest_s=120)] * 2
+            ),
         ],
     )
 
@@ -51,7 +55,9 @@ def test_a_whole_session_live_with_rest_recorded_on_every_set(signed_in: Page, l
     # Every set prefilled, the first too, with last time's set beside it.
     expect(field(page, "Back Squat", 1, "weight")).to_have_value("100")
     expect(field(page, "Back Squat", 1, "reps")).to_have_value("5")
-    expect(squat.get_by_role("button", name=re.compile("^Use last time's set 1"))).to_have_text("100×5")
+    expect(squat.get_by_role("button", name=re.compile("^Use last time's set 1"))).to_have_text(
+        "100×5"
+    )
     shot(page, "log-02-repeat-prefilled")
 
     tick(page, "Back Squat", 1)
@@ -129,9 +135,14 @@ def test_a_whole_session_live_with_rest_recorded_on_every_set(signed_in: Page, l
     saved = stored_workouts(lifter)
     assert len(saved) == 2  # last week's and today's
     workout = saved[-1]
-    assert workout.source == "web" and workout.external_id.startswith("log-")
+    assert workout.source == "web"
+    assert workout.external_id.startswith("log-")
     sets = stored_sets(workout)
-    assert [(s.load_kg, s.reps, s.rest_s) for s in sets["Back Squat"]] == [(100, 5, 150), (100, 5, 200), (102.5, 5, 60)]
+    assert [(s.load_kg, s.reps, s.rest_s) for s in sets["Back Squat"]] == [
+        (100, 5, 150),
+        (100, 5, 200),
+        (102.5, 5, 60),
+    ]
     bench_sets = sets["Bench Press"]
     assert (bench_sets[0].tempo, bench_sets[0].eccentric_emphasis) == ("3-1-1-0", True)
     assert [(s.reps, s.rpe) for s in bench_sets] == [(8, 8), (8, 8), (6, 9.5)]

@@ -55,7 +55,11 @@ def test_the_service_worker_is_served_at_the_root_and_lists_the_logger_files(cli
     assert response["Service-Worker-Allowed"] == "/"
     assert "no-cache" in response["Cache-Control"]
     body = response.content.decode()
-    for asset in ("/static/js/logger/main.js", "/static/js/logger/state.js", "/static/css/logger.css"):
+    for asset in (
+        "/static/js/logger/main.js",
+        "/static/js/logger/state.js",
+        "/static/css/logger.css",
+    ):
         assert f'"{asset}"' in body
     assert 'const LOGGER = "/log/"' in body
 

@@ -40,19 +40,29 @@ def test_last_time_is_the_latest_session_and_best_is_the_heaviest_working_set(br
         started_at="2026-10-01T07:30:00+01:00",
         exercises=[
             ExercisePayload(
-                sets=[SetPayload(load_kg=150, reps=1, set_type="warmup"), SetPayload(load_kg=120, reps=3)]
+                sets=[
+                    SetPayload(load_kg=150, reps=1, set_type="warmup"),
+                    SetPayload(load_kg=120, reps=3),
+                ]
             )
         ],
     )
     make_workout(
         user,
         started_at="2026-10-08T07:30:00+01:00",
-        exercises=[ExercisePayload(sets=[SetPayload(load_kg=100, reps=5, rest_s=r) for r in (170, 180, 240)])],
+        exercises=[
+            ExercisePayload(
+                sets=[SetPayload(load_kg=100, reps=5, rest_s=r) for r in (170, 180, 240)]
+            )
+        ],
     )
     squat = browser.get(DATA).json()["history"]["back-squat"]
     assert squat["last"]["date"].startswith("2026-10-08")
     assert [s["load_kg"] for s in squat["last"]["sets"]] == [100, 100, 100]
-    assert (squat["best"]["load_kg"], squat["best"]["reps"]) == (120, 3)  # the warm-up does not count
+    assert (squat["best"]["load_kg"], squat["best"]["reps"]) == (
+        120,
+        3,
+    )  # the warm-up does not count
     assert squat["rest_s"] == 180
 
 
@@ -68,7 +78,9 @@ def test_custom_exercises_are_keyed_by_name_and_searchable(browser, user):
 
 def test_recent_workouts_to_repeat_are_the_latest_with_sets_or_intervals(browser, user):
     make_workout(user, title="Squat day", started_at="2026-10-01T07:30:00+01:00")
-    make_workout(user, title="Easy run", activity="run", exercises=[], started_at="2026-10-02T07:30:00+01:00")
+    make_workout(
+        user, title="Easy run", activity="run", exercises=[], started_at="2026-10-02T07:30:00+01:00"
+    )
     recent = browser.get(DATA).json()["recent"]
     assert [w["title"] for w in recent] == ["Squat day"]
     assert recent[0]["exercises"][0]["exercise"] == "back-squat"
@@ -84,7 +96,9 @@ def test_another_users_history_and_exercises_never_show(browser, user):
 
 
 @pytest.mark.parametrize("workouts", [1, 25])
-def test_queries_do_not_grow_with_the_history(browser, user, workouts, django_assert_max_num_queries):
+def test_queries_do_not_grow_with_the_history(
+    browser, user, workouts, django_assert_max_num_queries
+):
     for i in range(workouts):
         make_workout(
             user,

@@ -246,7 +246,7 @@ function exerciseCard(app, ex) {
   const last = history?.last;
   const best = history?.best;
   const units = app.draft.units;
-  const hasLoad = MEASURE_FIELDS[ex.measure].includes("load");
+  const hasLoad = ex.measure === "reps" || ex.measure === "distance";
   const nameId = `e-${ex.key}-name`;
   const noteOpen = app.ui.notes[ex.key] || ex.notes;
   return h(
