@@ -130,7 +130,9 @@ def test_a_lost_answer_and_an_expired_key_still_save_only_once(new_context, lift
 
     page.get_by_role("button", name="Try now").click()  # the same key: the first answer again
     expect(page.locator(".banner.ok")).to_contain_text("Saved: “Pull day”")
-    assert len(stored_workouts(lifter)) == 2
+    saved = stored_workouts(lifter)
+    assert len(saved) == 2
+    assert {name: len(sets) for name, sets in stored_sets(saved[-1]).items()} == {"Deadlift": 1}
 
     # Days later the server has forgotten the key and the phone sends the same workout again
     # (say, from a backup of its storage): a 409 naming the workout, taken as "already saved".
@@ -144,3 +146,29 @@ def test_a_lost_answer_and_an_expired_key_still_save_only_once(new_context, lift
     assert page.evaluate("(key) => localStorage.getItem(key)", outbox_key) == "[]"
     link = page.get_by_role("link", name="See it and its insight")
     expect(link).to_have_attribute("href", f"/workouts/{saved[-1].pk}/")
+
+
+def test_signed_out_the_workout_waits_for_sign_in_then_uploads(
+    signed_in: Page, context: BrowserContext, lifter, base_url
+):
+    page = signed_in
+    history(lifter)
+    open_logger(page)
+    page.get_by_role("button", name=re.compile(r"^Repeat Pull day")).click()
+    tick(page, "Deadlift", 1)
+    context.clear_cookies()  # the session ended (expired, or signed out in another tab)
+    page.get_by_role("button", name="Finish workout").click()
+    expect(page.locator("#sheet")).to_contain_text("4 sets have numbers but aren't ticked.")
+    page.get_by_role("button", name="Leave them out and save").click()
+    waiting = page.locator(".banner.wait")
+    expect(waiting).to_contain_text("you're signed out")
+    expect(waiting.get_by_role("link", name="Log in")).to_have_attribute("href", "/accounts/login/?next=/log/")
+    shot(page, "log-14-signed-out-waiting")
+    assert len(stored_workouts(lifter)) == 1
+
+    log_in(context, lifter, base_url)
+    open_logger(page)
+    expect(page.locator(".banner.ok")).to_contain_text("Saved: “Pull day”")
+    saved = stored_workouts(lifter)
+    assert len(saved) == 2
+    assert {name: len(sets) for name, sets in stored_sets(saved[-1]).items()} == {"Deadlift": 1}

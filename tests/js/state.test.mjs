@@ -237,3 +237,18 @@ test("linking an exercise to the next makes a superset; unlinking ends it", () =
   toggleLink(draft, a.key, { now: now(3) });
   assert.equal(supersetGroups(draft).length, 2);
 });
+
+test("the duration comes from the clock unless typed; a workout's distance goes out in metres", () => {
+  const draft = repeat("lb");
+  toggleDone(draft, draft.exercises[0].sets[0].key, { now: now(5) });
+  draft.distance = "2";
+  assert.equal(buildPayload(draft, { now: now(1800), limits: LIMITS }).body.duration_s, 1800);
+  draft.duration = "45";
+  const { body } = buildPayload(draft, { now: now(99999), limits: LIMITS });
+  assert.equal(body.duration_s, 2700);
+  assert.equal(body.distance_m, 3218.7);
+  draft.duration = "1:05:00";
+  assert.equal(buildPayload(draft, { now: now(1), limits: LIMITS }).body.duration_s, 3900);
+  draft.duration = "a while";
+  assert.ok(buildPayload(draft, { now: now(1), limits: LIMITS }).errors["w-duration"]);
+});

@@ -74,6 +74,8 @@ export function newDraft({ now, user, units, effort = "rpe", template = null, fr
     fasted: false,
     avgHr: "",
     maxHr: "",
+    distance: "",
+    duration: "", // typed only to correct the clock (a workout logged after it ended)
     exercises: [],
     intervals: [],
     rest: null,
@@ -649,7 +651,16 @@ export function buildPayload(draft, { now, limits, unticked = "drop" }) {
     external_id: `log-${draft.id}`,
   };
   paths.started_at = "w-startedMs";
-  paths.duration_s = "w-startedMs";
+  paths.duration_s = "w-duration";
+  paths.distance_m = "w-distance";
+  if (String(draft.duration || "").trim()) {
+    const text = String(draft.duration).trim();
+    const seconds = /^\d+$/.test(text) ? Number(text) * 60 : parseDuration(text);
+    if (Number.isNaN(seconds) || !seconds) add("w-duration", "Enter the duration in minutes, or like 1:05:00.");
+    else body.duration_s = seconds;
+  }
+  const distance = measured(draft.distance, "w-distance", "distance_m", limits?.workout, add, units, "long");
+  if (distance !== null) body.distance_m = distance;
   paths.title = "w-title";
   paths.notes = "w-notes";
   paths.activity = "w-activity";

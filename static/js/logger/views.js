@@ -344,6 +344,8 @@ function sessionCard(app) {
           field("activity", "Activity", h("select", { id: "w-activity", "data-w": "activity", value: d.activity }, ACTIVITIES.map(([v, n]) => h("option", { value: v }, n)))),
           field("sessionRpe", "Session effort (0–10)", srpe),
           field("startedMs", "Started", h("input", { id: "w-startedMs", type: "datetime-local", "data-w": "startedMs", value: app.localStart, ...invalid(app, "w-startedMs") })),
+          field("duration", "Duration (minutes or h:mm:ss)", h("input", { id: "w-duration", "data-w": "duration", "data-nav": "", value: d.duration, placeholder: `the clock: ${formatDuration(Math.round((app.now - d.startedMs) / 1000))}`, inputmode: "text", autocomplete: "off", ...invalid(app, "w-duration") })),
+          field("distance", `Distance (${longDistanceUnit(d.units)})`, h("input", { id: "w-distance", "data-w": "distance", "data-nav": "", value: d.distance, inputmode: "decimal", autocomplete: "off", ...invalid(app, "w-distance") })),
           field("avgHr", "Average heart rate (bpm)", h("input", { id: "w-avgHr", "data-w": "avgHr", "data-nav": "", value: d.avgHr, inputmode: "numeric", autocomplete: "off", ...invalid(app, "w-avgHr") })),
           field("maxHr", "Maximum heart rate (bpm)", h("input", { id: "w-maxHr", "data-w": "maxHr", "data-nav": "", value: d.maxHr, inputmode: "numeric", autocomplete: "off", ...invalid(app, "w-maxHr") })),
           h("label", { class: "check wide" }, h("input", { type: "checkbox", id: "w-fasted", "data-w": "fasted", checked: d.fasted }), " Trained fasted"),
