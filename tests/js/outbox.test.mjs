@@ -31,7 +31,9 @@ test("saved: a 201 empties the outbox", async () => {
   const { send, calls } = server({ status: 201, data: { id: 42 } });
   const result = await flush(queued(), { send, now: NOW });
   assert.deepEqual(result.outbox, []);
-  assert.deepEqual(result.events, [{ type: "saved", id: "d-1", title: "Squat day", workoutId: 42, duplicate: false }]);
+  assert.deepEqual(result.events, [
+    { type: "saved", id: "d-1", title: "Squat day", workoutId: 42, duplicate: false, summary: { sets: 2, durationS: null, volumeKg: 0 } },
+  ]);
   assert.equal(calls.length, 1);
 });
 

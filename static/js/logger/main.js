@@ -343,7 +343,8 @@ function handleEvents(events) {
     if (event.type === "saved") {
       saved = true;
       app.online = true;
-      app.saved = [{ id: event.id, title: event.title, workoutId: event.workoutId, savedMs: Date.now() }, ...app.saved.filter((s) => s.id !== event.id)].slice(0, 5);
+      const record = { id: event.id, title: event.title, workoutId: event.workoutId, savedMs: Date.now(), ...event.summary };
+      app.saved = [record, ...app.saved.filter((s) => s.id !== event.id)].slice(0, 5);
       store.saveSaved(app.user, app.saved);
     } else if (event.type === "refused" && !app.draft) {
       reopenRefused(event.id);

@@ -17,6 +17,11 @@ export function enqueue(outbox, { draft, body, paths, now }) {
     title: body.title,
     startedAt: body.started_at,
     sets: (body.exercises || []).reduce((n, e) => n + e.sets.length, 0),
+    durationS: body.duration_s || null,
+    volumeKg: (body.exercises || []).reduce(
+      (v, e) => v + e.sets.filter((s) => s.set_type !== "warmup").reduce((w, s) => w + (s.load_kg || 0) * (s.reps || 0), 0),
+      0,
+    ),
     body: JSON.stringify(body),
     paths,
     draft,
@@ -84,7 +89,14 @@ export async function flush(outbox, { send, refreshToken = null, now, force = fa
     const attempts = item.attempts + 1;
     if (result.kind === "saved") {
       list = list.filter((i) => i.id !== item.id);
-      events.push({ type: "saved", id: item.id, title: item.title, workoutId: result.workoutId, duplicate: Boolean(result.duplicate) });
+      events.push({
+        type: "saved",
+        id: item.id,
+        title: item.title,
+        workoutId: result.workoutId,
+        duplicate: Boolean(result.duplicate),
+        summary: { sets: item.sets, durationS: item.durationS, volumeKg: item.volumeKg },
+      });
     } else if (result.kind === "refused") {
       list = list.map((i) => (i.id === item.id ? { ...i, attempts, state: "refused", errors: result.errors } : i));
       events.push({ type: "refused", id: item.id, title: item.title, errors: result.errors });

@@ -481,8 +481,15 @@ export function statusView(app) {
   }
   for (const saved of app.saved.slice(0, 1)) {
     if (app.now - saved.savedMs > 10 * 60 * 1000) continue;
+    const units = app.data?.user?.units || "kg";
+    const facts = [
+      saved.sets ? `${saved.sets} sets` : null,
+      saved.durationS ? formatDuration(saved.durationS) : null,
+      saved.volumeKg ? `${formatNumber(Math.round(loadToDisplay(saved.volumeKg, units)))} ${loadUnit(units)} lifted` : null,
+    ].filter(Boolean);
     out.push(h("div", { class: "banner ok", role: "status", key: `saved-${saved.id}` },
-      h("strong", {}, `Saved: “${saved.title}”`), " ",
+      h("strong", {}, `Saved: “${saved.title}”`),
+      facts.length ? h("span", { class: "facts" }, ` · ${facts.join(" · ")} `) : " ",
       saved.workoutId ? h("a", { href: `/workouts/${saved.workoutId}/` }, "See it and its insight") : null,
       button("✕", { class: "icon small", "data-action": "dismiss-saved", "aria-label": "Dismiss" })));
   }
