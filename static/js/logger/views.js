@@ -464,19 +464,19 @@ export function statusView(app) {
   for (const item of waiting) {
     out.push(h("div", { class: "banner wait", key: `o-${item.id}`, "data-outbox": item.id },
       h("strong", {}, `Waiting to upload: “${item.title}”`),
-      h("span", {}, ` · ${item.sets} sets, kept on this phone. ${app.online ? "Uploading…" : "It uploads by itself when you're back online."}`),
+      h("span", {}, `${item.sets} sets, kept on this phone. ${app.online ? "Uploading…" : "It uploads by itself when you're back online."}`),
       button("Try now", { class: "link", "data-action": "flush" })));
   }
   for (const item of signin) {
     out.push(h("div", { class: "banner wait", key: `o-${item.id}`, "data-outbox": item.id },
       h("strong", {}, `Waiting to upload: “${item.title}”`),
-      " · you're signed out. ",
+      "You're signed out. ",
       h("a", { href: `${app.data?.urls?.login || "/accounts/login/"}?next=/log/` }, "Log in"), " and it uploads by itself."));
   }
   for (const item of refused) {
     const messages = Object.values(item.errors || {}).flat().slice(0, 3).join(" ");
     out.push(h("div", { class: "banner bad", role: "alert", key: `o-${item.id}` },
-      h("strong", {}, `Not saved: “${item.title}”`), ` · the server refused it: ${messages} `,
+      h("strong", {}, `Not saved: “${item.title}”`), `The server refused it: ${messages} `,
       button("Fix it", { class: "link", "data-action": "reopen", "data-id": item.id })));
   }
   for (const saved of app.saved.slice(0, 1)) {
@@ -489,7 +489,7 @@ export function statusView(app) {
     ].filter(Boolean);
     out.push(h("div", { class: "banner ok", role: "status", key: `saved-${saved.id}` },
       h("strong", {}, `Saved: “${saved.title}”`),
-      facts.length ? h("span", { class: "facts" }, ` · ${facts.join(" · ")} `) : " ",
+      facts.length ? h("span", { class: "facts" }, `${facts.join(" · ")} `) : " ",
       saved.workoutId ? h("a", { href: `/workouts/${saved.workoutId}/` }, "See it and its insight") : null,
       button("✕", { class: "icon small", "data-action": "dismiss-saved", "aria-label": "Dismiss" })));
   }
@@ -548,7 +548,7 @@ export function topBar(app) {
   return [
     h("a", { class: "brand", href: "/", "aria-label": "Myolog home" }, "Myolog"),
     d ? h("span", { class: "clock", id: "clock", role: "timer", "aria-label": "Workout time" }, formatDuration(elapsedS({ startedMs: d.startedMs }, app.now))) : h("span", { class: "clock" }, ""),
-    h("span", { class: `net ${app.online ? "on" : "off"}`, id: "net", role: "status" }, app.online ? "" : "Offline · saved on this phone"),
+    h("span", { class: `net ${app.online ? "on" : "off"}`, id: "net", role: "status", title: app.online ? null : "Everything is kept on this phone and uploads when you're back online." }, app.online ? "" : "Offline"),
     button("⚙", { class: "icon light", "data-action": "settings", "aria-label": "Logger settings" }),
     d ? button("Finish", { class: "finish small", "data-action": "finish", id: "finish-top" }) : h("a", { class: "bar-link", href: "/workouts/" }, "History"),
   ];
