@@ -160,7 +160,8 @@ def test_signed_out_the_workout_waits_for_sign_in_then_uploads(
     page.get_by_role("button", name="Leave them out and save").click()
     waiting = page.locator(".banner.wait")
     expect(waiting).to_contain_text("You're signed out")
-    expect(waiting.get_by_role("link", name="Log in")).to_have_attribute("href", "/accounts/login/?next=/log/")
+    login = waiting.get_by_role("link", name="Log in")
+    expect(login).to_have_attribute("href", "/accounts/login/?next=/log/")
     shot(page, "log-14-signed-out-waiting")
     assert len(stored_workouts(lifter)) == 1
 
