@@ -6,6 +6,7 @@ import re
 from playwright.sync_api import Locator, Page, expect
 
 from logbook.models import Workout
+from tests.browser.helpers import SCREENSHOTS
 
 LOG = "/log/"
 
@@ -72,3 +73,11 @@ def stored_workouts(user) -> list[Workout]:
 
 def stored_sets(workout: Workout) -> dict[str, list]:
     return {e.exercise.name: list(e.sets.all()) for e in workout.exercises.all()}
+
+
+def phone_shot(page: Page, name: str) -> None:
+    """The screen as the lifter sees it (the viewport, where it is scrolled to), saved as
+    test-artifacts/screenshots/<name>.png; the logger's bars are sticky and fixed, so a
+    whole-page picture would draw them in the middle."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))

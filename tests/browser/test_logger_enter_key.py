@@ -6,8 +6,7 @@ import re
 from playwright.sync_api import Page, expect
 
 from logbook.models import Workout
-from tests.browser.helpers import shot
-from tests.browser.logger import add_exercise, draft, exercise, field, open_logger
+from tests.browser.logger import add_exercise, draft, exercise, field, open_logger, phone_shot
 
 SNAPSHOT = """() => {
   const d = window.myologLogger.draft;
@@ -64,7 +63,7 @@ def test_enter_in_every_kind_of_field_of_the_logger_removes_nothing(signed_in: P
         f.focus()
         page.keyboard.press("Enter")
         assert page.evaluate(SNAPSHOT) == before, f"Enter in {f} changed the workout"
-    shot(page, "log-20-after-enter-everywhere")
+    phone_shot(page, "log-20-after-enter-everywhere")
 
     # Enter moves on: weight → reps → effort → … and from the last set's last field to "+ Add set".
     field(page, "Back Squat", 2, "weight").focus()

@@ -8,13 +8,13 @@ import re
 from playwright.sync_api import Page, expect
 
 from logbook.models import Profile
-from tests.browser.helpers import shot
 from tests.browser.logger import (
     add_exercise,
     draft,
     exercise,
     field,
     open_logger,
+    phone_shot,
     stored_workouts,
     tick,
 )
@@ -48,7 +48,7 @@ def test_every_bad_field_is_named_at_once_in_pounds_before_anything_is_sent(
         "Average heart rate must be at most 250 bpm."
     )
     expect(weight).to_be_focused()  # the first one, ready to fix
-    shot(page, "log-50-errors-in-pounds")
+    phone_shot(page, "log-50-errors-in-pounds")
     assert stored_workouts(lifter) == []
 
     weight.fill("405")
@@ -98,7 +98,7 @@ def test_a_server_refusal_shows_beside_its_field_and_keeps_the_workout(signed_in
     expect(page.get_by_role("alert")).to_contain_text("2 things to fix")
     expect(exercise(page, "Bench Press")).to_contain_text("Reps must be between 0 and 1,000.")
     expect(page.locator(".exercise").first).to_contain_text("Exercise: At most 120 characters.")
-    shot(page, "log-51-server-refusal")
+    phone_shot(page, "log-51-server-refusal")
     kept = draft(page)
     assert [len(e["sets"]) for e in kept["exercises"]] == [1, 2]
     page.unroute("**/api/v1/workouts/")

@@ -10,13 +10,13 @@ from django.utils import timezone
 from playwright.sync_api import BrowserContext, Page, expect
 
 from logbook.models import Profile
-from tests.browser.helpers import shot
 from tests.browser.logger import (
     add_exercise,
     draft,
     exercise,
     field,
     open_logger,
+    phone_shot,
     sets_of,
     stored_sets,
     stored_workouts,
@@ -68,7 +68,7 @@ def test_plates_warm_up_previous_and_best(signed_in: Page, lifter):
     expect(sheet).to_contain_text("100 kg is as close as your plates get (1 kg short)")
     sheet.get_by_label("Target (kg)").fill("142.5")
     expect(sheet.get_by_role("status")).to_contain_text("Each side: 2 × 25 + 10 + 1.25 kg")
-    shot(page, "log-70-plate-calculator")
+    phone_shot(page, "log-70-plate-calculator")
     sheet.get_by_label("25", exact=True).uncheck()  # this gym has no 25s
     expect(sheet.get_by_role("status")).to_contain_text("Each side: 3 × 20 + 1.25 kg")
     sheet.get_by_label("25", exact=True).check()
@@ -79,7 +79,7 @@ def test_plates_warm_up_previous_and_best(signed_in: Page, lifter):
     expect(sheet.locator("ol.ramp li")).to_have_text(
         ["20 kg × 10", "47.5 kg × 5", "70 kg × 3", "95 kg × 2"]
     )
-    shot(page, "log-71-warm-up-ramp")
+    phone_shot(page, "log-71-warm-up-ramp")
     sheet.get_by_role("button", name="Add 4 warm-up sets").click()
     expect(squat.locator(".setno")).to_have_text(["W", "W", "W", "W", "1"])
 
@@ -92,7 +92,7 @@ def test_plates_warm_up_previous_and_best(signed_in: Page, lifter):
     squat.get_by_role("button", name=re.compile("^Best set and last time")).click()
     expect(sheet).to_contain_text("140 kg × 2 · RPE 9.5")
     expect(sheet).to_contain_text("120 kg × 5 · RPE 8")
-    shot(page, "log-72-best-and-last")
+    phone_shot(page, "log-72-best-and-last")
     sheet.get_by_role("button", name="Put the best set in the next set").click()
     expect(field(page, "Back Squat", "warm-up 1", "weight")).to_have_value("140")
 
@@ -122,7 +122,7 @@ def test_timed_distance_sets_and_intervals_with_pace_in_miles(signed_in: Page, l
     page.get_by_label("Interval 2 time (m:ss)").fill("2:00")
     page.get_by_role("button", name="Repeat last two").click()
     expect(page.locator(".interval")).to_have_count(4)
-    shot(page, "log-73-timed-distance-intervals")
+    phone_shot(page, "log-73-timed-distance-intervals")
     page.get_by_role("button", name="Finish workout").click()
     expect(page.locator(".banner.ok")).to_contain_text("Saved")
     (workout,) = stored_workouts(lifter)
@@ -174,7 +174,7 @@ def test_removing_offers_undo_and_discarding_asks(signed_in: Page, lifter):
     squat.get_by_role("button", name="Remove set 2").click()
     expect(squat.locator(".set")).to_have_count(1)
     expect(page.locator(".toast")).to_contain_text("Set removed.")
-    shot(page, "log-74-undo")
+    phone_shot(page, "log-74-undo")
     page.get_by_role("button", name="Undo").click()
     expect(squat.locator(".set")).to_have_count(2)
     expect(field(page, "Back Squat", 2, "weight")).to_have_value("110")
@@ -187,7 +187,7 @@ def test_removing_offers_undo_and_discarding_asks(signed_in: Page, lifter):
 
     page.get_by_role("button", name="Discard workout").click()
     expect(page.locator("#sheet")).to_contain_text("Discard this workout?")
-    shot(page, "log-75-discard-asks")
+    phone_shot(page, "log-75-discard-asks")
     page.get_by_role("button", name="Keep logging").click()
     expect(squat).to_be_visible()
     page.get_by_role("button", name="Discard workout").click()
@@ -241,5 +241,5 @@ def test_the_rest_alarm_vibrates_sounds_and_notifies_in_the_background(
     page.evaluate("window.__hidden = false")
     expect(page.locator("#restbar")).to_contain_text("Rest over")
     expect(page.locator("#rest-left")).to_have_text(re.compile(r"^\+0:0\d$"))
-    shot(page, "log-76-rest-over")
+    phone_shot(page, "log-76-rest-over")
     assert sets_of(draft(page), "Back Squat")[0]["done"] is True

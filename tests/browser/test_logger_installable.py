@@ -5,8 +5,8 @@ worker that controls the page; and every page offers the same app. Checked in a 
 import pytest
 from playwright.sync_api import BrowserContext, Page
 
-from tests.browser.helpers import PHONE, log_in, shot
-from tests.browser.logger import open_logger, wait_offline_ready
+from tests.browser.helpers import PHONE, log_in
+from tests.browser.logger import open_logger, phone_shot, wait_offline_ready
 
 
 @pytest.fixture
@@ -33,7 +33,7 @@ def test_chromium_finds_the_logger_installable(profile: BrowserContext):
         "fetch(document.querySelector('link[rel=manifest]').href).then(r => r.json())"
     )
     assert manifest["start_url"] == "/log/"
-    shot(page, "log-40-installable")
+    phone_shot(page, "log-40-installable")
 
 
 def test_the_dashboard_is_installable_too_and_registers_the_same_worker(profile: BrowserContext):

@@ -11,8 +11,8 @@ from pathlib import Path
 from django.utils import timezone
 from playwright.sync_api import Locator, Page, expect
 
-from tests.browser.helpers import SCREENSHOTS, shot
-from tests.browser.logger import exercise, open_logger, stored_sets, stored_workouts
+from tests.browser.helpers import SCREENSHOTS
+from tests.browser.logger import exercise, open_logger, phone_shot, stored_sets, stored_workouts
 from tests.factories import ExercisePayload, SetPayload, make_workout
 
 EXERCISES = {"back-squat": 100, "bench-press": 80, "barbell-row": 70, "overhead-press": 50}
@@ -84,7 +84,7 @@ def test_a_repeat_where_nothing_changed_is_one_tap_a_set_plus_start_and_finish(
     counted = Counted()
     log_repeat(page, counted)
     record("repeat_unchanged", counted)
-    shot(page, "log-60-repeat-unchanged-saved")
+    phone_shot(page, "log-60-repeat-unchanged-saved")
     assert (counted.taps, counted.typed) == (16 + 2, 0)
     sets = stored_sets(stored_workouts(lifter)[-1])
     assert [[s.load_kg for s in sets[n]] for n in NAMES] == [

@@ -9,13 +9,14 @@ from django.utils import timezone
 from playwright.sync_api import BrowserContext, Page, expect
 
 from logbook.models import IdempotencyRecord
-from tests.browser.helpers import log_in, shot
+from tests.browser.helpers import log_in
 from tests.browser.logger import (
     add_exercise,
     draft,
     exercise,
     field,
     open_logger,
+    phone_shot,
     stored_sets,
     stored_workouts,
     tick,
@@ -56,14 +57,14 @@ def test_offline_mid_workout_reload_finish_then_online_saves_exactly_one_copy(
     field(page, "Deadlift", 4, "reps").fill("3")
     add_exercise(page, "plank")  # the catalog is on the phone: search works offline
     field(page, "Plank", 1, "time").fill("0:45")
-    shot(page, "log-10-offline-logging")
+    phone_shot(page, "log-10-offline-logging")
 
     page.reload()  # no connection: the service worker serves the logger
     expect(page.locator("#net")).to_have_text("Offline")
     expect(exercise(page, "Deadlift").locator(".set.done")).to_have_count(3)
     expect(field(page, "Deadlift", 3, "weight")).to_have_value("145")
     expect(field(page, "Plank", 1, "time")).to_have_value("0:45")
-    shot(page, "log-11-offline-after-reload")
+    phone_shot(page, "log-11-offline-after-reload")
 
     tick(page, "Deadlift", 4)
     tick(page, "Plank", 1)
@@ -73,13 +74,13 @@ def test_offline_mid_workout_reload_finish_then_online_saves_exactly_one_copy(
     waiting = page.locator(".banner.wait")
     expect(waiting).to_contain_text("Waiting to upload: “Pull day”")
     expect(waiting).to_contain_text("7 sets, kept on this phone")
-    shot(page, "log-12-offline-waiting-to-upload")
+    phone_shot(page, "log-12-offline-waiting-to-upload")
     assert len(stored_workouts(lifter)) == 1  # only the earlier one: nothing reached the server
 
     context.set_offline(False)
     expect(page.locator(".banner.ok")).to_contain_text("Saved: “Pull day”", timeout=15_000)
     expect(waiting).to_have_count(0)
-    shot(page, "log-13-back-online-saved")
+    phone_shot(page, "log-13-back-online-saved")
     page.reload()
     expect(page.get_by_role("heading", level=1)).to_have_text("Start a workout")
 
@@ -162,7 +163,7 @@ def test_signed_out_the_workout_waits_for_sign_in_then_uploads(
     expect(waiting).to_contain_text("You're signed out")
     login = waiting.get_by_role("link", name="Log in")
     expect(login).to_have_attribute("href", "/accounts/login/?next=/log/")
-    shot(page, "log-14-signed-out-waiting")
+    phone_shot(page, "log-14-signed-out-waiting")
     assert len(stored_workouts(lifter)) == 1
 
     log_in(context, lifter, base_url)

@@ -7,8 +7,7 @@ from datetime import timedelta
 from django.utils import timezone
 from playwright.sync_api import BrowserContext, Page, expect
 
-from tests.browser.helpers import shot
-from tests.browser.logger import exercise, field, open_logger, tick
+from tests.browser.logger import exercise, field, open_logger, phone_shot, tick
 from tests.factories import ExercisePayload, SetPayload, make_workout
 
 
@@ -46,7 +45,7 @@ def test_reopening_after_closing_the_page_restores_the_draft(
     expect(again.locator("#rest-left")).to_have_text(
         re.compile(r"^2:[45]\d$")
     )  # still counting down
-    shot(again, "log-30-restored-after-closing")
+    phone_shot(again, "log-30-restored-after-closing")
 
     # Leaving with the workout open asks; staying keeps everything.
     asked = []

@@ -8,13 +8,13 @@ from datetime import timedelta
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from tests.browser.helpers import shot
 from tests.browser.logger import (
     add_exercise,
     draft,
     exercise,
     field,
     open_logger,
+    phone_shot,
     sets_of,
     stored_sets,
     stored_workouts,
@@ -47,7 +47,7 @@ def test_a_whole_session_live_with_rest_recorded_on_every_set(signed_in: Page, l
     open_logger(page)
     page.clock.pause_at(timezone.now() + timedelta(seconds=2))  # time moves only when told
     expect(page.get_by_role("heading", level=1)).to_have_text("Start a workout")
-    shot(page, "log-01-start")
+    phone_shot(page, "log-01-start")
 
     page.get_by_role("button", name=re.compile(r"^Repeat Squat day")).click()
     squat = exercise(page, "Back Squat")
@@ -58,7 +58,7 @@ def test_a_whole_session_live_with_rest_recorded_on_every_set(signed_in: Page, l
     expect(squat.get_by_role("button", name=re.compile("^Use last time's set 1"))).to_have_text(
         "100×5"
     )
-    shot(page, "log-02-repeat-prefilled")
+    phone_shot(page, "log-02-repeat-prefilled")
 
     tick(page, "Back Squat", 1)
     rest = page.locator("#restbar")
@@ -67,7 +67,7 @@ def test_a_whole_session_live_with_rest_recorded_on_every_set(signed_in: Page, l
     page.clock.run_for(30_000)
     expect(page.locator("#rest-left")).to_have_text("2:30")
     expect(rest).to_contain_text("Next: Back Squat · 100 kg × 5")
-    shot(page, "log-03-resting")
+    phone_shot(page, "log-03-resting")
     page.get_by_role("button", name="15 seconds more rest").click()
     expect(page.locator("#rest-left")).to_have_text("2:45")
     page.get_by_role("button", name="15 seconds less rest").click()
@@ -87,7 +87,7 @@ def test_a_whole_session_live_with_rest_recorded_on_every_set(signed_in: Page, l
     bench.get_by_role("button", name=re.compile("^Set 1: Working")).click()
     bench.get_by_label("Tempo").fill("3-1-1-0")
     bench.get_by_label("Slow lowering (eccentric emphasis)").check()
-    shot(page, "log-04-set-options")
+    phone_shot(page, "log-04-set-options")
     tick(page, "Bench Press", 1)
     page.clock.run_for(90_000)
     tick(page, "Bench Press", 2)
@@ -125,12 +125,12 @@ def test_a_whole_session_live_with_rest_recorded_on_every_set(signed_in: Page, l
     page.get_by_label("Trained fasted").check()
     page.get_by_label("Notes").fill("Knees felt good.")
     page.get_by_label("Average heart rate (bpm)").fill("118")
-    shot(page, "log-05-before-finish")
+    phone_shot(page, "log-05-before-finish")
 
     page.clock.run_for(30_000)
     page.get_by_role("button", name="Finish workout").click()
     expect(page.locator(".banner.ok")).to_contain_text("Saved: “Squat day”")
-    shot(page, "log-06-saved")
+    phone_shot(page, "log-06-saved")
 
     saved = stored_workouts(lifter)
     assert len(saved) == 2  # last week's and today's
