@@ -468,6 +468,26 @@ WORKOUT_COLUMNS = columns(WorkoutIn)  # started_at … external_id
 WORKOUT_FIELDS = tuple(name for name in WORKOUT_COLUMNS if rule_of(WorkoutIn, name).sent)
 
 
+def input_limits() -> dict[str, dict[str, dict[str, Any]]]:
+    """The numeric and text bounds of each shape, so a client (the live logger) can say
+    "Weight must be at most 2,204 lb" before anything is sent."""
+    shapes = {"workout": WorkoutIn, "set": SetIn, "interval": IntervalIn}
+    limits: dict[str, dict[str, dict[str, Any]]] = {}
+    for shape, model in shapes.items():
+        limits[shape] = {}
+        for name, rule in rules(model).items():
+            if rule.kind in ("int", "float"):
+                limits[shape][name] = {
+                    "min": rule.minimum,
+                    "max": rule.maximum,
+                    "integer": rule.integer,
+                    "step": rule.step,
+                }
+            elif rule.kind == "text":
+                limits[shape][name] = {"max_length": rule.max_length}
+    return limits
+
+
 def form_names(model: type[BaseModel]) -> dict[str, str]:
     """API field → the web form's input, for the fields the form has (`Rule.form`)."""
     return {name: rule.form or name for name, rule in rules(model).items() if rule.form}

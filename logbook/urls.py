@@ -1,6 +1,6 @@
 from django.urls import path
 
-from logbook import views, views_help
+from logbook import views, views_help, views_log
 from logbook.imports import views as views_imports
 
 urlpatterns = [
@@ -16,4 +16,11 @@ urlpatterns = [
     path("imports/", views_imports.imports_page, name="imports"),
     path("imports/<id:pk>/", views_imports.import_detail, name="import-detail"),
     path("imports/<id:pk>/progress/", views_imports.import_progress, name="import-progress"),
+    # The live logger and the installable app around it (logbook/views_log.py).
+    path("log/", views_log.log_page, name="log"),
+    path("log/data/", views_log.log_data, name="log-data"),
+    path("offline/", views_log.offline_page, name="offline"),
+    path("sw.js", views_log.service_worker, name="service-worker"),
+    path("manifest.webmanifest", views_log.manifest, name="manifest"),
+    path("favicon.ico", views_log.favicon, name="favicon"),
 ]

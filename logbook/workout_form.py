@@ -213,7 +213,7 @@ def apply_action(
 ) -> WorkoutForm:
     """Add or remove rows. `last_sets(name)` gives last time's sets of an exercise."""
     if action == "add-exercise":
-        form.exercises.append(ExerciseRow())
+        form.exercises.append(ExerciseRow(sets=[SetRow()]))  # a new exercise comes with a set row
     elif m := re.fullmatch(r"remove-exercise-(\d+)", action):
         _pop(form.exercises, int(m.group(1)))
     elif m := re.fullmatch(r"add-set-(\d+)", action):

@@ -15,9 +15,12 @@
       timerEl.querySelector("output").textContent = fmt(Math.round((Date.now() - started) / 1000));
     }, 500);
   }
+  // In the capture phase: the rest is written before htmx reads the form for its request.
+  var lastAction = "";
   document.addEventListener("click", function (e) {
     var button = e.target.closest("button[name=action]");
     if (!button) return;
+    lastAction = button.value;
     if (/^add-set-/.test(button.value)) {
       if (started) {
         var rows = button.closest("fieldset").querySelectorAll("input[name$=-rest]");
@@ -27,12 +30,29 @@
       started = Date.now();
     }
     if (button.id === "rest-reset") { started = Date.now(); e.preventDefault(); }
-  });
+  }, true);
   document.addEventListener("DOMContentLoaded", showTimer);
   document.addEventListener("htmx:afterSwap", function () {
     showTimer();
-    var focus = document.querySelector("[data-focus-new]");
+    // After "+ Add set" the new set's first field has the focus, else a new exercise's name.
+    var added = /^add-set-(\d+)$/.exec(lastAction);
+    var reps = added && document.querySelectorAll("input[name^='ex-" + added[1] + "-set-'][name$='-reps']");
+    var focus = reps && reps.length ? reps[reps.length - 1] : document.querySelector("[data-focus-new]");
     if (focus) focus.focus();
+  });
+
+  // Removing a row asks first (hx-confirm), but only when it holds something typed.
+  document.addEventListener("htmx:confirm", function (e) {
+    var button = e.detail.elt;
+    if (!button || !button.hasAttribute("hx-confirm")) return;
+    var row = button.closest(".set-row, .interval-row, fieldset.exercise");
+    var typed = row && [].some.call(row.querySelectorAll("input:not([type=hidden]):not([type=checkbox])"), function (input) {
+      return input.value.trim() !== "";
+    });
+    if (!typed) {
+      e.preventDefault();
+      e.detail.issueRequest(true);
+    }
   });
 
   // Destructive forms ask first (without JavaScript they simply submit).
@@ -40,6 +60,21 @@
     var question = e.target.getAttribute("data-confirm");
     if (question && !window.confirm(question)) e.preventDefault();
   });
+
+  // The logging form: leaving it with changes not saved asks first.
+  var dirty = false;
+  document.addEventListener("input", function (e) {
+    if (e.target.closest && e.target.closest("#workout-form")) dirty = true;
+  });
+  document.addEventListener("submit", function () { dirty = false; });
+  window.addEventListener("beforeunload", function (e) {
+    if (dirty) { e.preventDefault(); e.returnValue = ""; }
+  });
+
+  // The service worker (templates/logbook/sw.js) keeps the live logger for offline use.
+  if ("serviceWorker" in navigator && document.body && document.body.dataset.sw) {
+    navigator.serviceWorker.register(document.body.dataset.sw, { scope: "/" }).catch(function () {});
+  }
 
   // Sign-up: preselect the browser's time zone.
   document.addEventListener("DOMContentLoaded", function () {
