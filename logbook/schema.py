@@ -267,7 +267,7 @@ class EntryIn(Shape):
 class IntervalIn(Shape):
     kind: choice(tuple(IntervalKind.values), form="kind", column="interval_kind")
     duration_s: whole(1, 24 * 3600, default=_REQUIRED, form="duration")
-    distance_m: decimal(*DISTANCE, form="distance")
+    distance_m: decimal(*DISTANCE)  # kept exactly by the web form, not shown
     avg_hr: whole(*HR, form="avg_hr")
     max_hr: whole(*HR)
     rpe: decimal(0, 10, step=0.5, form="rpe")

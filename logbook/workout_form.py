@@ -7,6 +7,7 @@ units, and `logbook.schema.clean_workout` judges it, so the web and the API shar
 one set of rules. Errors come back keyed by the form's own field names.
 """
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -18,7 +19,16 @@ from django.http import QueryDict
 
 from logbook import units as u
 from logbook.models import Workout
-from logbook.schema import IntervalIn, SetIn, WorkoutIn, form_names
+from logbook.schema import (
+    INTERVAL_COLUMNS,
+    SET_COLUMNS,
+    EntryIn,
+    IntervalIn,
+    SetIn,
+    WorkoutIn,
+    columns,
+    form_names,
+)
 
 EFFORT_CHOICES = [("", "—")] + [
     (f"{r:g}", f"{r:g}" + (f" · {10 - r:g} RIR" if r >= 5 else ""))
@@ -43,10 +53,22 @@ class SetRow:
     eccentric: bool = False
     rest: str = ""
     load_kg: str = ""  # the stored kilograms behind `load`, so an untouched load isn't rounded
+    kept: str = ""  # the stored fields the form has no input for (see `kept_json`)
     errors: dict[str, list[str]] = field(default_factory=dict, compare=False)
 
     def is_blank(self) -> bool:
-        return not (self.reps or self.load or self.tempo or self.rest)
+        return not (self.reps or self.load or self.tempo or self.rest or self.kept)
+
+    @property
+    def kept_summary(self) -> str:
+        """What the kept fields hold, in words, so the row shows the whole set."""
+        kept = parse_kept(self.kept)
+        parts = []
+        if kept.get("duration_s") is not None:
+            parts.append(u.format_duration(kept["duration_s"]))
+        if kept.get("distance_m") is not None:
+            parts.append(f"{kept['distance_m']:g} m")
+        return " · ".join(parts)
 
 
 @dataclass
@@ -54,6 +76,7 @@ class ExerciseRow:
     name: str = ""
     superset: str = ""
     sets: list[SetRow] = field(default_factory=list)
+    kept: str = ""
     errors: dict[str, list[str]] = field(default_factory=dict, compare=False)
 
 
@@ -61,13 +84,13 @@ class ExerciseRow:
 class IntervalRow:
     kind: str = "work"
     duration: str = ""
-    distance: str = ""
     avg_hr: str = ""
     rpe: str = ""
+    kept: str = ""
     errors: dict[str, list[str]] = field(default_factory=dict, compare=False)
 
     def is_blank(self) -> bool:
-        return not (self.duration or self.distance or self.avg_hr or self.rpe)
+        return not (self.duration or self.avg_hr or self.rpe or self.kept)
 
 
 @dataclass
@@ -81,6 +104,7 @@ class WorkoutForm:
     avg_hr: str = ""
     max_hr: str = ""
     distance: str = ""
+    distance_m: str = ""  # the stored metres behind `distance`, so an untouched one isn't rounded
     notes: str = ""
     exercises: list[ExerciseRow] = field(default_factory=list)
     intervals: list[IntervalRow] = field(default_factory=list)
@@ -93,6 +117,13 @@ SET_FIELD_NAMES = form_names(SetIn)
 INTERVAL_FIELD_NAMES = form_names(IntervalIn)
 WORKOUT_FIELD_NAMES = form_names(WorkoutIn)
 INTERVAL_INPUTS = tuple(INTERVAL_FIELD_NAMES.values())
+# What a row keeps without showing: every stored field it has no input for (a set's time and
+# distance, an interval's max heart rate, whatever a shape gains later), carried through the
+# form in a hidden JSON field so that editing a workout never drops what it does not show.
+# (A set's RIR is shown as RPE, its eccentric flag as "slow lowering".)
+KEPT_SET = tuple(c for c in SET_COLUMNS if c not in {*SET_FIELD_NAMES, "rir", "eccentric_emphasis"})
+KEPT_ENTRY = tuple(c for c in columns(EntryIn) if c not in {"exercise", "superset"})
+KEPT_INTERVAL = tuple(c for c in INTERVAL_COLUMNS if c not in INTERVAL_FIELD_NAMES)
 SCALARS = (
     "started_at",
     "duration",
@@ -102,6 +133,7 @@ SCALARS = (
     "avg_hr",
     "max_hr",
     "distance",
+    "distance_m",
     "notes",
 )
 
@@ -113,6 +145,7 @@ def from_post(post: QueryDict) -> WorkoutForm:
         row = ExerciseRow(
             name=post.get(f"ex-{i}-name", "").strip(),
             superset=post.get(f"ex-{i}-superset", "").strip(),
+            kept=post.get(f"ex-{i}-kept", ""),
         )
         for j in _indices(post, rf"ex-{i}-set-(\d+)-reps"):
             prefix = f"ex-{i}-set-{j}-"
@@ -126,13 +159,15 @@ def from_post(post: QueryDict) -> WorkoutForm:
                     eccentric=post.get(prefix + "eccentric") == "on",
                     rest=post.get(prefix + "rest", "").strip(),
                     load_kg=post.get(prefix + "load_kg", "").strip(),
+                    kept=post.get(prefix + "kept", ""),
                 )
             )
         form.exercises.append(row)
     for k in _indices(post, r"iv-(\d+)-kind"):
         form.intervals.append(
             IntervalRow(
-                **{name: post.get(f"iv-{k}-{name}", "").strip() for name in INTERVAL_INPUTS}
+                **{name: post.get(f"iv-{k}-{name}", "").strip() for name in INTERVAL_INPUTS},
+                kept=post.get(f"iv-{k}-kept", ""),
             )
         )
     return form
@@ -158,6 +193,7 @@ def from_workout(
         avg_hr=as_text(workout.avg_hr),
         max_hr=as_text(workout.max_hr),
         distance=as_text(u.distance_to_display(workout.distance_m, units)),
+        distance_m=as_text(workout.distance_m),
         notes=workout.notes,
     )
     for entry in workout.exercises.all():
@@ -165,6 +201,7 @@ def from_workout(
             ExerciseRow(
                 name=entry.exercise.name,
                 superset=as_text(entry.superset),
+                kept=kept_json(entry, KEPT_ENTRY),
                 sets=[
                     SetRow(
                         reps=as_text(s.reps),
@@ -179,6 +216,7 @@ def from_workout(
                         tempo=s.tempo,
                         eccentric=s.eccentric_emphasis,
                         rest=as_text(s.rest_s),
+                        kept=kept_json(s, KEPT_SET),
                     )
                     for s in entry.sets.all()
                 ],
@@ -189,12 +227,30 @@ def from_workout(
             IntervalRow(
                 kind=interval.kind,
                 duration=u.format_duration(interval.duration_s),
-                distance=as_text(u.distance_to_display(interval.distance_m, units)),
                 avg_hr=as_text(interval.avg_hr),
                 rpe=as_text(interval.rpe),
+                kept=kept_json(interval, KEPT_INTERVAL),
             )
         )
     return form
+
+
+def kept_json(row: Any, names: tuple[str, ...]) -> str:
+    """The stored values of `names` that are set, as compact JSON ("" when none are)."""
+    values = {
+        name: getattr(row, name) for name in names if getattr(row, name, None) not in (None, "")
+    }
+    return json.dumps(values, separators=(",", ":")) if values else ""
+
+
+def parse_kept(text: str) -> dict[str, Any]:
+    """A row's kept values; anything but a JSON object counts as none (the schema judges the
+    values themselves, like everything else the form sends)."""
+    try:
+        kept = json.loads(text) if text else {}
+    except ValueError:
+        return {}
+    return kept if isinstance(kept, dict) else {}
 
 
 def as_text(value: Any) -> str:
@@ -276,7 +332,9 @@ def to_payload(form: WorkoutForm, units: str, zone: ZoneInfo) -> Conversion:
             payload[name] = _number(getattr(form, name), name, errors)
     if form.distance:
         value = _number(form.distance, "distance", errors)
-        payload["distance_m"] = u.distance_from_input(value, units) if value is not None else None
+        payload["distance_m"] = _kept_number(
+            value, form.distance_m, u.distance_to_display, u.distance_from_input, units
+        )
     exercises = []
     for i, row in enumerate(form.exercises):
         sets = [(j, s) for j, s in enumerate(row.sets) if not s.is_blank()]
@@ -286,7 +344,7 @@ def to_payload(form: WorkoutForm, units: str, zone: ZoneInfo) -> Conversion:
         paths[f"exercises.{index}.exercise"] = f"ex-{i}-name"
         paths[f"exercises.{index}.superset"] = f"ex-{i}-superset"
         paths[f"exercises.{index}"] = f"ex-{i}-name"
-        item: dict[str, Any] = {"exercise": row.name, "sets": []}
+        item: dict[str, Any] = {**parse_kept(row.kept), "exercise": row.name, "sets": []}
         if row.superset:
             item["superset"] = _number(row.superset, f"ex-{i}-superset", errors)
         for j, s in sets:
@@ -314,12 +372,14 @@ def to_payload(form: WorkoutForm, units: str, zone: ZoneInfo) -> Conversion:
 
 
 def _set_payload(s: SetRow, prefix: str, units: str, errors: dict) -> dict:
-    item: dict[str, Any] = {"set_type": s.set_type or "normal"}
+    item: dict[str, Any] = {**parse_kept(s.kept), "set_type": s.set_type or "normal"}
     if s.reps:
         item["reps"] = _number(s.reps, prefix + "reps", errors)
     if s.load:
         value = _number(s.load, prefix + "load", errors)
-        item["load_kg"] = _kilograms(value, s.load_kg, units)
+        item["load_kg"] = _kept_number(
+            value, s.load_kg, u.load_to_display, u.load_from_input, units
+        )
     if s.rpe:
         item["rpe"] = _number(s.rpe, prefix + "rpe", errors)
     if s.tempo:
@@ -331,26 +391,30 @@ def _set_payload(s: SetRow, prefix: str, units: str, errors: dict) -> dict:
     return item
 
 
-def _kilograms(shown: float | None, stored: str, units: str) -> float | None:
-    """The stored value when the shown load is the stored one, rounded for display."""
+def _kept_number(
+    shown: float | None,
+    stored: str,
+    to_display: Callable[[float, str], float],
+    from_input: Callable[[float, str], float],
+    units: str,
+) -> float | None:
+    """The stored SI value when the shown one is it, rounded for display (an untouched load
+    or distance stays exactly as it was); else what was typed, converted."""
     if shown is None:
         return None
     try:
         original = float(stored) if stored else None
     except ValueError:
         original = None
-    if original is not None and u.load_to_display(original, units) == shown:
+    if original is not None and to_display(original, units) == shown:
         return original
-    return u.load_from_input(shown, units)
+    return from_input(shown, units)
 
 
 def _interval_payload(row: IntervalRow, prefix: str, units: str, errors: dict) -> dict:
-    item: dict[str, Any] = {"kind": row.kind}
+    item: dict[str, Any] = {**parse_kept(row.kept), "kind": row.kind}
     if row.duration:
         item["duration_s"] = _duration(row.duration, prefix + "duration", errors, minutes=False)
-    if row.distance:
-        value = _number(row.distance, prefix + "distance", errors)
-        item["distance_m"] = u.distance_from_input(value, units) if value is not None else None
     for name in ("avg_hr", "rpe"):
         if getattr(row, name):
             item[name] = _number(getattr(row, name), prefix + name, errors)
