@@ -229,12 +229,14 @@ def _high_volume(
     session_score = ramp(len(hard), t.high_volume_session_sets, 25)
     muscle_score = ramp(most, t.high_volume_muscle_sets, 14)
     score = max(session_score, muscle_score)
+    # Sets counted by assumption (no effort logged, nothing to judge them by) are called what
+    # they are known to be: working sets, not hard ones.
+    sets = "working sets" if all(s.assumed for s in hard) else "hard sets"
     reasons = [
         Line(
-            f"{len(hard)} hard sets ({t.high_volume_session_sets} or more make a high-volume "
-            "session)"
+            f"{len(hard)} {sets} ({t.high_volume_session_sets} or more make a high-volume session)"
             if session_score >= muscle_score
-            else f"{most} hard sets for the {muscle.replace('_', ' ')} "
+            else f"{most} {sets} for the {muscle.replace('_', ' ')} "
             f"({t.high_volume_muscle_sets} or more for one muscle group)",
             VOLUME_BASIS,
         )
@@ -485,6 +487,17 @@ def _heart_rate_notes(f: Features, session: SessionData, t: Thresholds) -> list[
                 "which would make these efforts easier than shown). Set a measured max or your "
                 "birth year in Settings",
                 HR_BASIS,
+            )
+        ]
+    if source == "assumed":
+        return [
+            Line(
+                f"Max heart rate taken as {f.hr_max} bpm, the age estimate for an adult of "
+                f"{t.hr_assumed_age} (Tanaka: 208 − 0.7 × age): no measured max or birth year is "
+                "set, and the highest heart rate in your recent workouts is lower, so it is only "
+                "a floor for your true max (estimated; set either in Settings for a truer "
+                "reading)",
+                TANAKA_BASIS,
             )
         ]
     return [

@@ -14,7 +14,7 @@ from logbook.selectors import get_profile
 # The set columns the classifier reads: the schema's set columns that its SetData names
 # (tests/insights/test_classifier_input.py: every SetData field is one).
 SET_FIELDS = tuple(c for c in SET_COLUMNS if c in {f.name for f in fields(SetData)})
-MEASURED, RECORDED, AGE = "measured", "recorded", "age"
+MEASURED, RECORDED, AGE, ASSUMED = "measured", "recorded", "age", "assumed"
 
 
 @dataclass(frozen=True)
@@ -31,20 +31,21 @@ def tanaka(age: float) -> int:
 def hr_max_for(workout: Workout, t: Thresholds = DEFAULT) -> HeartRateMax:
     """The max heart rate to judge a workout's heart rate by (docs/science.md 2b notes):
     the measured one if the user set it; else the highest heart rate recorded in their
-    workouts of the last 26 weeks up to this one, and, with a birth year, the age-predicted
-    value when that is higher (a recorded peak is only a floor for the true max)."""
+    workouts of the last 26 weeks up to this one when it is above the age estimate (with a
+    birth year) or above the estimate for an adult of `hr_assumed_age` (without one). A
+    recorded peak is only a floor for the true max: from easy sessions alone it is far below
+    it, and judging a session by its own peak would make an easy run look vigorous."""
     profile = get_profile(workout.user)
     if profile.hr_max:
         return HeartRateMax(profile.hr_max, MEASURED)
-    recorded = recorded_peak(workout, t)
-    predicted = None
     if profile.birth_year:
-        predicted = tanaka(workout.started_at.year - profile.birth_year)
-    if recorded and (predicted is None or recorded > predicted):
+        floor = HeartRateMax(tanaka(workout.started_at.year - profile.birth_year), AGE)
+    else:
+        floor = HeartRateMax(tanaka(t.hr_assumed_age), ASSUMED)
+    recorded = recorded_peak(workout, t)
+    if recorded and recorded > floor.bpm:
         return HeartRateMax(recorded, RECORDED)
-    if predicted:
-        return HeartRateMax(predicted, AGE)
-    return HeartRateMax(None, "")
+    return floor
 
 
 def recorded_peak(workout: Workout, t: Thresholds = DEFAULT) -> int | None:
@@ -104,7 +105,7 @@ def session_for(workout: Workout, t: Thresholds = DEFAULT) -> SessionData:
         exercises=exercises,
         intervals=intervals,
         hr_max=hr_max.bpm,
-        hr_max_estimated=hr_max.source in (RECORDED, AGE),
+        hr_max_estimated=hr_max.source in (RECORDED, AGE, ASSUMED),
         hr_max_source=hr_max.source,
         best_e1rm_kg=evidence,
         floor_e1rm_kg=floor,

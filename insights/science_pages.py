@@ -435,9 +435,10 @@ CLASSIFICATION = Page(
                 ),
                 Para(
                     "Otherwise Myolog uses the highest heart rate in your workouts of the last "
-                    f"{T.hr_recorded_days // 7} weeks, a floor for your true max, and with your "
-                    "birth year the age estimate 208 − 0.7 × age when that is higher. The insight "
-                    "says which it used, marked estimated.",
+                    f"{T.hr_recorded_days // 7} weeks, a floor for your true max, when it is above "
+                    "the age estimate 208 − 0.7 × age: for your age if you give your birth year, "
+                    f"else for an adult of {T.hr_assumed_age}. The insight says which it used, "
+                    "marked estimated.",
                     ("§2b", "R98"),
                 ),
                 Para(

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-BASE_VERSION = "2026.11.2"  # issue 15: effort-based e1RM, unbroken blocks, circuits, HRmax
+BASE_VERSION = "2026.12.1"  # an assumed adult max floors recorded peaks; working-set wording
 
 
 @dataclass(frozen=True)
@@ -82,6 +82,10 @@ class Thresholds:
     # --- Max heart rate when none is measured (2b notes) ---
     hr_recorded_days: int = 182  # the highest heart rate of the last 26 weeks: convention
     hr_recorded_min: int = 140  # a peak below 140 bpm is taken from easy sessions, not used
+    # With no measured max and no birth year, the Tanaka estimate [R98] for an adult of 40
+    # (180 bpm) stands in, unless a recorded peak is higher: convention. A peak from easy
+    # sessions alone is far below the true max and would make every session look hard.
+    hr_assumed_age: int = 40
 
     # --- Assumptions when data is missing ---
     assumed_rest_s: int = 120  # rest when none logged, for estimating time: convention

@@ -44,14 +44,35 @@ def test_a_run_with_heart_rate_on_every_lap_uses_it_without_a_profile(
     django_capture_on_commit_callbacks,
 ):
     api = _client(UserFactory())
-    pk = _post(api, django_capture_on_commit_callbacks, max_hr=176, intervals=LAPS)
+    pk = _post(api, django_capture_on_commit_callbacks, max_hr=186, intervals=LAPS)
     body = _insight(api, pk)
     text = " ".join(body["rationale"])
     assert "No heart rate or RPE" not in text
-    assert "176 bpm, the highest in your workouts" in text
-    assert body["features"]["hr_max"] == 176
+    assert "186 bpm, the highest in your workouts" in text
+    assert body["features"]["hr_max"] == 186
     assert body["features"]["hr_max_source"] == "recorded"
     assert body["primary"] == "endurance"
+
+
+def test_an_easy_runs_own_peak_does_not_make_it_look_hard(django_capture_on_commit_callbacks):
+    """Judged by its own peak (145), a run at 130 bpm would be 90% of max: vigorous. A peak
+    below the estimate for an adult is only a floor, so the estimate stands in."""
+    api = _client(UserFactory())
+    pk = _post(
+        api,
+        django_capture_on_commit_callbacks,
+        activity="run",
+        duration_s=2700,
+        avg_hr=130,
+        max_hr=145,
+    )
+    body = _insight(api, pk)
+    assert body["features"]["hr_max"] == tanaka(40)
+    assert body["features"]["hr_max_source"] == "assumed"
+    assert "high_intensity" not in body["tags"]
+    text = " ".join(body["rationale"])
+    assert "vigorous" not in text
+    assert "the highest heart rate in your recent workouts is lower" in text
 
 
 def test_the_measured_max_wins_and_the_rationale_says_so(django_capture_on_commit_callbacks):
@@ -117,8 +138,9 @@ def test_a_peak_only_easy_sessions_reach_is_not_taken_as_the_max(
         max_hr=118,
     )
     body = _insight(api, pk)
-    assert body["features"]["hr_max"] is None
-    assert any("no max heart rate to judge it by" in line for line in body["rationale"])
+    assert body["features"]["hr_max"] == tanaka(40)
+    assert body["features"]["hr_max_source"] == "assumed"
+    assert body["primary"] == "general"  # a walk at 58% of the assumed max is light
 
 
 def test_setting_a_max_through_the_api_reclassifies_the_sessions_with_heart_rate(
@@ -148,20 +170,20 @@ def test_changing_the_birth_year_on_the_settings_page_reclassifies(
     user = UserFactory()
     api = _client(user)
     run = _post(api, django_capture_on_commit_callbacks, max_hr=150, intervals=LAPS)
-    assert _insight(api, run)["features"]["hr_max"] == 152  # the highest lap
+    assert _insight(api, run)["features"]["hr_max_source"] == "assumed"  # laps peak at 152
     web = Client()
     assert web.login(username=user.username, password=PASSWORD)
     form = {
         "units": "kg",
         "time_zone": "UTC",
-        "birth_year": 1986,
+        "birth_year": 1960,
         "weekly_email_day": 1,
         "weekly_email_hour": 8,
     }
     with django_capture_on_commit_callbacks(execute=True):
         assert web.post("/settings/", form).status_code == 302
     body = _insight(api, run)
-    assert body["features"]["hr_max"] == tanaka(2026 - 1986)
+    assert body["features"]["hr_max"] == tanaka(2026 - 1960)  # above the laps' 152
     assert any("Tanaka" in line for line in body["rationale"])
 
 
