@@ -1,85 +1,197 @@
-"""Personal records a workout set: best estimated 1RM, heaviest set, most volume in a session.
+"""Personal records of one exercise: pure functions over plain data, no ORM.
 
-Compared with every earlier workout of the same user (before this one's start), exercise
-by exercise; one query for the earlier sets of just this workout's exercises.
+A lifter's records for an exercise, kept session by session in time order:
+- the best weight for 1 to 10 reps: the heaviest load lifted for that many reps *or more*
+  (a set of 6 × 100 kg is also a 5-rep best of 100 kg), so the table never shows a lighter
+  best for fewer reps;
+- the heaviest set (any reps), the best estimated 1RM (docs/science.md 2a: sets of 1 to 10
+  reps, effort-adjusted when RPE or RIR is logged), the most volume (reps × load) in one
+  session and the most reps in one set.
+Warm-up sets never count (the selectors leave them out). A record is *broken* only when an
+earlier session holds one of the same kind and this one beats it: a first time sets the
+table's value but is not celebrated.
 """
 
-from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
 
-from insights.features import SetData, estimate_1rm, rir_of
-from insights.loading import SET_FIELDS
-from logbook.models import Set, Workout
+from insights.features import estimate_1rm
+
+REP_RANGE = range(1, 11)
+E1RM_MAX_REPS = 10  # the estimate uses sets of 10 reps or fewer (docs/science.md 2a)
+
+# Kinds, in the order the table shows them after the rep bests.
+HEAVIEST, E1RM, VOLUME, REPS = "heaviest", "e1rm", "volume", "reps"
+KIND_LABELS = {
+    HEAVIEST: "Heaviest set",
+    E1RM: "Best estimated 1RM",
+    VOLUME: "Most volume in a session",
+    REPS: "Most reps in a set",
+}
+
+SHORT_LABELS = {HEAVIEST: "heaviest", E1RM: "e1RM", VOLUME: "volume", REPS: "reps"}
+
+
+def rep_kind(reps: int) -> str:
+    return f"rep{reps}"
+
+
+def kind_label(kind: str) -> str:
+    if kind.startswith("rep") and kind[3:].isdigit():
+        n = int(kind[3:])
+        return f"Best weight for {n} rep{'s' if n > 1 else ''}"
+    return KIND_LABELS[kind]
 
 
 @dataclass(frozen=True)
-class Best:
-    e1rm_kg: float = 0.0
-    heaviest_kg: float = 0.0
-    volume_kg: float = 0.0  # reps × load summed over one session's working sets
+class SetGroup:
+    """Working sets of one session with the same reps and effort: the top load among them and
+    their volume. One set is a group of one; the selectors group in SQL to read fewer rows."""
+
+    reps: int
+    load_kg: float | None  # the heaviest of the group
+    rir: float | None = None  # reps in reserve (from RIR, RPE or a failure set), if known
+    volume_kg: float = 0.0  # reps × load summed over the group
 
 
 @dataclass(frozen=True)
-class Records:
-    e1rm: bool
-    heaviest: bool
-    volume: bool
-    now: Best
+class Session:
+    """One exercise's working sets in one workout (several entries of it are one session)."""
+
+    workout_id: int
+    started_at: datetime
+    groups: tuple[SetGroup, ...]
+
+
+@dataclass(frozen=True)
+class Record:
+    kind: str
+    value: float  # kg for loads, e1RM and volume; a count for reps
+    workout_id: int
+    started_at: datetime
+    reps: int | None = None  # of the set: the heaviest set's, the e1RM's source set
+    load_kg: float | None = None  # of the set (e1RM and most reps)
+    previous: float | None = None  # the record this one beat; None for a first
 
     @property
-    def any(self) -> bool:
-        return self.e1rm or self.heaviest or self.volume
+    def label(self) -> str:
+        return kind_label(self.kind)
+
+    @property
+    def is_rep(self) -> bool:
+        """A best weight for a number of reps (rep1 … rep10)."""
+        return self.kind.startswith("rep") and self.kind[3:].isdigit()
+
+    @property
+    def short(self) -> str:
+        """For a badge: "5 reps", "e1RM", "volume"."""
+        if self.is_rep:
+            n = int(self.kind[3:])
+            return f"{n} rep{'s' if n > 1 else ''}"
+        return SHORT_LABELS[self.kind]
+
+    @property
+    def is_load(self) -> bool:
+        return self.kind != REPS
 
 
-def records_for(workout: Workout) -> dict[int, Records]:
-    """Records by WorkoutExercise id, for exercises where this workout beat all earlier ones."""
-    entries = list(workout.exercises.all())
-    exercise_ids = {e.exercise_id for e in entries}
-    if not exercise_ids:
-        return {}
-    earlier = (
-        Set.objects.filter(
-            entry__workout__user_id=workout.user_id,
-            entry__workout__deleted_at__isnull=True,
-            entry__workout__started_at__lt=workout.started_at,
-            entry__exercise_id__in=exercise_ids,
-            load_kg__gt=0,
-        )
-        .exclude(set_type="warmup")
-        .values_list("entry__exercise_id", "entry__workout_id", *SET_FIELDS)
-    )
-    before: dict[int, Best] = defaultdict(Best)
-    volumes: dict[tuple[int, int], float] = defaultdict(float)
-    for exercise_id, workout_id, *values in earlier:
-        s = SetData(**dict(zip(SET_FIELDS, values, strict=True)))
-        volumes[(exercise_id, workout_id)] += (s.reps or 0) * s.load_kg
-        before[exercise_id] = _better(before[exercise_id], s)
-    for (exercise_id, _), volume in volumes.items():
-        best = before[exercise_id]
-        before[exercise_id] = Best(best.e1rm_kg, best.heaviest_kg, max(best.volume_kg, volume))
-    records = {}
-    for entry in entries:
-        now = Best()
-        volume = 0.0
-        for s in entry.sets.all():
-            if s.set_type == "warmup" or not s.load_kg:
-                continue
-            volume += (s.reps or 0) * s.load_kg
-            now = _better(now, SetData(**{f: getattr(s, f) for f in SET_FIELDS}))
-        now = Best(now.e1rm_kg, now.heaviest_kg, volume)
-        old = before.get(entry.exercise_id)
-        if old is None or not now.heaviest_kg:
-            continue  # a first time is not a record
-        records[entry.pk] = Records(
-            e1rm=now.e1rm_kg > old.e1rm_kg,
-            heaviest=now.heaviest_kg > old.heaviest_kg,
-            volume=now.volume_kg > old.volume_kg,
-            now=now,
-        )
-    return records
+@dataclass
+class Book:
+    """The standing records (by kind) and every record broken, oldest first."""
+
+    current: dict[str, Record] = field(default_factory=dict)
+    broken: list[Record] = field(default_factory=list)
+
+    def table(self) -> list[Record]:
+        """The standing records in the table's order: 1 to 10 reps, then the other kinds."""
+        kinds = [rep_kind(n) for n in REP_RANGE] + list(KIND_LABELS)
+        return [self.current[k] for k in kinds if k in self.current]
+
+    def broken_in(self, workout_id: int) -> list[Record]:
+        return [r for r in self.broken if r.workout_id == workout_id]
 
 
-def _better(best: Best, s: SetData) -> Best:
-    reps, load = s.reps or 0, s.load_kg or 0.0
-    e1rm = estimate_1rm(load, reps, rir_of(s)) if 1 <= reps <= 10 else 0.0
-    return Best(max(best.e1rm_kg, e1rm), max(best.heaviest_kg, load), best.volume_kg)
+def session_bests(session: Session) -> dict[str, Record]:
+    """What this one session achieved, kind by kind (before comparing with the past)."""
+    out: dict[str, Record] = {}
+
+    def offer(kind: str, value: float, **extra) -> None:
+        if value > 0 and (kind not in out or value > out[kind].value):
+            out[kind] = Record(kind, value, session.workout_id, session.started_at, **extra)
+
+    volume = 0.0
+    for g in session.groups:
+        volume += g.volume_kg
+        offer(REPS, g.reps, reps=g.reps, load_kg=g.load_kg)
+        load = g.load_kg or 0.0
+        if load <= 0 or g.reps < 1:
+            continue
+        offer(HEAVIEST, load, reps=g.reps, load_kg=load)
+        for n in range(1, min(g.reps, REP_RANGE.stop - 1) + 1):
+            offer(rep_kind(n), load, reps=g.reps, load_kg=load)
+        if g.reps <= E1RM_MAX_REPS:
+            offer(E1RM, round(estimate_1rm(load, g.reps, g.rir), 2), reps=g.reps, load_kg=load)
+    if volume > 0:
+        offer(VOLUME, round(volume, 2))
+    return out
+
+
+def record_book(sessions: Iterable[Session]) -> Book:
+    """Walk the sessions in time order, keeping the standing records and each one broken."""
+    book = Book()
+    for session in sorted(sessions, key=lambda s: (s.started_at, s.workout_id)):
+        for kind, achieved in session_bests(session).items():
+            standing = book.current.get(kind)
+            if standing is None:
+                book.current[kind] = achieved
+            elif achieved.value > standing.value:
+                record = Record(**{**achieved.__dict__, "previous": standing.value})
+                book.current[kind] = record
+                book.broken.append(record)
+    return book
+
+
+@dataclass(frozen=True)
+class Celebration:
+    """The records one exercise broke in one workout, for the page, the list and the email."""
+
+    exercise_id: int
+    exercise_name: str
+    workout_id: int
+    started_at: datetime
+    records: tuple[Record, ...]
+
+    @property
+    def rep_span(self) -> tuple[int, int] | None:
+        """The rep counts whose best this session raised, lowest and highest."""
+        reps = [int(r.kind[3:]) for r in self.records if r.is_rep]
+        return (min(reps), max(reps)) if reps else None
+
+    @property
+    def others(self) -> tuple[Record, ...]:
+        return tuple(r for r in self.records if not r.is_rep)
+
+    @property
+    def top_rep_record(self) -> Record | None:
+        reps = [r for r in self.records if r.is_rep]
+        return max(reps, key=lambda r: r.value) if reps else None
+
+
+def celebrations(
+    books: dict[int, Book], names: dict[int, str], workout_id: int | None = None
+) -> list[Celebration]:
+    """Records broken, grouped by exercise and workout, newest first (optionally of one
+    workout only)."""
+    grouped: dict[tuple[int, int], list[Record]] = {}
+    for exercise_id, book in books.items():
+        for r in book.broken:
+            if workout_id is None or r.workout_id == workout_id:
+                grouped.setdefault((exercise_id, r.workout_id), []).append(r)
+    out = [
+        Celebration(ex, names.get(ex, ""), wid, recs[0].started_at, tuple(recs))
+        for (ex, wid), recs in grouped.items()
+    ]
+    out.sort(key=lambda c: c.exercise_name)
+    out.sort(key=lambda c: (c.started_at, c.workout_id), reverse=True)  # stable: names A-Z
+    return out

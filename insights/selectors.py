@@ -1,10 +1,18 @@
-"""The reads of insights: which workouts need (re)classifying, a workout's current insight."""
+"""The reads of insights: which workouts need (re)classifying, a workout's current insight,
+an exercise's sessions and records."""
 
-from django.db.models import F, Q, QuerySet
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import datetime
 
+from django.db.models import F, FloatField, Max, Q, QuerySet, Sum, Value
+from django.db.models.functions import Coalesce
+
+from insights import records
+from insights.features import SetData, rir_of
 from insights.models import Insight
 from insights.services import current_version
-from logbook.models import Workout
+from logbook.models import Exercise, Set, SetType, Workout, WorkoutExercise
 
 
 def workouts_needing_insight(version: str | None = None) -> QuerySet:
@@ -37,3 +45,89 @@ def current_insight(workout: Workout) -> Insight | None:
     if insight is None or not insight.is_current_for(workout, current_version()):
         return None
     return insight
+
+
+# --- Records and an exercise's history --------------------------------------------------------
+
+
+def exercise_sessions(
+    user, exercise_ids: Iterable[int] | None = None, *, until: datetime | None = None
+) -> dict[int, list[records.Session]]:
+    """Each exercise's sessions (working sets grouped by reps and effort, in SQL), oldest
+    first: what `records.record_book` walks. One query, however many exercises and sets."""
+    sets = Set.objects.filter(
+        entry__workout__user=user, entry__workout__deleted_at__isnull=True, reps__gte=1
+    ).exclude(set_type=SetType.WARMUP)
+    if exercise_ids is not None:
+        sets = sets.filter(entry__exercise_id__in=list(exercise_ids))
+    if until is not None:
+        sets = sets.filter(entry__workout__started_at__lte=until)
+    rows = (
+        sets.values_list(
+            "entry__exercise_id",
+            "entry__workout_id",
+            "entry__workout__started_at",
+            "reps",
+            "rpe",
+            "rir",
+            "set_type",
+        )
+        .annotate(
+            top=Max("load_kg"),
+            volume=Sum(Coalesce(F("load_kg"), Value(0.0)) * F("reps"), output_field=FloatField()),
+        )
+        .order_by("entry__workout__started_at", "entry__workout_id")
+    )
+    groups: dict[int, dict[int, tuple[datetime, list[records.SetGroup]]]] = defaultdict(dict)
+    for exercise_id, workout_id, started_at, reps, rpe, rir, set_type, top, volume in rows:
+        rir = rir_of(SetData(reps=reps, load_kg=top, rpe=rpe, rir=rir, set_type=set_type))
+        group = records.SetGroup(reps=reps, load_kg=top, rir=rir, volume_kg=volume or 0.0)
+        groups[exercise_id].setdefault(workout_id, (started_at, []))[1].append(group)
+    return {
+        exercise_id: [
+            records.Session(workout_id, started_at, tuple(gs))
+            for workout_id, (started_at, gs) in sessions.items()
+        ]
+        for exercise_id, sessions in groups.items()
+    }
+
+
+def record_books(
+    user, exercise_ids: Iterable[int] | None = None, *, until: datetime | None = None
+) -> dict[int, records.Book]:
+    """The record book of each exercise the user has lifted (or of these)."""
+    return {
+        exercise_id: records.record_book(sessions)
+        for exercise_id, sessions in exercise_sessions(user, exercise_ids, until=until).items()
+    }
+
+
+def workout_celebrations(workout: Workout) -> list[records.Celebration]:
+    """The records this workout broke, by exercise (compared with every earlier workout)."""
+    entries = list(workout.exercises.all())
+    names = {e.exercise_id: e.exercise.name for e in entries}
+    if not names:
+        return []
+    books = record_books(workout.user, names, until=workout.started_at)
+    return records.celebrations(books, names, workout.pk)
+
+
+def exercise_entries(user, exercise: Exercise) -> QuerySet:
+    """Every live session of this exercise by the user, newest first, with its sets."""
+    return (
+        WorkoutExercise.objects.filter(
+            exercise=exercise, workout__user=user, workout__deleted_at__isnull=True
+        )
+        .select_related("workout")
+        .prefetch_related("sets")
+        .order_by("-workout__started_at", "-workout_id", "position")
+    )
+
+
+def viewable_exercise(user, exercise_id: int) -> Exercise | None:
+    """A catalog exercise, or one of the user's own: never another user's."""
+    return (
+        Exercise.objects.filter(pk=exercise_id)
+        .filter(Q(owner__isnull=True) | Q(owner=user))
+        .first()
+    )

@@ -1,11 +1,13 @@
 from django.urls import path
 
-from insights import views, workout_views
+from insights import progress_views, views, workout_views
 
 urlpatterns = [
     path("", workout_views.home, name="home"),
     path("workouts/", workout_views.history, name="history"),
     path("workouts/<id:id>/", workout_views.workout_detail, name="workout"),
+    path("exercises/<id:id>/", progress_views.exercise_page, name="exercise"),
+    path("records/", progress_views.records_page, name="records"),
     path("science/", views.science_index, name="science"),
     path("science/<slug:slug>/", views.science_page, name="science-page"),
     path("week/", views.week, name="week-current"),

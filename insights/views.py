@@ -8,6 +8,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from insights import reports, weekly_email
+from insights.charts import hard_sets_chart, hard_sets_rows
 from insights.knowledge import DISCLAIMER
 from insights.science_pages import INDEX_GROUPS, PAGES
 from insights.weekly import shift_week
@@ -26,7 +27,13 @@ def week(request: HttpRequest, week: str = "") -> HttpResponse:
     current = reports.current_week(request.user)
     week = _week_or_404(request.user, week) if week else current
     context = weekly_email.email_context(request.user, week)
+    last = reports.week_report(request.user, shift_week(week, -1))
+    muscles = hard_sets_rows(context["report"], last)
+    in_progress = context["report"]["in_progress"]
     context.update(
+        muscles=muscles,
+        in_progress=in_progress,
+        hard_sets_chart=hard_sets_chart(muscles, in_progress=in_progress) if muscles else None,
         base="",
         previous=shift_week(week, -1),
         next=shift_week(week, 1) if week < current else None,

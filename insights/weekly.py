@@ -137,6 +137,7 @@ class WeekMetrics:
     to_date_average: float | None = None  # the previous weeks' load over the same days
     block: str = ""
     exerkine_evidence: dict[str, str] = field(default_factory=dict)
+    hard_sets_by_muscle: dict[str, int] = field(default_factory=dict)  # most first
 
     @property
     def who_equivalent(self) -> float:
@@ -162,6 +163,7 @@ class WeekMetrics:
                 "who_equivalent": round(self.who_equivalent),
                 "strength_days": self.strength_days,
             },
+            "hard_sets_by_muscle": self.hard_sets_by_muscle,
             "load": {
                 "weekly": round(self.load),
                 "monotony": _round(self.monotony, 2),
@@ -277,9 +279,11 @@ def week_metrics(
     to_date = mean(sum(h.daily_loads[:elapsed]) for h in previous) if average else None
     ratio = load / (to_date if in_progress else average) if average and to_date else None
     levels: dict[str, list[str]] = defaultdict(list)
+    hard_sets: Counter[str] = Counter()
     for s in sessions:
         for name, level in s.exerkine_levels.items():
             levels[name].append(level)
+        hard_sets.update(s.hard_sets_by_muscle)
     metrics = WeekMetrics(
         week=week,
         start=monday,
@@ -314,6 +318,7 @@ def week_metrics(
             name: strongest(found)
             for name, found in sorted(levels.items(), key=lambda i: _exerkine_order(i[0]))
         },
+        hard_sets_by_muscle=dict(sorted(hard_sets.items(), key=lambda i: (-i[1], i[0]))),
     )
     return _with_recommendations(metrics, history, touched)
 

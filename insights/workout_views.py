@@ -13,8 +13,7 @@ from django.utils import timezone
 
 from insights import reports, selectors
 from insights.api.representation import insight_to_dict
-from insights.charts import load_chart, modality_chart
-from insights.records import records_for
+from insights.charts import hard_sets_chart, hard_sets_rows, load_chart, modality_chart
 from insights.weekly import shift_week
 from insights.weekly_email import MODALITY_LABELS, report_bars
 from logbook.catalog import name_key
@@ -40,6 +39,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         for w in weeks
     ]
     this_week = series[-1]
+    muscles = hard_sets_rows(this_week, series[-2] if len(series) > 1 else None)
     recent = _workout_rows(Workout.objects.alive().filter(user=user))[:5]
     return render(
         request,
@@ -49,6 +49,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "bars": report_bars(this_week),
             "load_chart": load_chart(series),
             "modality_chart": modality_chart(series),
+            "series": series,
+            "muscles": muscles,
+            "hard_sets_chart": hard_sets_chart(muscles, in_progress=this_week["in_progress"])
+            if muscles
+            else None,
             "recent": recent,
             "last_workout": recent[0] if recent else None,
         },
@@ -113,12 +118,16 @@ def _date(text: str):
 def workout_detail(request: HttpRequest, id: int) -> HttpResponse:
     workout = get_object_or_404(Workout.objects.alive().with_details(), pk=id, user=request.user)
     insight = selectors.current_insight(workout)
+    celebrations = selectors.workout_celebrations(workout)
+    by_exercise = {c.exercise_id: c for c in celebrations}
+    for entry in workout.exercises.all():
+        entry.celebration = by_exercise.get(entry.exercise_id)
     return render(
         request,
         "logbook/workout_detail.html",
         {
             "workout": workout,
             "insight": insight_to_dict(insight) if insight else None,
-            "records": records_for(workout),
+            "celebrations": celebrations,
         },
     )

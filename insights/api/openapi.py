@@ -131,6 +131,10 @@ class WeekOut(serializers.Serializer):
         help_text="The research's verdict for each molecule, the strongest of the week.",
     )
     minutes = Minutes()
+    hard_sets_by_muscle = serializers.DictField(
+        child=serializers.IntegerField(),
+        help_text="Hard sets per primary muscle (docs/science.md 2a), most first.",
+    )
     load = Load()
     recovery = serializers.DictField()
     block = serializers.ChoiceField(

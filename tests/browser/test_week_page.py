@@ -48,7 +48,7 @@ def test_the_week_shows_sessions_who_minutes_and_bars_and_the_email_preview(
 
     page.get_by_role("link", name="Week", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("This week")
-    body = page.locator("main .card")
+    body = page.locator("main .week-report")
     expect(body).to_contain_text("2 sessions")
     expect(body).to_contain_text(f"{who} of 150 aerobic minutes")
     # Bars: one per kind of training trained this week, the WHO bar, and seven daily bars.
@@ -73,5 +73,5 @@ def test_the_week_shows_sessions_who_minutes_and_bars_and_the_email_preview(
     page.go_back()
     page.get_by_role("link", name="← Previous week").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Week ")
-    expect(page.locator("main .card")).to_contain_text("0 sessions")
+    expect(page.locator("main .week-report")).to_contain_text("0 sessions")
     shot(page, "12-week-previous")

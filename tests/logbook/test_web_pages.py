@@ -43,8 +43,10 @@ def test_the_dashboard_shows_the_week_charts_and_recent_workouts(browser, user):
     html = browser.get("/").content.decode()
     assert "This week" in html
     assert "Heavy squats" in html
-    assert html.count("<svg") == 2
+    assert html.count('<div class="chart">') == 3  # hard sets, load, kinds of training
+    assert html.count('<svg class="chart-narrow"') == html.count('<svg class="chart-wide"') == 3
     assert 'role="img"' in html
+    assert "Hard sets per muscle group" in html
 
 
 def test_the_detail_page_shows_the_insight_with_evidence_and_references(browser, user):
