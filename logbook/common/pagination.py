@@ -124,7 +124,9 @@ def _decode_items(token: str) -> list[Any]:
         kind, value, pk = items[:3]
         if kind == "dt":
             value = _aware(datetime.fromisoformat(value))
-        if not isinstance(pk, int) or isinstance(pk, bool) or not isinstance(value, str | datetime):
+        if not isinstance(pk, int) or isinstance(pk, bool):
+            raise ValueError
+        if isinstance(value, bool) or not isinstance(value, str | datetime | int):
             raise ValueError
         rest = [_aware(datetime.fromisoformat(b)) for b in items[3:]]
     except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
