@@ -233,6 +233,11 @@ SYNC_MAX_BODY_BYTES = env.int("SYNC_MAX_BODY_BYTES", default=16 * 1024 * 1024)
 # Largest file `POST /api/v1/imports/` accepts; uploads are kept in default storage
 # (MEDIA_ROOT) until their job has run, so workers on other machines need that storage too.
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=25 * 1024 * 1024)
+# Django refuses bodies (outside file uploads) over this before any parser runs: as large as
+# our own largest limit, so the ones above decide, each answered 413 with the JSON envelope.
+DATA_UPLOAD_MAX_MEMORY_SIZE = max(API_MAX_BODY_BYTES, SYNC_MAX_BODY_BYTES)
+# Arrays and objects nested deeper than this are refused before parsing (a workout is 5 deep).
+JSON_MAX_DEPTH = env.int("JSON_MAX_DEPTH", default=32)
 MAX_SETS_PER_WORKOUT = 500
 MAX_INTERVALS_PER_WORKOUT = 500
 MAX_EXERCISES_PER_WORKOUT = 100
