@@ -33,19 +33,25 @@ from logbook.models import (
     IdempotencyRecord,
     Interval,
     Profile,
+    Routine,
+    RoutineExercise,
     Set,
     Workout,
     WorkoutExercise,
 )
 from logbook.schema import (
     INTERVAL_COLUMNS,
+    ROUTINE_COLUMNS,
+    ROUTINE_TARGETS,
     SET_COLUMNS,
     WORKOUT_COLUMNS,
     EntryIn,
     IntervalIn,
+    RoutineIn,
     SetIn,
     WorkoutIn,
     clean_profile,
+    clean_routine,
     clean_workout,
 )
 from logbook.selectors import find_synced, get_profile
@@ -609,6 +615,65 @@ def update_profile(user: AbstractBaseUser, data: Any) -> Profile:
     if changed & set(HEART_RATE_FIELDS):
         transaction.on_commit(lambda: heart_rate_profile_changed.send(sender=Profile, user=user))
     return profile
+
+
+# --- Routines ------------------------------------------------------------------------------
+
+
+def save_routine(
+    user: AbstractBaseUser, data: RoutineIn, routine: Routine | None = None
+) -> Routine:
+    """Create a routine (or replace `routine`'s fields and exercises), whole or not at all.
+    Names resolve as a workout's do: an unknown one becomes the user's own exercise."""
+    with transaction.atomic():
+        exercises = resolve_exercises(user, {e.exercise for e in data.exercises})
+        routine = routine or Routine(user=user)
+        for field in ROUTINE_COLUMNS:
+            setattr(routine, field, getattr(data, field))
+        routine.save()
+        RoutineExercise.objects.filter(routine=routine).delete()
+        RoutineExercise.objects.bulk_create(
+            RoutineExercise(
+                routine=routine,
+                exercise=exercises[item.exercise],
+                position=position,
+                **{field: getattr(item, field) for field in ROUTINE_TARGETS},
+            )
+            for position, item in enumerate(data.exercises)
+        )
+    return routine
+
+
+def delete_routine(routine: Routine) -> None:
+    routine.delete()
+
+
+def routine_from_workout(workout: Workout, name: str = "") -> Routine:
+    """A routine with the workout's exercises: as many target sets as it had working sets,
+    their reps (a range when they varied), the heaviest working load, effort and rest."""
+    entries = []
+    for entry in workout.exercises.select_related("exercise").prefetch_related("sets"):
+        sets = [s for s in entry.sets.all() if s.set_type != "warmup"] or list(entry.sets.all())
+        reps = [s.reps for s in sets if s.reps]
+        loads = [s.load_kg for s in sets if s.load_kg is not None]
+        rpes = [s.rpe for s in sets if s.rpe is not None]
+        rests = sorted(s.rest_s for s in sets if s.rest_s)
+        entries.append(
+            {
+                "exercise": entry.exercise.name
+                if entry.exercise.is_custom
+                else entry.exercise.slug,
+                "superset": entry.superset,
+                "sets": min(max(len(sets), 1), 20),
+                "reps_min": min(reps) if reps else None,
+                "reps_max": max(reps) if reps and max(reps) != min(reps) else None,
+                "load_kg": max(loads) if loads else None,
+                "rpe": max(rpes) if rpes else None,
+                "rest_s": rests[len(rests) // 2] if rests else None,
+            }
+        )
+    title = name or workout.title or str(workout)
+    return save_routine(workout.user, clean_routine({"name": title[:120], "exercises": entries}))
 
 
 # --- Housekeeping --------------------------------------------------------------------------
