@@ -62,7 +62,8 @@ class TokenCreateView(APIView):
             errors["name"] = ["Expected a name of 1 to 100 characters."]
         if errors:
             raise InvalidInput(errors)
-        user = authenticate(request, username=data["username"], password=data["password"])
+        # The Django request, so the lockout (logbook.lockout) counts this door with the others.
+        user = authenticate(request._request, username=data["username"], password=data["password"])
         if user is None:
             return Response(
                 {"errors": {"credentials": ["Wrong username or password."]}},
