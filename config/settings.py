@@ -5,6 +5,7 @@ Celery tasks eager in-process, email to the console. DEBUG is off unless set, an
 then SECRET_KEY must be given.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -57,7 +58,29 @@ CONTENT_SECURITY_POLICY = (
     "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; "
     "frame-ancestors 'none'"
 )
-LOGIN_FAILURES_ALLOWED = env.int("LOGIN_FAILURES_ALLOWED", default=10)  # per 15 min, per IP+user
+# Behind N trusted reverse proxies the client's address is the Nth from the right in
+# X-Forwarded-For (each proxy appends the peer it saw); with 0 the header is ignored, so
+# neither the lockout nor the throttles can be dodged or turned on others by forging it.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=env.int("NUM_PROXIES", default=0))
+
+# One lockout for every password door (logbook.lockout, django-axes): failures counted in
+# the database per username and per client address; at the limit every attempt, the right
+# password too, is refused with a 429 and Retry-After until the cool-off has passed.
+LOGIN_FAILURES_ALLOWED = env.int("LOGIN_FAILURES_ALLOWED", default=10)
+LOGIN_LOCKOUT_MINUTES = env.int("LOGIN_LOCKOUT_MINUTES", default=15)
+AUTHENTICATION_BACKENDS = [
+    "logbook.lockout.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = LOGIN_FAILURES_ALLOWED
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the pause ends when it said it would
+AXES_CLIENT_IP_CALLABLE = "logbook.lockout.client_address"
+AXES_USERNAME_CALLABLE = "logbook.lockout.attempted_username"
+AXES_LOCKOUT_CALLABLE = "logbook.lockout.lockout_response"
+AXES_DISABLE_ACCESS_LOG = True  # successful log-ins need no table that grows forever
+AXES_VERBOSE = False  # no banner on every command; failures and lockouts are still logged
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 # `make run HOST=…` passes its address as RUN_HOST: hosts follow it unless ALLOWED_HOSTS is
@@ -83,6 +106,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_htmx",
+    "axes",
     "logbook",
     "insights",
 ]
@@ -100,6 +124,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into logbook.lockout's answer
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -228,6 +253,7 @@ CELERY_BEAT_SCHEDULE = {
     },
     "purge-sessions": {"task": "logbook.tasks.purge_sessions", "schedule": DAY},
     "purge-imports": {"task": "logbook.imports.tasks.purge_imports", "schedule": DAY},
+    "purge-login-failures": {"task": "logbook.tasks.purge_login_failures", "schedule": HOUR},
 }
 # Finished import jobs (their status pages) are kept this long; uploads of jobs that never
 # finished are deleted after IMPORT_STALE_HOURS.
@@ -245,6 +271,11 @@ SYNC_MAX_BODY_BYTES = env.int("SYNC_MAX_BODY_BYTES", default=16 * 1024 * 1024)
 # Largest file `POST /api/v1/imports/` accepts; uploads are kept in default storage
 # (MEDIA_ROOT) until their job has run, so workers on other machines need that storage too.
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=25 * 1024 * 1024)
+# Django refuses bodies (outside file uploads) over this before any parser runs: as large as
+# our own largest limit, so the ones above decide, each answered 413 with the JSON envelope.
+DATA_UPLOAD_MAX_MEMORY_SIZE = max(API_MAX_BODY_BYTES, SYNC_MAX_BODY_BYTES)
+# Arrays and objects nested deeper than this are refused before parsing (a workout is 5 deep).
+JSON_MAX_DEPTH = env.int("JSON_MAX_DEPTH", default=32)
 MAX_SETS_PER_WORKOUT = 500
 MAX_INTERVALS_PER_WORKOUT = 500
 MAX_EXERCISES_PER_WORKOUT = 100
@@ -263,9 +294,8 @@ REST_FRAMEWORK = {
         "token": env("THROTTLE_TOKEN", default="30/min"),
         "sync": env("THROTTLE_SYNC", default="120/min"),
     },
-    # Behind N trusted proxies, the client address is the Nth from the right in
-    # X-Forwarded-For; with 0 the header is ignored, so throttles cannot be dodged.
-    "NUM_PROXIES": env.int("NUM_PROXIES", default=0),
+    # The client address as logbook.lockout takes it (TRUSTED_PROXY_COUNT above).
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
 }
 
 SPECTACULAR_SETTINGS = {

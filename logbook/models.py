@@ -311,6 +311,46 @@ class Interval(models.Model):
         return f"{self.kind} {self.duration_s} s"
 
 
+class Routine(models.Model):
+    """A plan to start the live logger from: exercises with their targets (sets, reps or a
+    rep range, load or a percentage of e1RM, RPE, rest). Its shape is schema.RoutineIn."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="routines")
+    name = models.CharField(max_length=120)
+    notes = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "-created_at", "-id"], name="routine_user_new")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RoutineExercise(models.Model):
+    """One exercise of a routine, in order, with its targets."""
+
+    routine = models.ForeignKey(Routine, on_delete=models.CASCADE, related_name="exercises")
+    exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
+    position = models.PositiveSmallIntegerField()
+    superset = models.PositiveSmallIntegerField(null=True, blank=True)
+    sets = models.PositiveSmallIntegerField(default=3)
+    reps_min = models.PositiveSmallIntegerField(null=True, blank=True)
+    reps_max = models.PositiveSmallIntegerField(null=True, blank=True)
+    load_kg = models.FloatField(null=True, blank=True)
+    percent_1rm = models.FloatField(null=True, blank=True)
+    rpe = models.FloatField(null=True, blank=True)
+    rest_s = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["position"]
+
+    def __str__(self) -> str:
+        return f"{self.exercise} in routine {self.routine_id}"
+
+
 class ChangeClock(models.Model):
     """The last change stamp given to a user's workouts.
 

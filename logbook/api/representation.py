@@ -7,10 +7,12 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 
-from logbook.models import Exercise, Interval, Set, Workout, WorkoutExercise
+from logbook.models import Exercise, Interval, Routine, Set, Workout, WorkoutExercise
 from logbook.schema import (
     INTERVAL_COLUMNS,
     PROFILE_COLUMNS,
+    ROUTINE_COLUMNS,
+    ROUTINE_TARGETS,
     SET_COLUMNS,
     WEEKLY_EMAIL_COLUMNS,
     WORKOUT_FIELDS,
@@ -163,6 +165,25 @@ def exercise_to_dict(exercise: Exercise) -> dict[str, Any]:
         "equipment": exercise.equipment,
         "kind": exercise.kind,
         "custom": exercise.is_custom,
+    }
+
+
+def routine_to_dict(routine: Routine) -> dict[str, Any]:
+    """A routine with its prefetched exercises (`selectors.user_routines`)."""
+    return {
+        "id": routine.pk,
+        **{field: getattr(routine, field) for field in ROUTINE_COLUMNS},
+        "exercises": [
+            {
+                "exercise": item.exercise.name if item.exercise.is_custom else item.exercise.slug,
+                "name": item.exercise.name,
+                "custom": item.exercise.is_custom,
+                **{field: getattr(item, field) for field in ROUTINE_TARGETS},
+            }
+            for item in routine.exercises.all()
+        ],
+        "created_at": routine.created_at.isoformat(),
+        "updated_at": routine.updated_at.isoformat(),
     }
 
 

@@ -25,8 +25,8 @@ from django.utils import timezone
 
 from logbook import services
 from logbook.common.errors import InvalidInput
-from logbook.imports.detect import SNIFF_BYTES
-from logbook.imports.readers import READERS, ImportContext, ImportFailed, RowError, detect_format
+from logbook.imports.detect import SNIFF_BYTES, detect_format
+from logbook.imports.readers import READERS, ImportContext, ImportFailed, RowError
 from logbook.models import ImportFormat, ImportJob
 from logbook.schema import WorkoutIn, clean_workout
 from logbook.selectors import get_profile
