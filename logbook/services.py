@@ -469,23 +469,23 @@ def _write_exercises(
 
 def _insert_sets(rows: Iterable[tuple[int, int, SetIn]]) -> None:
     """Sets are most of what a workout writes (10,000 in a sync of 500), and they need no ids
-    back: PostgreSQL takes them by COPY, several times faster than model instances through
-    bulk_create, which other databases (SQLite) use."""
-    if connection.vendor != "postgresql":
-        Set.objects.bulk_create(
-            [
-                Set(entry_id=entry_id, position=position, **_set_fields(s))
-                for entry_id, position, s in rows
-            ],
-            batch_size=BULK_BATCH,
-        )
-        return
+    back: PostgreSQL takes them by COPY, other databases (SQLite) by one executemany of plain
+    rows; either is several times faster than model instances through bulk_create."""
     quote = connection.ops.quote_name
-    columns = ", ".join(quote(c) for c in ("entry_id", "position", *SET_COLUMNS))
-    sql = f"COPY {quote(Set._meta.db_table)} ({columns}) FROM STDIN"
-    with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
-        for entry_id, position, s in rows:
-            copy.write_row((entry_id, position, *_set_values(s)))
+    names = ("entry_id", "position", *SET_COLUMNS)
+    columns = ", ".join(quote(c) for c in names)
+    table = quote(Set._meta.db_table)
+    with connection.cursor() as cursor:
+        if connection.vendor != "postgresql":
+            values = ", ".join(["%s"] * len(names))
+            cursor.executemany(
+                f"INSERT INTO {table} ({columns}) VALUES ({values})",
+                [(entry_id, position, *_set_values(s)) for entry_id, position, s in rows],
+            )
+            return
+        with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            for entry_id, position, s in rows:
+                copy.write_row((entry_id, position, *_set_values(s)))
 
 
 def _write_intervals(pairs: list[tuple[Workout, list[IntervalIn]]]) -> None:
