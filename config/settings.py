@@ -271,6 +271,8 @@ SYNC_MAX_BODY_BYTES = env.int("SYNC_MAX_BODY_BYTES", default=16 * 1024 * 1024)
 # Largest file `POST /api/v1/imports/` accepts; uploads are kept in default storage
 # (MEDIA_ROOT) until their job has run, so workers on other machines need that storage too.
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=25 * 1024 * 1024)
+# What a .gz upload may unpack to: past it the file is refused before parsing (gzip bombs).
+IMPORT_MAX_UNPACKED_BYTES = env.int("IMPORT_MAX_UNPACKED_BYTES", default=200 * 1024 * 1024)
 # Django refuses bodies (outside file uploads) over this before any parser runs: as large as
 # our own largest limit, so the ones above decide, each answered 413 with the JSON envelope.
 DATA_UPLOAD_MAX_MEMORY_SIZE = max(API_MAX_BODY_BYTES, SYNC_MAX_BODY_BYTES)

@@ -9,9 +9,13 @@ importing a file again creates nothing new (they count as skipped).
 """
 
 import contextlib
+import gzip
 import io
 import logging
+import re
+import tempfile
 import time
+import zlib
 from collections.abc import Callable
 from contextlib import AbstractContextManager as ContextManager
 from datetime import datetime, timedelta
@@ -115,9 +119,17 @@ def _stored_file(job: ImportJob) -> ContextManager[BinaryIO]:
 def _read(
     job: ImportJob, source: BinaryIO, progress: "_Progress", counts: "Counts"
 ) -> tuple[list[dict], list[dict]]:
-    fmt = job.format or detect_format(source.read(SNIFF_BYTES), job.filename)
+    head = source.read(SNIFF_BYTES)
     source.seek(0)
+    if head.startswith(GZIP_MAGIC):
+        source = gunzip(source)
+        head = source.read(SNIFF_BYTES)
+        source.seek(0)
+    fmt = job.format or detect_format(head, job.filename.removesuffix(".gz"))
     if fmt is None:
+        kind = unsupported_kind(head)
+        if kind:
+            raise ImportFailed(f"This looks like {kind} file, which Myolog doesn't import yet.")
         raise ImportFailed(
             "Could not tell what kind of file this is. Choose its format: "
             + ", ".join(ImportFormat.labels)
@@ -145,6 +157,55 @@ def _read(
     counts.reader_refused = sum(1 for e in errors if e["refused"])
     counts.set_rows = fmt in SET_PER_ROW
     return payloads, errors
+
+
+GZIP_MAGIC = b"\x1f\x8b"
+CHUNK = 1 << 20
+
+
+def gunzip(source: BinaryIO) -> BinaryIO:
+    """A .gz upload unpacked to a temporary file (on disk past 8 MB), stopping at
+    IMPORT_MAX_UNPACKED_BYTES so a gzip bomb is refused before any parsing."""
+    limit = settings.IMPORT_MAX_UNPACKED_BYTES
+    unpacked = tempfile.SpooledTemporaryFile(max_size=8 * CHUNK)  # noqa: SIM115 (returned)
+    try:
+        with gzip.GzipFile(fileobj=source) as packed:
+            while chunk := packed.read(CHUNK):
+                if unpacked.tell() + len(chunk) > limit:
+                    raise ImportFailed(
+                        f"The file unpacks to more than {_megabytes(limit)}, the limit."
+                    )
+                unpacked.write(chunk)
+    except (OSError, EOFError, zlib.error) as error:
+        raise ImportFailed(f"The .gz file could not be unpacked: {error}.") from None
+    unpacked.seek(0)
+    return unpacked
+
+
+# What a file we do not read looks like, by its first bytes, for the refusal's message.
+KINDS = (
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"%PDF", "a PDF"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"SQLite format 3", "an SQLite database"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"Rar!", "a RAR archive"),
+)
+
+
+def unsupported_kind(head: bytes) -> str | None:
+    """ "a JSON", "an XML (<Workouts>)", "a PDF"… or None when nothing is recognisable."""
+    for magic, kind in KINDS:
+        if head.startswith(magic):
+            return kind
+    text = head.decode("utf-8", errors="ignore").lstrip("\ufeff \t\r\n")
+    if text[:1] in ("{", "["):
+        return "a JSON"
+    if text.startswith("<"):
+        root = re.search(r"<([A-Za-z_][\w:.-]*)[\s>/]", re.sub(r"<[?!][^>]*>", "", text))
+        return f"an XML (<{root.group(1)}>)" if root else "an XML"
+    return None
 
 
 def _write(

@@ -182,3 +182,33 @@ def test_a_bad_value_drops_only_that_value():
     assert "Weight" in error.message
     assert "Duration" in error.message
     assert len(error.message) < 600  # the 5,000 digits are not repeated
+
+
+def test_hevy_notes_keep_their_line_breaks():
+    from logbook.imports.readers.hevy import read_hevy
+
+    content = (
+        "title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,"
+        "set_index,set_type,weight_kg,reps,distance_km,duration_seconds,rpe\n"
+        '"A","9 Apr 2026, 17:18","9 Apr 2026, 18:20","line one\\nline two","Squat",,'
+        '"cue one\\ncue two",0,normal,100,5,,,\n'
+    )
+    (workout,) = list(read_hevy(io.BytesIO(content.encode()), UTC))
+    assert workout["notes"] == "line one\nline two\nSquat: cue one\ncue two"
+
+
+def test_fitnotes_names_with_unquoted_commas_are_read_by_the_column_layout():
+    from logbook.imports.readers.fitnotes import read_fitnotes
+
+    content = (
+        "Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time\n"
+        "2024-03-15,Overhead Press (Each Side, Dumbbells),Shoulders,12.5,kgs,10,,,\n"
+        "2024-03-15,Curl,Arms,10,kgs,12,,,\n"
+    )
+    items = list(read_fitnotes(io.BytesIO(content.encode()), UTC))
+    assert not [i for i in items if isinstance(i, RowError)]
+    (workout,) = items
+    press, curl = workout["exercises"]
+    assert press["exercise"] == "Overhead Press (Each Side, Dumbbells)"
+    assert (press["sets"][0]["load_kg"], press["sets"][0]["reps"]) == (12.5, 10)
+    assert curl["sets"][0]["reps"] == 12
