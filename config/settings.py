@@ -218,6 +218,18 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 2
 # would run twice. The fault tests shorten it to see a killed worker's tasks come back.
 CELERY_VISIBILITY_TIMEOUT = env.float("CELERY_VISIBILITY_TIMEOUT", default=3600)
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
+# The embedded default's broker (`make run`, CELERY_BROKER_URL=filesystem://): messages are
+# files under VAR_DIR/broker/ (config/embedded_broker.py), read by the worker that `make run`
+# starts beside gunicorn (config/embedded.py); it looks for new ones every tenth of a second.
+EMBEDDED_BROKER = CELERY_BROKER_URL.startswith("filesystem://")
+if EMBEDDED_BROKER:
+    CELERY_BROKER_TRANSPORT = "config.embedded_broker:Transport"
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(VAR_DIR / "broker" / "messages"),
+        "data_folder_out": str(VAR_DIR / "broker" / "messages"),
+        "control_folder": str(VAR_DIR / "broker" / "control"),
+        "polling_interval": 0.1,
+    }
 # So a slow task is never redelivered to a second worker while it still runs, every task
 # ends before the visibility timeout: at the soft limit it is told to stop (an import
 # fails cleanly, keeping what it wrote), at the hard limit the worker kills it.
@@ -261,6 +273,11 @@ SYNC_MAX_BODY_BYTES = env.int("SYNC_MAX_BODY_BYTES", default=16 * 1024 * 1024)
 # Largest file `POST /api/v1/imports/` accepts; uploads are kept in default storage
 # (MEDIA_ROOT) until their job has run, so workers on other machines need that storage too.
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=25 * 1024 * 1024)
+# Django refuses bodies (outside file uploads) over this before any parser runs: as large as
+# our own largest limit, so the ones above decide, each answered 413 with the JSON envelope.
+DATA_UPLOAD_MAX_MEMORY_SIZE = max(API_MAX_BODY_BYTES, SYNC_MAX_BODY_BYTES)
+# Arrays and objects nested deeper than this are refused before parsing (a workout is 5 deep).
+JSON_MAX_DEPTH = env.int("JSON_MAX_DEPTH", default=32)
 MAX_SETS_PER_WORKOUT = 500
 MAX_INTERVALS_PER_WORKOUT = 500
 MAX_EXERCISES_PER_WORKOUT = 100
@@ -310,7 +327,14 @@ SPECTACULAR_SETTINGS = {
     ],
 }
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# The embedded default's web and worker processes share a cache in files under VAR_DIR/
+# (one refresh per week for a burst of changes, login lockouts).
+CACHES = {
+    "default": env.cache(
+        "CACHE_URL",
+        default=f"filecache://{VAR_DIR / 'cache'}" if EMBEDDED_BROKER else "locmemcache://",
+    )
+}
 
 LOGGING = {
     "version": 1,
@@ -320,6 +344,8 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "INFO"},
         # Eager tasks would log every success into the web server's output.
-        "celery.app.trace": {"level": "WARNING" if CELERY_TASK_ALWAYS_EAGER else "INFO"},
+        "celery.app.trace": {
+            "level": "WARNING" if CELERY_TASK_ALWAYS_EAGER or EMBEDDED_BROKER else "INFO"
+        },
     },
 }

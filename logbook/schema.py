@@ -36,6 +36,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from logbook.common.errors import NON_FIELD, InvalidInput
+from logbook.common.input import UNENCODABLE
 from logbook.models import Activity, IntervalKind, SetType, Units
 from logbook.timezones import known_time_zones
 
@@ -621,6 +622,8 @@ def _message(error: dict, model: type[BaseModel]) -> str:
         return "Expected a JSON object." if not loc else "Expected an object."
     if kind == "missing":
         return "This field is required."
+    if kind == "string_unicode":
+        return UNENCODABLE
     if kind == "list_type":
         return "Expected a list."
     if kind == "too_long" and isinstance(value, list):

@@ -3,6 +3,7 @@ Reads never write (the one exception: a user who somehow lacks a profile gets on
 
 import re
 from collections.abc import Iterable
+from difflib import get_close_matches
 from statistics import median
 from typing import Any
 
@@ -65,6 +66,21 @@ def search_exercises(user: AbstractBaseUser, query: str) -> QuerySet:
         .filter(Q(name__icontains=query) | Q(slug__icontains=key) | Q(names__key__contains=key))
         .distinct()
     )
+
+
+DID_YOU_MEAN_CUTOFF = 0.8
+
+
+def did_you_mean(user: AbstractBaseUser, name: str) -> Exercise | None:
+    """The catalog exercise a new name is probably a typo of ("Squats", "Benchpress"), or
+    None when the name is already known (catalog or the user's own) or close to nothing."""
+    key = name_key(name)
+    catalog = catalog_by_key()
+    if key in catalog or ExerciseName.objects.filter(owner=user, key=key).exists():
+        return None
+    squashed = {k.replace("-", ""): k for k in catalog}
+    close = get_close_matches(key.replace("-", ""), squashed, n=1, cutoff=DID_YOU_MEAN_CUTOFF)
+    return catalog[squashed[close[0]]] if close else None
 
 
 def exercise_names(user: AbstractBaseUser) -> list[str]:

@@ -26,6 +26,7 @@ from django.utils import timezone
 
 from logbook.catalog import resolve_exercises
 from logbook.common.errors import InvalidInput
+from logbook.common.input import printable, storable
 from logbook.models import (
     ChangeClock,
     Exercise,
@@ -66,6 +67,9 @@ heart_rate_profile_changed = Signal()
 HEART_RATE_FIELDS = ("hr_max", "birth_year")
 
 CREATED, UPDATED, UNCHANGED, ERROR = "created", "updated", "unchanged", "error"
+# What writing one workout of a batch may raise besides InvalidInput: the database's
+# refusals, and a driver's that cannot encode a value (UnicodeEncodeError is a ValueError).
+STORE_ERRORS = (DatabaseError, ValueError, OverflowError)
 
 # New workouts of a sync or import batch are inserted this many per transaction; rows per
 # INSERT statement stay under every backend's parameter limit.
@@ -327,7 +331,7 @@ def _create_many(
             _write_intervals([(w, d.intervals) for w, d in pairs])
             _announce(*workouts)
         return [(workout, CREATED, {}) for workout in workouts]
-    except DatabaseError:
+    except STORE_ERRORS:
         logger.info("bulk insert of %d workouts failed; one by one", len(indexes), exc_info=True)
     return [_upsert_one(user, items[i], None, False, exercises, digests[i]) for i in indexes]
 
@@ -351,8 +355,10 @@ def _upsert_one(
         )
     except InvalidInput as invalid:
         return None, ERROR, invalid.errors
-    except DatabaseError:
-        logger.exception("sync of %s for user %s failed", data.external_id, user.pk)
+    except STORE_ERRORS:
+        # Whatever the rules let through but the database or its driver refuses (a value
+        # it cannot encode, a constraint): this item's error, never the batch's.
+        logger.exception("sync of %r for user %s failed", data.external_id, user.pk)
         return None, ERROR, {"non_field_errors": ["Could not be saved; try again."]}
     return workout, status, {}
 
@@ -463,23 +469,23 @@ def _write_exercises(
 
 def _insert_sets(rows: Iterable[tuple[int, int, SetIn]]) -> None:
     """Sets are most of what a workout writes (10,000 in a sync of 500), and they need no ids
-    back: PostgreSQL takes them by COPY, several times faster than model instances through
-    bulk_create, which other databases (SQLite) use."""
-    if connection.vendor != "postgresql":
-        Set.objects.bulk_create(
-            [
-                Set(entry_id=entry_id, position=position, **_set_fields(s))
-                for entry_id, position, s in rows
-            ],
-            batch_size=BULK_BATCH,
-        )
-        return
+    back: PostgreSQL takes them by COPY, other databases (SQLite) by one executemany of plain
+    rows; either is several times faster than model instances through bulk_create."""
     quote = connection.ops.quote_name
-    columns = ", ".join(quote(c) for c in ("entry_id", "position", *SET_COLUMNS))
-    sql = f"COPY {quote(Set._meta.db_table)} ({columns}) FROM STDIN"
-    with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
-        for entry_id, position, s in rows:
-            copy.write_row((entry_id, position, *_set_values(s)))
+    names = ("entry_id", "position", *SET_COLUMNS)
+    columns = ", ".join(quote(c) for c in names)
+    table = quote(Set._meta.db_table)
+    with connection.cursor() as cursor:
+        if connection.vendor != "postgresql":
+            values = ", ".join(["%s"] * len(names))
+            cursor.executemany(
+                f"INSERT INTO {table} ({columns}) VALUES ({values})",
+                [(entry_id, position, *_set_values(s)) for entry_id, position, s in rows],
+            )
+            return
+        with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            for entry_id, position, s in rows:
+                copy.write_row((entry_id, position, *_set_values(s)))
 
 
 def _write_intervals(pairs: list[tuple[Workout, list[IntervalIn]]]) -> None:
@@ -533,7 +539,9 @@ def sync_workouts(user: AbstractBaseUser, items: list[Any]) -> list[dict[str, An
         try:
             valid.append((index, _clean_synced(item), digest))
         except InvalidInput as invalid:
-            results[index] = _sync_result(_raw_external_id(item), None, ERROR, invalid.errors)
+            echo = _raw_external_id(item)
+            echo = printable(echo) if echo is not None else None
+            results[index] = _sync_result(echo, None, ERROR, invalid.errors)
     written = upsert_many(
         user,
         [data for _, data, _ in valid],
@@ -552,7 +560,9 @@ def _sync_key(item: Any) -> tuple[str, str] | None:
     if not isinstance(item, dict):
         return None
     source, external_id = item.get("source"), _raw_external_id(item)
-    if not isinstance(source, str) or not source.strip() or not external_id:
+    if not storable(source) or not source.strip() or not storable(external_id):
+        return None  # not looked up: the rules refuse it, as this item's error
+    if not external_id.strip():
         return None
     return source.strip(), external_id.strip()
 

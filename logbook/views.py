@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from logbook import selectors, services, workout_form
 from logbook.catalog import name_key
 from logbook.common.errors import InvalidInput
+from logbook.common.input import whole_number
 from logbook.forms import SettingsForm, SignupForm, TokenForm, add_profile_errors
 from logbook.models import Activity, Exercise, TokenScope, Workout
 from logbook.schema import clean_workout
@@ -162,7 +163,7 @@ def _new_form(request: HttpRequest, units: str, zone: ZoneInfo) -> workout_form.
     repeat = request.GET.get("repeat", "")
     source = (
         Workout.objects.alive().with_details().filter(user=request.user, pk=repeat).first()
-        if repeat.isdigit()
+        if whole_number(repeat) is not None
         else None
     )
     if source is not None:

@@ -1,6 +1,5 @@
 """REST API v1 for the logbook. Thin: parse, call a service or selector, represent."""
 
-import re
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -27,6 +26,7 @@ from logbook.api.representation import (
     written_workout_to_dict,
 )
 from logbook.common.errors import InvalidInput
+from logbook.common.input import query_datetime
 from logbook.common.pagination import paginate, paginate_changes
 from logbook.models import ExerciseKind, TokenScope, Workout
 from logbook.schema import clean_workout
@@ -257,19 +257,11 @@ def _fresh(workout: Workout) -> dict[str, Any]:
     return workout_to_dict(_fresh_obj(workout))
 
 
-_SPACE_FOR_PLUS = re.compile(r" (\d{2}:?\d{2})$")
-
-
 def _parse_query_datetime(value: str, name: str) -> datetime:
-    # An unencoded "+01:00" in a query string arrives as " 01:00".
-    value = _SPACE_FOR_PLUS.sub(r"+\1", value.strip())
     try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        raise InvalidInput({name: ["Not an ISO 8601 datetime with an offset."]}) from None
-    if parsed.tzinfo is None:
-        raise InvalidInput({name: ["Give a UTC offset, e.g. 2026-11-16T07:30:00+01:00 or …Z."]})
-    return parsed
+        return query_datetime(value)
+    except ValueError as problem:
+        raise InvalidInput({name: [str(problem)]}) from None
 
 
 def _flag(value: str | None, name: str) -> bool:
