@@ -63,7 +63,7 @@ def test_weight_unit_per_row_wins_over_the_header_and_the_upload():
 
 
 @pytest.mark.parametrize(
-    "order, set_type",
+    ("order", "set_type"),
     [
         ("W", "warmup"),
         ("WARM_UP", "warmup"),
@@ -179,5 +179,6 @@ def test_a_bad_value_drops_only_that_value():
     assert sets_of(workout)[0] == {"set_type": "normal", "reps": 5, "rpe": 8.0, "_row": 2}
     (error,) = errors
     assert not error.refused
-    assert "Weight" in error.message and "Duration" in error.message
+    assert "Weight" in error.message
+    assert "Duration" in error.message
     assert len(error.message) < 600  # the 5,000 digits are not repeated
