@@ -403,7 +403,13 @@ class ImportJob(models.Model):
     created = models.PositiveIntegerField(default=0)
     updated = models.PositiveIntegerField(default=0)
     skipped = models.PositiveIntegerField(default=0, help_text="Already imported, unchanged.")
-    errors = models.JSONField(default=list, blank=True)
+    errors = models.JSONField(
+        default=list, blank=True, help_text="The first messages; all are in ImportMessage."
+    )
+    error_count = models.PositiveIntegerField(default=0)
+    counts = models.JSONField(
+        default=dict, blank=True, help_text="Rows, sets and workouts read/imported/skipped/refused."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
@@ -416,6 +422,23 @@ class ImportJob(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+
+class ImportMessage(models.Model):
+    """One thing an import did not take, by row: every one is kept (the job's `errors`
+    holds only the first), and `GET /api/v1/imports/{id}/messages/` pages them."""
+
+    job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="messages")
+    row = models.PositiveIntegerField(null=True, blank=True)
+    message = models.TextField()
+    refused = models.BooleanField(default=True, help_text="The row was left out whole.")
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [models.Index(fields=["job", "id"], name="import_message_job_id")]
+
+    def __str__(self) -> str:
+        return f"row {self.row}: {self.message[:60]}"
 
 
 class TokenScope(models.TextChoices):

@@ -17,5 +17,10 @@ urlpatterns = [
     path("sync/workouts/", sync.SyncWorkoutsView.as_view(), name="api-sync-workouts"),
     path("imports/", imports.ImportCreateView.as_view(), name="api-imports"),
     path("imports/<id:id>/", imports.ImportDetailView.as_view(), name="api-import"),
+    path(
+        "imports/<id:id>/messages/",
+        imports.ImportMessagesView.as_view(),
+        name="api-import-messages",
+    ),
     path("export/", export.ExportView.as_view(), name="api-export"),
 ]

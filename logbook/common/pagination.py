@@ -131,7 +131,8 @@ def _decode_items(token: str) -> list[Any]:
             value = _aware(datetime.fromisoformat(value))
         if not isinstance(pk, int) or isinstance(pk, bool) or not 0 <= pk <= MAX_ID:
             raise ValueError
-        if not (isinstance(value, datetime) or storable(value)):
+        whole = isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_ID
+        if not (isinstance(value, datetime) or whole or storable(value)):
             raise ValueError
         rest = [_aware(datetime.fromisoformat(b)) for b in items[3:]]
     except (ValueError, TypeError, OverflowError, binascii.Error, UnicodeDecodeError):

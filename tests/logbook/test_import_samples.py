@@ -56,6 +56,12 @@ def test_strong_samples_import_every_workout_and_set_once(api, user, path):
         "created": len(workouts),
         "updated": 0,
         "skipped": 0,
+        "counts": {
+            "rows": stages(read=len(records), imported=len(records)),
+            "sets": stages(read=len(records), imported=len(records)),
+            "workouts": stages(read=len(workouts), imported=len(workouts)),
+        },
+        "error_count": 0,
         "errors": [],
     }
     assert user.workouts.count() == len(workouts)
@@ -68,8 +74,13 @@ def test_strong_samples_import_every_workout_and_set_once(api, user, path):
     )
     again = upload(api, path)
     assert (again["created"], again["updated"], again["skipped"]) == (0, 0, len(workouts))
+    assert again["counts"]["sets"] == stages(read=len(records), skipped=len(records))
     assert user.workouts.count() == len(workouts)
     assert sets_of(user).count() == len(records)
+
+
+def stages(read: int = 0, imported: int = 0, skipped: int = 0, refused: int = 0) -> dict:
+    return {"read": read, "imported": imported, "skipped": skipped, "refused": refused}
 
 
 def test_strong_weights_follow_the_unit_given_at_upload(api, user):

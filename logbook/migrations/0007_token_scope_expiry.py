@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("logbook", "0005_routines"),
+        ("logbook", "0006_import_messages"),
     ]
 
     operations = [
