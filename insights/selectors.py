@@ -1,5 +1,7 @@
 """The reads of insights: which workouts need (re)classifying, a workout's current insight."""
 
+from datetime import date, datetime, timedelta, tzinfo
+
 from django.db.models import F, Q, QuerySet
 
 from insights.models import Insight
@@ -37,3 +39,22 @@ def current_insight(workout: Workout) -> Insight | None:
     if insight is None or not insight.is_current_for(workout, current_version()):
         return None
     return insight
+
+
+def month_workouts(user, month: date, zone: tzinfo) -> list[tuple[int, datetime, str, str]]:
+    """(id, start, title, primary kind or "") of the user's live workouts in the calendar
+    month of `month`, in the user's time zone: one query, for the history's calendar."""
+    start = datetime.combine(month.replace(day=1), datetime.min.time(), zone)
+    end = datetime.combine(
+        (month.replace(day=28) + timedelta(days=4)).replace(day=1), datetime.min.time(), zone
+    )
+    rows = (
+        Workout.objects.alive()
+        .filter(user=user, started_at__gte=start, started_at__lt=end)
+        .order_by("started_at", "id")
+        .values_list("id", "started_at", "title", "activity", "insight__primary")
+    )
+    return [
+        (pk, at.astimezone(zone), title or activity.capitalize(), primary or "")
+        for pk, at, title, activity, primary in rows
+    ]

@@ -441,15 +441,25 @@ class ImportMessage(models.Model):
         return f"row {self.row}: {self.message[:60]}"
 
 
+class TokenScope(models.TextChoices):
+    WRITE = "write", "Read and write"
+    READ = "read", "Read only"
+
+
 class AccessToken(models.Model):
-    """A personal access token. Only its SHA-256 is stored; the token is shown once."""
+    """A personal access token. Only its SHA-256 is stored; the token is shown once. A
+    read-only token may only read (GET, HEAD, OPTIONS); an expired one is refused."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="access_tokens")
     name = models.CharField(max_length=100)
     prefix = models.CharField(max_length=12, help_text="The first characters, to recognise it.")
     token_hash = models.CharField(max_length=64, unique=True)
+    scope = models.CharField(max_length=5, choices=TokenScope.choices, default=TokenScope.WRITE)
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(
+        null=True, blank=True, help_text="Refused from this moment on; empty: never expires."
+    )
 
     class Meta:
         ordering = ["-created_at"]

@@ -8,7 +8,7 @@ from statistics import median
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import F, Prefetch, Q, QuerySet, Window
+from django.db.models import F, Prefetch, Q, QuerySet, Subquery, Sum, Window
 from django.db.models.functions import RowNumber
 
 from logbook.catalog import catalog_by_key, name_key
@@ -81,6 +81,25 @@ def did_you_mean(user: AbstractBaseUser, name: str) -> Exercise | None:
     squashed = {k.replace("-", ""): k for k in catalog}
     close = get_close_matches(key.replace("-", ""), squashed, n=1, cutoff=DID_YOU_MEAN_CUTOFF)
     return catalog[squashed[close[0]]] if close else None
+
+
+def workouts_with_exercise(name: str) -> QuerySet:
+    """Ids of workouts with an exercise answering to `name` (a part of any of its names), as
+    a subquery: filtering by it leaves each workout's other rows (and counts) alone."""
+    key = name_key(name)
+    return WorkoutExercise.objects.filter(exercise__names__key__contains=key).values("workout_id")
+
+
+def tonnage_of(workout: Any) -> Subquery:
+    """Volume load of a workout (sum of reps × load of its working sets, in kg), as a
+    subquery for annotating lists: `workout` is an OuterRef to the workout's id."""
+    return Subquery(
+        Set.objects.filter(entry__workout_id=workout)
+        .exclude(set_type=SetType.WARMUP)
+        .values("entry__workout_id")
+        .annotate(total=Sum(F("reps") * F("load_kg")))
+        .values("total")[:1]
+    )
 
 
 def exercise_names(user: AbstractBaseUser) -> list[str]:

@@ -74,6 +74,7 @@ STORE_ERRORS = (DatabaseError, ValueError, OverflowError)
 # New workouts of a sync or import batch are inserted this many per transaction; rows per
 # INSERT statement stay under every backend's parameter limit.
 BULK_CHUNK = 100
+ANALYZE_AFTER = 200  # workouts created by one batch that refresh the planner's statistics
 BULK_BATCH = 2000
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICROSECOND = timedelta(microseconds=1)
@@ -302,7 +303,22 @@ def upsert_many(
             yield results[ready]
             ready += 1
     flush()
+    created = sum(1 for r in results if r is not None and r[1] == CREATED)
+    if created >= ANALYZE_AFTER:
+        analyze_workout_tables()
     yield from results[ready:]
+
+
+def analyze_workout_tables() -> None:
+    """After a large batch (a first sync, an import), PostgreSQL's statistics of the workout
+    tables are refreshed at once: a never-analysed or stale table can make the planner pick
+    a scan that costs a page of workouts several times its indexed plan (bench/PLANS.md),
+    and autovacuum may be off or slow to come. Other databases need nothing."""
+    if connection.vendor != "postgresql":
+        return
+    tables = [m._meta.db_table for m in (Workout, WorkoutExercise, Set, Interval)]
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(t) for t in tables))
 
 
 def _create_many(

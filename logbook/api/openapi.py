@@ -246,20 +246,32 @@ class TokenRequest(serializers.Serializer):
     username = serializers.CharField()
     password = serializers.CharField()
     name = serializers.CharField(max_length=100, required=False)
-
-
-class TokenResponse(serializers.Serializer):
-    id = serializers.IntegerField()
-    token = serializers.CharField(help_text="Shown once; keep it safe.")
-    name = serializers.CharField()
+    scope = serializers.ChoiceField(
+        choices=["write", "read"],
+        required=False,
+        help_text="`write` (default): read and send data; `read`: GET only.",
+    )
+    expires_in_days = serializers.IntegerField(
+        min_value=1,
+        max_value=3650,
+        required=False,
+        allow_null=True,
+        help_text="Refused this many days from now; absent or null: never expires.",
+    )
 
 
 class TokenInfo(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
     prefix = serializers.CharField()
+    scope = serializers.ChoiceField(choices=["write", "read"])
     created_at = serializers.DateTimeField()
     last_used_at = serializers.DateTimeField(allow_null=True)
+    expires_at = serializers.DateTimeField(allow_null=True)
+
+
+class TokenResponse(TokenInfo):
+    token = serializers.CharField(help_text="Shown once; keep it safe.")
 
 
 class WeeklyEmail(serializers.Serializer):

@@ -7,7 +7,15 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 
-from logbook.models import Exercise, Interval, Routine, Set, Workout, WorkoutExercise
+from logbook.models import (
+    AccessToken,
+    Exercise,
+    Interval,
+    Routine,
+    Set,
+    Workout,
+    WorkoutExercise,
+)
 from logbook.schema import (
     INTERVAL_COLUMNS,
     PROFILE_COLUMNS,
@@ -184,6 +192,19 @@ def routine_to_dict(routine: Routine) -> dict[str, Any]:
         ],
         "created_at": routine.created_at.isoformat(),
         "updated_at": routine.updated_at.isoformat(),
+    }
+
+
+def token_to_dict(token: AccessToken) -> dict[str, Any]:
+    """A token as the API shows it: never its value, which only its creation answer holds."""
+    return {
+        "id": token.pk,
+        "name": token.name,
+        "prefix": token.prefix,
+        "scope": token.scope,
+        "created_at": token.created_at.isoformat(),
+        "last_used_at": token.last_used_at.isoformat() if token.last_used_at else None,
+        "expires_at": token.expires_at.isoformat() if token.expires_at else None,
     }
 
 
