@@ -17,10 +17,12 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(VENV)/bin/uv pip install --quiet --python $(PY) -r requirements.txt -r requirements-dev.txt
 	touch $(STAMP)
 
-# The embedded default: SQLite under var/, Celery tasks eager, email to the console, served by
-# gunicorn (static files by whitenoise). HOST=0.0.0.0 makes it reachable from a phone on the
-# same network (RUN_HOST lets the allowed hosts follow; see config/settings.py).
+# The embedded default: SQLite under var/, email to the console, served by gunicorn (static
+# files by whitenoise) beside a Celery worker on a broker of files under var/broker/
+# (config/embedded.py): nothing to install. HOST=0.0.0.0 makes it reachable from a phone on
+# the same network (RUN_HOST lets the allowed hosts follow; see config/settings.py).
 run: export EMBEDDED = 1
+run: export CELERY_BROKER_URL = filesystem://localhost/
 run: export RUN_HOST = $(HOST)
 run: export VAR_DIR := $(abspath $(VAR_DIR))
 run: install
@@ -31,8 +33,7 @@ run: install
 	@echo "Myolog is at http://$(if $(filter 0.0.0.0,$(HOST)),127.0.0.1,$(HOST)):$(PORT)/ (log in as demo with the password above; Ctrl-C stops it)"
 	@if [ "$(HOST)" = "0.0.0.0" ]; then for ip in $$(hostname -I 2>/dev/null); do \
 	  case $$ip in *:*) ;; *) echo "  on this network: http://$$ip:$(PORT)/";; esac; done; fi
-	$(VENV)/bin/gunicorn -c config/gunicorn.py --bind $(HOST):$(PORT) --workers 1 --threads 4 \
-	  --access-logfile - --log-level warning config.wsgi
+	$(PY) -m config.embedded --bind $(HOST):$(PORT)
 
 # The production processes (gunicorn, Celery worker and beat, an SMTP catcher on :1025)
 # without Docker, on this machine's PostgreSQL and Redis; see config/stack.py.

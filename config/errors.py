@@ -2,11 +2,31 @@
 
 import sys
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views import defaults
 
 UNAVAILABLE = "The service is briefly unavailable; please try again shortly."
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """Django's own refusals (a body over DATA_UPLOAD_MAX_MEMORY_SIZE, too many form
+    fields, a bad Host): 413 for a body too large, else 400, in the API's envelope."""
+    too_large = isinstance(exception, RequestDataTooBig)
+    status = 413 if too_large else 400
+    if too_large:
+        message = f"Request body over the limit of {settings.DATA_UPLOAD_MAX_MEMORY_SIZE} bytes."
+    else:
+        message = "Bad request."
+    if request.path.startswith("/api/"):
+        return JsonResponse({"errors": {"detail": [message]}}, status=status)
+    return HttpResponse(
+        f"<!doctype html><title>Myolog</title><h1>{message}</h1>",
+        status=status,
+        content_type="text/html",
+    )
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

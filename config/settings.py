@@ -5,6 +5,7 @@ Celery tasks eager in-process, email to the console. DEBUG is off unless set, an
 then SECRET_KEY must be given.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -57,7 +58,29 @@ CONTENT_SECURITY_POLICY = (
     "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; "
     "frame-ancestors 'none'"
 )
-LOGIN_FAILURES_ALLOWED = env.int("LOGIN_FAILURES_ALLOWED", default=10)  # per 15 min, per IP+user
+# Behind N trusted reverse proxies the client's address is the Nth from the right in
+# X-Forwarded-For (each proxy appends the peer it saw); with 0 the header is ignored, so
+# neither the lockout nor the throttles can be dodged or turned on others by forging it.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=env.int("NUM_PROXIES", default=0))
+
+# One lockout for every password door (logbook.lockout, django-axes): failures counted in
+# the database per username and per client address; at the limit every attempt, the right
+# password too, is refused with a 429 and Retry-After until the cool-off has passed.
+LOGIN_FAILURES_ALLOWED = env.int("LOGIN_FAILURES_ALLOWED", default=10)
+LOGIN_LOCKOUT_MINUTES = env.int("LOGIN_LOCKOUT_MINUTES", default=15)
+AUTHENTICATION_BACKENDS = [
+    "logbook.lockout.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = LOGIN_FAILURES_ALLOWED
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the pause ends when it said it would
+AXES_CLIENT_IP_CALLABLE = "logbook.lockout.client_address"
+AXES_USERNAME_CALLABLE = "logbook.lockout.attempted_username"
+AXES_LOCKOUT_CALLABLE = "logbook.lockout.lockout_response"
+AXES_DISABLE_ACCESS_LOG = True  # successful log-ins need no table that grows forever
+AXES_VERBOSE = False  # no banner on every command; failures and lockouts are still logged
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 # `make run HOST=…` passes its address as RUN_HOST: hosts follow it unless ALLOWED_HOSTS is
@@ -83,6 +106,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_htmx",
+    "axes",
     "logbook",
     "insights",
 ]
@@ -100,6 +124,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into logbook.lockout's answer
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -148,6 +173,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Not a rule: its hook revokes every token when a password changes (logbook.tokens).
+    {"NAME": "logbook.tokens.RevokeAccessOnPasswordChange"},
 ]
 
 LANGUAGE_CODE = "en"
@@ -191,6 +218,18 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 2
 # would run twice. The fault tests shorten it to see a killed worker's tasks come back.
 CELERY_VISIBILITY_TIMEOUT = env.float("CELERY_VISIBILITY_TIMEOUT", default=3600)
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
+# The embedded default's broker (`make run`, CELERY_BROKER_URL=filesystem://): messages are
+# files under VAR_DIR/broker/ (config/embedded_broker.py), read by the worker that `make run`
+# starts beside gunicorn (config/embedded.py); it looks for new ones every tenth of a second.
+EMBEDDED_BROKER = CELERY_BROKER_URL.startswith("filesystem://")
+if EMBEDDED_BROKER:
+    CELERY_BROKER_TRANSPORT = "config.embedded_broker:Transport"
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(VAR_DIR / "broker" / "messages"),
+        "data_folder_out": str(VAR_DIR / "broker" / "messages"),
+        "control_folder": str(VAR_DIR / "broker" / "control"),
+        "polling_interval": 0.1,
+    }
 # So a slow task is never redelivered to a second worker while it still runs, every task
 # ends before the visibility timeout: at the soft limit it is told to stop (an import
 # fails cleanly, keeping what it wrote), at the hard limit the worker kills it.
@@ -216,6 +255,7 @@ CELERY_BEAT_SCHEDULE = {
     },
     "purge-sessions": {"task": "logbook.tasks.purge_sessions", "schedule": DAY},
     "purge-imports": {"task": "logbook.imports.tasks.purge_imports", "schedule": DAY},
+    "purge-login-failures": {"task": "logbook.tasks.purge_login_failures", "schedule": HOUR},
 }
 # Finished import jobs (their status pages) are kept this long; uploads of jobs that never
 # finished are deleted after IMPORT_STALE_HOURS.
@@ -233,6 +273,13 @@ SYNC_MAX_BODY_BYTES = env.int("SYNC_MAX_BODY_BYTES", default=16 * 1024 * 1024)
 # Largest file `POST /api/v1/imports/` accepts; uploads are kept in default storage
 # (MEDIA_ROOT) until their job has run, so workers on other machines need that storage too.
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=25 * 1024 * 1024)
+# What a .gz upload may unpack to: past it the file is refused before parsing (gzip bombs).
+IMPORT_MAX_UNPACKED_BYTES = env.int("IMPORT_MAX_UNPACKED_BYTES", default=200 * 1024 * 1024)
+# Django refuses bodies (outside file uploads) over this before any parser runs: as large as
+# our own largest limit, so the ones above decide, each answered 413 with the JSON envelope.
+DATA_UPLOAD_MAX_MEMORY_SIZE = max(API_MAX_BODY_BYTES, SYNC_MAX_BODY_BYTES)
+# Arrays and objects nested deeper than this are refused before parsing (a workout is 5 deep).
+JSON_MAX_DEPTH = env.int("JSON_MAX_DEPTH", default=32)
 MAX_SETS_PER_WORKOUT = 500
 MAX_INTERVALS_PER_WORKOUT = 500
 MAX_EXERCISES_PER_WORKOUT = 100
@@ -242,7 +289,10 @@ REST_FRAMEWORK = {
         "logbook.api.auth.BearerTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        "logbook.api.auth.TokenScopePermission",
+    ],
     "DEFAULT_PARSER_CLASSES": ["logbook.api.parsers.LimitedJSONParser"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -251,9 +301,8 @@ REST_FRAMEWORK = {
         "token": env("THROTTLE_TOKEN", default="30/min"),
         "sync": env("THROTTLE_SYNC", default="120/min"),
     },
-    # Behind N trusted proxies, the client address is the Nth from the right in
-    # X-Forwarded-For; with 0 the header is ignored, so throttles cannot be dodged.
-    "NUM_PROXIES": env.int("NUM_PROXIES", default=0),
+    # The client address as logbook.lockout takes it (TRUSTED_PROXY_COUNT above).
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
 }
 
 SPECTACULAR_SETTINGS = {
@@ -280,7 +329,14 @@ SPECTACULAR_SETTINGS = {
     ],
 }
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# The embedded default's web and worker processes share a cache in files under VAR_DIR/
+# (one refresh per week for a burst of changes, login lockouts).
+CACHES = {
+    "default": env.cache(
+        "CACHE_URL",
+        default=f"filecache://{VAR_DIR / 'cache'}" if EMBEDDED_BROKER else "locmemcache://",
+    )
+}
 
 LOGGING = {
     "version": 1,
@@ -290,6 +346,8 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "INFO"},
         # Eager tasks would log every success into the web server's output.
-        "celery.app.trace": {"level": "WARNING" if CELERY_TASK_ALWAYS_EAGER else "INFO"},
+        "celery.app.trace": {
+            "level": "WARNING" if CELERY_TASK_ALWAYS_EAGER or EMBEDDED_BROKER else "INFO"
+        },
     },
 }

@@ -32,27 +32,32 @@ LOCAL_DEFAULTS = {
 WORKER_NICE = ("nice", "-n", "10")
 
 
+def gunicorn_command(python: str, bind: str, workers: int) -> list[str]:
+    """gunicorn with our settings (config/gunicorn.py), four threads a worker process."""
+    return [
+        python,
+        "-m",
+        "gunicorn",
+        "--config",
+        str(ROOT / "config" / "gunicorn.py"),
+        "config.wsgi",
+        "--bind",
+        bind,
+        "--workers",
+        str(workers),
+        "--threads",
+        "4",
+        "--access-logfile",
+        "-",
+        "--graceful-timeout",
+        "5",
+    ]
+
+
 def process_commands(python: str = sys.executable, port: int = 8000, smtp_port: int = 1025) -> dict:
     """The commands of the production processes (the compose file's services)."""
     return {
-        "web": [
-            python,
-            "-m",
-            "gunicorn",
-            "--config",
-            str(ROOT / "config" / "gunicorn.py"),
-            "config.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--threads",
-            "4",
-            "--access-logfile",
-            "-",
-            "--graceful-timeout",
-            "5",
-        ],
+        "web": gunicorn_command(python, f"127.0.0.1:{port}", workers=2),
         # Background work yields the CPU to requests when both are busy: the worker runs at
         # a lower priority (nice 10), so a burst of classifications never slows the API.
         "worker": [
@@ -103,11 +108,17 @@ def main() -> int:
         [sys.executable, "manage.py", "migrate", "--noinput"], cwd=ROOT, env=env, check=True
     )
     port = int(env.get("PORT", "8000"))
+    commands = process_commands(port=port)
+    print(f"Myolog stack on http://127.0.0.1:{port}/ ({', '.join(commands)}); Ctrl-C stops it.")
+    return supervise(commands, env)
+
+
+def supervise(commands: dict[str, list[str]], env: dict[str, str], grace_s: float = 10) -> int:
+    """Start the processes, and stop them all when one exits or on Ctrl-C / SIGTERM: each is
+    asked to stop (SIGTERM; a worker finishes its running tasks) and killed after `grace_s`."""
     children = {
-        name: subprocess.Popen(command, cwd=ROOT, env=env)
-        for name, command in process_commands(port=port).items()
+        name: subprocess.Popen(command, cwd=ROOT, env=env) for name, command in commands.items()
     }
-    print(f"Myolog stack on http://127.0.0.1:{port}/ ({', '.join(children)}); Ctrl-C stops it.")
     stopping = False
 
     def stop(*_):
@@ -117,15 +128,22 @@ def main() -> int:
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
     while not stopping and all(p.poll() is None for p in children.values()):
-        time.sleep(0.5)
+        time.sleep(0.2)
+    # Ctrl-C reached the whole process group: give the children a moment to stop by
+    # themselves before asking again (a second SIGINT would make Celery cold-stop).
+    pause = time.monotonic() + 1
+    while time.monotonic() < pause and any(p.poll() is None for p in children.values()):
+        time.sleep(0.05)
     for p in children.values():
         if p.poll() is None:
             p.terminate()
+    deadline = time.monotonic() + grace_s
     for p in children.values():
         try:
-            p.wait(timeout=10)
+            p.wait(timeout=max(0.1, deadline - time.monotonic()))
         except subprocess.TimeoutExpired:
             p.kill()
+            p.wait()
     failed = [name for name, p in children.items() if p.returncode not in (0, -15, None)]
     return 1 if failed and not stopping else 0
 

@@ -6,7 +6,6 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from config.errors import not_found
 from config.health import healthz
 from logbook.api.converters import IdConverter
-from logbook.login import ThrottledLoginView
 
 register_converter(IdConverter, "id")
 
@@ -19,11 +18,11 @@ urlpatterns = [
     path("api/v1/", include("logbook.api.urls")),
     path("api/v1/", include("insights.api.urls")),
     re_path(r"^api/", csrf_exempt(not_found)),  # JSON 404s under /api/, whatever the method
-    path("accounts/login/", ThrottledLoginView.as_view(), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("insights.urls")),
     path("", include("logbook.urls")),
 ]
 
+handler400 = "config.errors.bad_request"
 handler404 = "config.errors.not_found"
 handler500 = "config.errors.server_error"

@@ -3,7 +3,7 @@ an exercise's sessions and records."""
 
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime, timedelta, tzinfo
 
 from django.db.models import F, FloatField, Max, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
@@ -131,3 +131,22 @@ def viewable_exercise(user, exercise_id: int) -> Exercise | None:
         .filter(Q(owner__isnull=True) | Q(owner=user))
         .first()
     )
+
+
+def month_workouts(user, month: date, zone: tzinfo) -> list[tuple[int, datetime, str, str]]:
+    """(id, start, title, primary kind or "") of the user's live workouts in the calendar
+    month of `month`, in the user's time zone: one query, for the history's calendar."""
+    start = datetime.combine(month.replace(day=1), datetime.min.time(), zone)
+    end = datetime.combine(
+        (month.replace(day=28) + timedelta(days=4)).replace(day=1), datetime.min.time(), zone
+    )
+    rows = (
+        Workout.objects.alive()
+        .filter(user=user, started_at__gte=start, started_at__lt=end)
+        .order_by("started_at", "id")
+        .values_list("id", "started_at", "title", "activity", "insight__primary")
+    )
+    return [
+        (pk, at.astimezone(zone), title or activity.capitalize(), primary or "")
+        for pk, at, title, activity, primary in rows
+    ]

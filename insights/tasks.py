@@ -4,6 +4,7 @@ import logging
 from smtplib import SMTPException
 
 from celery import shared_task
+from celery.signals import worker_ready
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import OperationalError
@@ -76,6 +77,14 @@ def sweep_unclassified(limit: int = SWEEP_BATCH) -> int:
     if ids:
         logger.info("sweep queued %d workouts for classification", len(ids))
     return len(ids)
+
+
+@worker_ready.connect
+def sweep_on_start(sender=None, **kwargs) -> None:
+    """A process stopped between a write's response and its task (Ctrl-C under `make run`, a
+    killed worker) left workouts unclassified: a starting worker finds them at once rather
+    than at beat's next sweep."""
+    sweep_unclassified.delay()
 
 
 def enqueue_classification(sender, workouts, **kwargs) -> None:

@@ -13,6 +13,7 @@ from insights.knowledge import DISCLAIMER
 from insights.science_pages import INDEX_GROUPS, PAGES
 from insights.weekly import shift_week
 from logbook.common.errors import InvalidInput
+from logbook.common.input import whole_number
 from logbook.services import update_profile
 
 
@@ -127,5 +128,7 @@ def preferences(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
-def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else value
+def _int(value: str | None) -> int | str | None:
+    """A typed number as a number; anything else as given, for the rules to refuse."""
+    number = whole_number(value) if value else None
+    return value if number is None else number

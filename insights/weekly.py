@@ -195,11 +195,16 @@ def iso_week(moment: datetime, zone: ZoneInfo) -> str:
 
 
 def week_start(week: str) -> date:
-    """Monday of an ISO week like 2026-W47; ValueError if there is no such week."""
-    year, _, number = week.partition("-W")
-    if not (year.isdigit() and number.isdigit() and len(number) == 2):
+    """Monday of an ISO week like 2026-W47; ValueError if there is no such week, or if it
+    is not written exactly so (ASCII digits, a four-digit year from 1900 to 9998: one
+    spelling per week, and its week after can still be computed)."""
+    match = ISO_WEEK.fullmatch(week)
+    if match is None or not 1900 <= int(match[1]) <= 9998:
         raise ValueError(f"not an ISO week: {week!r}")
-    return date.fromisocalendar(int(year), int(number), 1)
+    return date.fromisocalendar(int(match[1]), int(match[2]), 1)
+
+
+ISO_WEEK = re.compile(r"([0-9]{4})-W([0-9]{2})")
 
 
 def week_bounds(week: str, zone: ZoneInfo) -> tuple[datetime, datetime]:

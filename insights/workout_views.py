@@ -2,21 +2,23 @@
 the history with each session's kind, and a workout with its insight and records.
 They live here because insights depends on the logbook, never the reverse."""
 
-from datetime import datetime
+from collections.abc import Callable
+from datetime import date, datetime
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Count, OuterRef, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from insights import reports, selectors
 from insights.api.representation import insight_to_dict
+from insights.calendar import month_calendar
 from insights.charts import hard_sets_chart, hard_sets_rows, load_chart, modality_chart
 from insights.weekly import shift_week
 from insights.weekly_email import MODALITY_LABELS, report_bars
-from logbook.catalog import name_key
+from logbook import selectors as reads
 from logbook.models import Workout, WorkoutExercise
 
 DASHBOARD_WEEKS = 8
@@ -62,15 +64,20 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def history(request: HttpRequest) -> HttpResponse:
+    """Every workout, newest first, in pages; filters and the calendar's month ride in the
+    query string, so a filtered view is a link. A fixed number of queries per page."""
     workouts = Workout.objects.alive().filter(user=request.user)
     modality = request.GET.get("modality", "")
     exercise = request.GET.get("exercise", "").strip()
+    text = request.GET.get("q", "").strip()
     since, until = request.GET.get("from", ""), request.GET.get("to", "")
     zone = timezone.get_current_timezone()
     if modality:
         workouts = workouts.filter(insight__primary=modality)
     if exercise:
-        workouts = workouts.filter(exercises__exercise__names__key__contains=name_key(exercise))
+        workouts = workouts.filter(pk__in=reads.workouts_with_exercise(exercise))
+    if text:
+        workouts = workouts.filter(Q(title__icontains=text) | Q(notes__icontains=text))
     if _date(since):
         workouts = workouts.filter(
             started_at__gte=datetime.combine(_date(since), datetime.min.time(), zone)
@@ -79,27 +86,57 @@ def history(request: HttpRequest) -> HttpResponse:
         workouts = workouts.filter(
             started_at__lt=datetime.combine(_date(until), datetime.max.time(), zone)
         )
-    page = Paginator(_workout_rows(workouts.distinct()), HISTORY_PAGE).get_page(
-        request.GET.get("page")
-    )
+    page = Paginator(_workout_rows(workouts), HISTORY_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    month = _month(request.GET.get("month", "") or since[:7], zone)
+    filters = {"modality": modality, "exercise": exercise, "q": text, "from": since, "to": until}
     return render(
         request,
         "logbook/history.html",
         {
             "page": page,
             "modalities": MODALITY_LABELS,
-            "filters": {"modality": modality, "exercise": exercise, "from": since, "to": until},
+            "filters": filters,
             "query": query.urlencode(),
+            "calendar": month_calendar(
+                month, selectors.month_workouts(request.user, month, zone), _link(query)
+            ),
         },
     )
+
+
+def _link(query) -> Callable[..., str]:
+    """A history link with the current filters and `changes` (None drops a parameter)."""
+
+    def link(**changes: str | None) -> str:
+        params = query.copy()
+        for key, value in changes.items():
+            params.pop(key, None)
+            if value is not None:
+                params[key] = value
+        return f"?{params.urlencode()}"
+
+    return link
+
+
+def _month(text: str, zone) -> date:
+    """The calendar's month from `YYYY-MM`; anything else (or a year no one logs in, whose
+    neighbours would not be dates) is this month."""
+    try:
+        month = datetime.strptime(text, "%Y-%m").date()
+    except ValueError:
+        month = None
+    if month is None or not 1900 <= month.year <= 2200:
+        month = timezone.now().astimezone(zone).date().replace(day=1)
+    return month
 
 
 def _workout_rows(workouts):
     return (
         workouts.select_related("insight")
         .annotate(set_count=Count("exercises__sets", distinct=True))
+        .annotate(tonnage=reads.tonnage_of(OuterRef("pk")))
         .prefetch_related(
             Prefetch("exercises", queryset=WorkoutExercise.objects.select_related("exercise"))
         )
@@ -107,11 +144,14 @@ def _workout_rows(workouts):
     )
 
 
-def _date(text: str):
+def _date(text: str) -> date | None:
+    """A filter's date, or None for anything else (a year outside 1900-2200 too: its local
+    midnight may not convert to UTC)."""
     try:
-        return datetime.strptime(text, "%Y-%m-%d").date()
+        day = datetime.strptime(text, "%Y-%m-%d").date()
     except ValueError:
         return None
+    return day if 1900 <= day.year <= 2200 else None
 
 
 @login_required

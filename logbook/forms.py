@@ -6,7 +6,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import UserCreationForm
 
-from logbook.models import Profile, Units
+from logbook.models import Profile, TokenScope, Units
 from logbook.schema import PROFILE_FORM_FIELDS, profile_change, profile_column
 from logbook.timezones import known_time_zones
 
@@ -122,3 +122,17 @@ def add_profile_errors(form: forms.BaseForm, errors: dict[str, list[str]]) -> No
 
 class TokenForm(forms.Form):
     name = forms.CharField(max_length=100, label="Token name", help_text="e.g. my watch")
+    scope = forms.ChoiceField(
+        choices=TokenScope.choices,
+        initial=TokenScope.WRITE,
+        required=False,  # absent: read and write, as the API
+        label="Access",
+        help_text="A tracker that sends workouts needs read and write; read only can only read.",
+    )
+    expires_in_days = forms.TypedChoiceField(
+        choices=[("", "Never"), (30, "In 30 days"), (90, "In 90 days"), (365, "In a year")],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        label="Expires",
+    )

@@ -311,6 +311,46 @@ class Interval(models.Model):
         return f"{self.kind} {self.duration_s} s"
 
 
+class Routine(models.Model):
+    """A plan to start the live logger from: exercises with their targets (sets, reps or a
+    rep range, load or a percentage of e1RM, RPE, rest). Its shape is schema.RoutineIn."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="routines")
+    name = models.CharField(max_length=120)
+    notes = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "-created_at", "-id"], name="routine_user_new")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RoutineExercise(models.Model):
+    """One exercise of a routine, in order, with its targets."""
+
+    routine = models.ForeignKey(Routine, on_delete=models.CASCADE, related_name="exercises")
+    exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
+    position = models.PositiveSmallIntegerField()
+    superset = models.PositiveSmallIntegerField(null=True, blank=True)
+    sets = models.PositiveSmallIntegerField(default=3)
+    reps_min = models.PositiveSmallIntegerField(null=True, blank=True)
+    reps_max = models.PositiveSmallIntegerField(null=True, blank=True)
+    load_kg = models.FloatField(null=True, blank=True)
+    percent_1rm = models.FloatField(null=True, blank=True)
+    rpe = models.FloatField(null=True, blank=True)
+    rest_s = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["position"]
+
+    def __str__(self) -> str:
+        return f"{self.exercise} in routine {self.routine_id}"
+
+
 class ChangeClock(models.Model):
     """The last change stamp given to a user's workouts.
 
@@ -363,7 +403,13 @@ class ImportJob(models.Model):
     created = models.PositiveIntegerField(default=0)
     updated = models.PositiveIntegerField(default=0)
     skipped = models.PositiveIntegerField(default=0, help_text="Already imported, unchanged.")
-    errors = models.JSONField(default=list, blank=True)
+    errors = models.JSONField(
+        default=list, blank=True, help_text="The first messages; all are in ImportMessage."
+    )
+    error_count = models.PositiveIntegerField(default=0)
+    counts = models.JSONField(
+        default=dict, blank=True, help_text="Rows, sets and workouts read/imported/skipped/refused."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
@@ -378,15 +424,42 @@ class ImportJob(models.Model):
         return self.status in (self.Status.DONE, self.Status.FAILED)
 
 
+class ImportMessage(models.Model):
+    """One thing an import did not take, by row: every one is kept (the job's `errors`
+    holds only the first), and `GET /api/v1/imports/{id}/messages/` pages them."""
+
+    job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="messages")
+    row = models.PositiveIntegerField(null=True, blank=True)
+    message = models.TextField()
+    refused = models.BooleanField(default=True, help_text="The row was left out whole.")
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [models.Index(fields=["job", "id"], name="import_message_job_id")]
+
+    def __str__(self) -> str:
+        return f"row {self.row}: {self.message[:60]}"
+
+
+class TokenScope(models.TextChoices):
+    WRITE = "write", "Read and write"
+    READ = "read", "Read only"
+
+
 class AccessToken(models.Model):
-    """A personal access token. Only its SHA-256 is stored; the token is shown once."""
+    """A personal access token. Only its SHA-256 is stored; the token is shown once. A
+    read-only token may only read (GET, HEAD, OPTIONS); an expired one is refused."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="access_tokens")
     name = models.CharField(max_length=100)
     prefix = models.CharField(max_length=12, help_text="The first characters, to recognise it.")
     token_hash = models.CharField(max_length=64, unique=True)
+    scope = models.CharField(max_length=5, choices=TokenScope.choices, default=TokenScope.WRITE)
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(
+        null=True, blank=True, help_text="Refused from this moment on; empty: never expires."
+    )
 
     class Meta:
         ordering = ["-created_at"]

@@ -36,6 +36,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from logbook.common.errors import NON_FIELD, InvalidInput
+from logbook.common.input import UNENCODABLE
 from logbook.models import Activity, IntervalKind, SetType, Units
 from logbook.timezones import known_time_zones
 
@@ -273,6 +274,48 @@ class IntervalIn(Shape):
     rpe: decimal(0, 10, step=0.5, form="rpe")
 
 
+class RoutineEntryIn(Shape):
+    """One exercise of a routine and its targets. `reps_max` makes `reps_min` the bottom of
+    a rep range; a load is given in kilograms or as a percentage of the exercise's e1RM."""
+
+    exercise: text(120, min_length=1, default=_REQUIRED, form="exercise")
+    superset: whole(0, 999)
+    sets: whole(1, 20, default=3, form="sets")
+    reps_min: whole(1, 1000, form="reps_min")
+    reps_max: whole(1, 1000, form="reps_max")
+    load_kg: decimal(0, 1000, form="load")
+    percent_1rm: decimal(1, 120, form="percent")
+    rpe: decimal(1, 10, step=0.5, form="rpe")
+    rest_s: whole(0, 4 * 3600, form="rest")
+
+    @field_validator("reps_max")
+    @classmethod
+    def _range(cls, value: int | None, info: ValidationInfo) -> int | None:
+        low = info.data.get("reps_min")
+        if value is not None and low is not None and value < low:
+            raise PydanticCustomError("routine", "Must be at least reps_min.")
+        if value is not None and "reps_min" in info.data and low is None:
+            raise PydanticCustomError("routine", "Give reps_min too (the bottom of the range).")
+        return value
+
+    @field_validator("percent_1rm")
+    @classmethod
+    def _one_load(cls, value: float | None, info: ValidationInfo) -> float | None:
+        if value is not None and info.data.get("load_kg") is not None:
+            raise PydanticCustomError("routine", "Give load_kg or percent_1rm, not both.")
+        return value
+
+
+class RoutineIn(Shape):
+    name: text(120, min_length=1, default=_REQUIRED, form="name")
+    notes: text(2000, form="notes")
+    exercises: Annotated[
+        list[RoutineEntryIn],
+        BeforeValidator(_none_is([])),
+        Field(min_length=1, max_length=settings.MAX_EXERCISES_PER_WORKOUT),
+    ]
+
+
 def _parse_started_at(value: Any) -> datetime:
     if value is None:
         raise PydanticCustomError("started_at", "This field is required.")
@@ -464,6 +507,8 @@ def columns(model: type[BaseModel]) -> tuple[str, ...]:
 SET_COLUMNS = columns(SetIn)
 INTERVAL_COLUMNS = columns(IntervalIn)
 WORKOUT_COLUMNS = columns(WorkoutIn)  # started_at … external_id
+ROUTINE_COLUMNS = columns(RoutineIn)  # name, notes
+ROUTINE_TARGETS = tuple(c for c in columns(RoutineEntryIn) if c != "exercise")
 # What a client sends for a workout (utc_offset_min is read from started_at's offset).
 WORKOUT_FIELDS = tuple(name for name in WORKOUT_COLUMNS if rule_of(WorkoutIn, name).sent)
 
@@ -551,6 +596,14 @@ def clean_workout(payload: Any, *, default_source: str = "api") -> WorkoutIn:
     return data
 
 
+def clean_routine(payload: Any) -> RoutineIn:
+    """Validate a whole routine; raise InvalidInput naming every bad field."""
+    try:
+        return RoutineIn.model_validate(payload)
+    except ValidationError as invalid:
+        raise InvalidInput(errors_of(invalid, RoutineIn)) from None
+
+
 def errors_of(invalid: ValidationError, model: type[BaseModel]) -> dict[str, list[str]]:
     """pydantic's errors as our envelope: dotted paths, our messages."""
     errors: dict[str, list[str]] = {}
@@ -569,17 +622,21 @@ def _message(error: dict, model: type[BaseModel]) -> str:
         return "Expected a JSON object." if not loc else "Expected an object."
     if kind == "missing":
         return "This field is required."
+    if kind == "string_unicode":
+        return UNENCODABLE
     if kind == "list_type":
         return "Expected a list."
     if kind == "too_long" and isinstance(value, list):
         return f"At most {error['ctx']['max_length']} items."
+    if kind == "too_short" and isinstance(value, list):
+        return f"At least {error['ctx']['min_length']} item."
     rule = _rule_at(model, loc)
     if rule is None:
         return error["msg"]
     return rule.message(value)
 
 
-_CUSTOM = ("tempo", "warmup", "set", "started_at", "profile")
+_CUSTOM = ("tempo", "warmup", "set", "started_at", "profile", "routine")
 
 
 def _rule_at(model: type[BaseModel], loc: tuple) -> Rule | None:

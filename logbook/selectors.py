@@ -3,11 +3,12 @@ Reads never write (the one exception: a user who somehow lacks a profile gets on
 
 import re
 from collections.abc import Iterable
+from difflib import get_close_matches
 from statistics import median
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import F, Q, QuerySet, Window
+from django.db.models import F, Prefetch, Q, QuerySet, Subquery, Sum, Window
 from django.db.models.functions import RowNumber
 
 from logbook.catalog import catalog_by_key, name_key
@@ -16,12 +17,21 @@ from logbook.models import (
     ExerciseName,
     ImportJob,
     Profile,
+    Routine,
+    RoutineExercise,
     Set,
     SetType,
     Workout,
     WorkoutExercise,
 )
-from logbook.schema import SET_COLUMNS
+from logbook.progression import (
+    DoneSet,
+    Target,
+    double_progression,
+    load_from_percent,
+    working_sets,
+)
+from logbook.schema import ROUTINE_TARGETS, SET_COLUMNS
 
 # Exports name a workout that has no external_id "myolog-<id>"; syncing that back into the
 # same account finds the workout again instead of creating a copy.
@@ -55,6 +65,40 @@ def search_exercises(user: AbstractBaseUser, query: str) -> QuerySet:
         visible_exercises(user)
         .filter(Q(name__icontains=query) | Q(slug__icontains=key) | Q(names__key__contains=key))
         .distinct()
+    )
+
+
+DID_YOU_MEAN_CUTOFF = 0.8
+
+
+def did_you_mean(user: AbstractBaseUser, name: str) -> Exercise | None:
+    """The catalog exercise a new name is probably a typo of ("Squats", "Benchpress"), or
+    None when the name is already known (catalog or the user's own) or close to nothing."""
+    key = name_key(name)
+    catalog = catalog_by_key()
+    if key in catalog or ExerciseName.objects.filter(owner=user, key=key).exists():
+        return None
+    squashed = {k.replace("-", ""): k for k in catalog}
+    close = get_close_matches(key.replace("-", ""), squashed, n=1, cutoff=DID_YOU_MEAN_CUTOFF)
+    return catalog[squashed[close[0]]] if close else None
+
+
+def workouts_with_exercise(name: str) -> QuerySet:
+    """Ids of workouts with an exercise answering to `name` (a part of any of its names), as
+    a subquery: filtering by it leaves each workout's other rows (and counts) alone."""
+    key = name_key(name)
+    return WorkoutExercise.objects.filter(exercise__names__key__contains=key).values("workout_id")
+
+
+def tonnage_of(workout: Any) -> Subquery:
+    """Volume load of a workout (sum of reps × load of its working sets, in kg), as a
+    subquery for annotating lists: `workout` is an OuterRef to the workout's id."""
+    return Subquery(
+        Set.objects.filter(entry__workout_id=workout)
+        .exclude(set_type=SetType.WARMUP)
+        .values("entry__workout_id")
+        .annotate(total=Sum(F("reps") * F("load_kg")))
+        .values("total")[:1]
     )
 
 
@@ -151,9 +195,31 @@ def _choice(exercise: Exercise) -> dict[str, Any]:
 def exercise_history(user: AbstractBaseUser) -> dict[str, dict[str, Any]]:
     """By exercise key: last time's sets (with the date) and the best working set ever
     (heaviest, then most reps), plus the typical rest recorded last time."""
-    entries = list(
-        WorkoutExercise.objects.filter(workout__user=user, workout__deleted_at__isnull=True)
-        .annotate(
+    entries = _last_entries(user)
+    if not entries:
+        return {}
+    sets_by_entry = _entry_sets([e[0] for e in entries])
+    best = _best_sets(user, [e[1] for e in entries])
+    history = {}
+    for entry_id, exercise_id, slug, name, owner_id, started_at in entries:
+        sets = sets_by_entry.get(entry_id, [])
+        rests = [s["rest_s"] for s in sets if s["rest_s"]]
+        history[name if owner_id else slug] = {
+            "last": {"date": started_at.isoformat(), "sets": sets},
+            "best": best.get(exercise_id),
+            "rest_s": round(median(rests)) if rests else None,
+        }
+    return history
+
+
+def _last_entries(user: AbstractBaseUser, exercise_ids: Iterable[int] | None = None) -> list:
+    """The last live entry of each exercise the user did (of `exercise_ids`, if given), newest
+    first: (entry id, exercise id, slug, name, owner id, started at). One query."""
+    entries = WorkoutExercise.objects.filter(workout__user=user, workout__deleted_at__isnull=True)
+    if exercise_ids is not None:
+        entries = entries.filter(exercise_id__in=list(exercise_ids))
+    return list(
+        entries.annotate(
             rank=Window(
                 RowNumber(),
                 partition_by=[F("exercise_id")],
@@ -171,26 +237,18 @@ def exercise_history(user: AbstractBaseUser) -> dict[str, dict[str, Any]]:
             "workout__started_at",
         )[:HISTORY_EXERCISES]
     )
-    if not entries:
-        return {}
+
+
+def _entry_sets(entry_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """The sets of the given entries as dicts of the schema's set columns, in order."""
     sets_by_entry: dict[int, list[dict[str, Any]]] = {}
     for entry_id, *values in (
-        Set.objects.filter(entry_id__in=[e[0] for e in entries])
+        Set.objects.filter(entry_id__in=entry_ids)
         .order_by("entry_id", "position")
         .values_list("entry_id", *SET_COLUMNS)
     ):
         sets_by_entry.setdefault(entry_id, []).append(dict(zip(SET_COLUMNS, values, strict=True)))
-    best = _best_sets(user, [e[1] for e in entries])
-    history = {}
-    for entry_id, exercise_id, slug, name, owner_id, started_at in entries:
-        sets = sets_by_entry.get(entry_id, [])
-        rests = [s["rest_s"] for s in sets if s["rest_s"]]
-        history[name if owner_id else slug] = {
-            "last": {"date": started_at.isoformat(), "sets": sets},
-            "best": best.get(exercise_id),
-            "rest_s": round(median(rests)) if rests else None,
-        }
-    return history
+    return sets_by_entry
 
 
 def _best_sets(user: AbstractBaseUser, exercise_ids: list[int]) -> dict[int, dict[str, Any]]:
@@ -232,4 +290,93 @@ def recent_workouts(user: AbstractBaseUser, limit: int = RECENT_WORKOUTS) -> lis
         .filter(Q(exercises__isnull=False) | Q(intervals__isnull=False))
         .distinct()
         .order_by("-started_at", "-id")[:limit]
+    )
+
+
+# --- Routines ---------------------------------------------------------------------------------
+
+
+def user_routines(user: AbstractBaseUser) -> QuerySet:
+    """The user's routines, newest first, with their exercises (two queries)."""
+    return Routine.objects.filter(user=user).prefetch_related(
+        Prefetch("exercises", queryset=RoutineExercise.objects.select_related("exercise"))
+    )
+
+
+def exercise_key(exercise: Exercise) -> str:
+    """How the API names an exercise: a catalog one by slug, the user's own by name."""
+    return exercise.name if exercise.is_custom else exercise.slug
+
+
+def routine_plans(user: AbstractBaseUser, routines: list[Routine]) -> list[dict[str, Any]]:
+    """Each routine as the live logger starts from it: per exercise its targets, the sets
+    to prefill (last time's load, else the target's), and the progression suggestion with
+    its rule (logbook.progression), with the sets it would prefill. Four queries in all."""
+    units = get_profile(user).units
+    ids = {item.exercise_id for r in routines for item in r.exercises.all()}
+    last = _last_entries(user, ids) if ids else []
+    sets_by_entry = _entry_sets([e[0] for e in last])
+    done = {
+        exercise_id: (started_at, sets_by_entry.get(entry_id, []))
+        for entry_id, exercise_id, *_, started_at in last
+    }
+    return [
+        {
+            "id": routine.pk,
+            "name": routine.name,
+            "notes": routine.notes,
+            "exercises": [
+                _plan(item, done.get(item.exercise_id), units) for item in routine.exercises.all()
+            ],
+        }
+        for routine in routines
+    ]
+
+
+def _plan(item: RoutineExercise, last: tuple | None, units: str) -> dict[str, Any]:
+    target = Target(
+        sets=item.sets,
+        reps_min=item.reps_min,
+        reps_max=item.reps_max,
+        load_kg=item.load_kg,
+        percent_1rm=item.percent_1rm,
+    )
+    done = [_done(s) for s in last[1]] if last else []
+    working = working_sets(done)
+    load = max((s.load_kg for s in working), default=None)
+    if item.percent_1rm is not None:
+        load = load_from_percent(item.percent_1rm, done, units)
+    elif load is None:
+        load = item.load_kg
+    suggestion = double_progression(target, done, units) if item.percent_1rm is None else None
+    reps = item.reps_max or item.reps_min
+    plan = {
+        "exercise": exercise_key(item.exercise),
+        "name": item.exercise.name,
+        "custom": item.exercise.is_custom,
+        **{field: getattr(item, field) for field in ROUTINE_TARGETS},
+        "last_date": last[0].isoformat() if last else None,
+        "sets": _target_sets(item, reps, load),
+        "suggestion": None,
+    }
+    if suggestion is not None:
+        plan["suggestion"] = {
+            "load_kg": suggestion.load_kg,
+            "reps": suggestion.reps,
+            "progress": suggestion.progress,
+            "reason": suggestion.reason,
+            "rule": suggestion.rule,
+            "sets": _target_sets(item, suggestion.reps, suggestion.load_kg),
+        }
+    return plan
+
+
+def _target_sets(item: RoutineExercise, reps: int | None, load: float | None) -> list[dict]:
+    one = {"reps": reps, "load_kg": load, "rpe": item.rpe, "rest_s": item.rest_s}
+    return [dict(one) for _ in range(item.sets)]
+
+
+def _done(s: dict[str, Any]) -> DoneSet:
+    return DoneSet(
+        reps=s["reps"], load_kg=s["load_kg"], rpe=s["rpe"], rir=s["rir"], set_type=s["set_type"]
     )

@@ -26,25 +26,32 @@ from django.utils import timezone
 
 from logbook.catalog import resolve_exercises
 from logbook.common.errors import InvalidInput
+from logbook.common.input import printable, storable
 from logbook.models import (
     ChangeClock,
     Exercise,
     IdempotencyRecord,
     Interval,
     Profile,
+    Routine,
+    RoutineExercise,
     Set,
     Workout,
     WorkoutExercise,
 )
 from logbook.schema import (
     INTERVAL_COLUMNS,
+    ROUTINE_COLUMNS,
+    ROUTINE_TARGETS,
     SET_COLUMNS,
     WORKOUT_COLUMNS,
     EntryIn,
     IntervalIn,
+    RoutineIn,
     SetIn,
     WorkoutIn,
     clean_profile,
+    clean_routine,
     clean_workout,
 )
 from logbook.selectors import find_synced, get_profile
@@ -60,10 +67,14 @@ heart_rate_profile_changed = Signal()
 HEART_RATE_FIELDS = ("hr_max", "birth_year")
 
 CREATED, UPDATED, UNCHANGED, ERROR = "created", "updated", "unchanged", "error"
+# What writing one workout of a batch may raise besides InvalidInput: the database's
+# refusals, and a driver's that cannot encode a value (UnicodeEncodeError is a ValueError).
+STORE_ERRORS = (DatabaseError, ValueError, OverflowError)
 
 # New workouts of a sync or import batch are inserted this many per transaction; rows per
 # INSERT statement stay under every backend's parameter limit.
 BULK_CHUNK = 100
+ANALYZE_AFTER = 200  # workouts created by one batch that refresh the planner's statistics
 BULK_BATCH = 2000
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICROSECOND = timedelta(microseconds=1)
@@ -292,7 +303,22 @@ def upsert_many(
             yield results[ready]
             ready += 1
     flush()
+    created = sum(1 for r in results if r is not None and r[1] == CREATED)
+    if created >= ANALYZE_AFTER:
+        analyze_workout_tables()
     yield from results[ready:]
+
+
+def analyze_workout_tables() -> None:
+    """After a large batch (a first sync, an import), PostgreSQL's statistics of the workout
+    tables are refreshed at once: a never-analysed or stale table can make the planner pick
+    a scan that costs a page of workouts several times its indexed plan (bench/PLANS.md),
+    and autovacuum may be off or slow to come. Other databases need nothing."""
+    if connection.vendor != "postgresql":
+        return
+    tables = [m._meta.db_table for m in (Workout, WorkoutExercise, Set, Interval)]
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(t) for t in tables))
 
 
 def _create_many(
@@ -321,7 +347,7 @@ def _create_many(
             _write_intervals([(w, d.intervals) for w, d in pairs])
             _announce(*workouts)
         return [(workout, CREATED, {}) for workout in workouts]
-    except DatabaseError:
+    except STORE_ERRORS:
         logger.info("bulk insert of %d workouts failed; one by one", len(indexes), exc_info=True)
     return [_upsert_one(user, items[i], None, False, exercises, digests[i]) for i in indexes]
 
@@ -345,8 +371,10 @@ def _upsert_one(
         )
     except InvalidInput as invalid:
         return None, ERROR, invalid.errors
-    except DatabaseError:
-        logger.exception("sync of %s for user %s failed", data.external_id, user.pk)
+    except STORE_ERRORS:
+        # Whatever the rules let through but the database or its driver refuses (a value
+        # it cannot encode, a constraint): this item's error, never the batch's.
+        logger.exception("sync of %r for user %s failed", data.external_id, user.pk)
         return None, ERROR, {"non_field_errors": ["Could not be saved; try again."]}
     return workout, status, {}
 
@@ -457,23 +485,23 @@ def _write_exercises(
 
 def _insert_sets(rows: Iterable[tuple[int, int, SetIn]]) -> None:
     """Sets are most of what a workout writes (10,000 in a sync of 500), and they need no ids
-    back: PostgreSQL takes them by COPY, several times faster than model instances through
-    bulk_create, which other databases (SQLite) use."""
-    if connection.vendor != "postgresql":
-        Set.objects.bulk_create(
-            [
-                Set(entry_id=entry_id, position=position, **_set_fields(s))
-                for entry_id, position, s in rows
-            ],
-            batch_size=BULK_BATCH,
-        )
-        return
+    back: PostgreSQL takes them by COPY, other databases (SQLite) by one executemany of plain
+    rows; either is several times faster than model instances through bulk_create."""
     quote = connection.ops.quote_name
-    columns = ", ".join(quote(c) for c in ("entry_id", "position", *SET_COLUMNS))
-    sql = f"COPY {quote(Set._meta.db_table)} ({columns}) FROM STDIN"
-    with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
-        for entry_id, position, s in rows:
-            copy.write_row((entry_id, position, *_set_values(s)))
+    names = ("entry_id", "position", *SET_COLUMNS)
+    columns = ", ".join(quote(c) for c in names)
+    table = quote(Set._meta.db_table)
+    with connection.cursor() as cursor:
+        if connection.vendor != "postgresql":
+            values = ", ".join(["%s"] * len(names))
+            cursor.executemany(
+                f"INSERT INTO {table} ({columns}) VALUES ({values})",
+                [(entry_id, position, *_set_values(s)) for entry_id, position, s in rows],
+            )
+            return
+        with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            for entry_id, position, s in rows:
+                copy.write_row((entry_id, position, *_set_values(s)))
 
 
 def _write_intervals(pairs: list[tuple[Workout, list[IntervalIn]]]) -> None:
@@ -527,7 +555,9 @@ def sync_workouts(user: AbstractBaseUser, items: list[Any]) -> list[dict[str, An
         try:
             valid.append((index, _clean_synced(item), digest))
         except InvalidInput as invalid:
-            results[index] = _sync_result(_raw_external_id(item), None, ERROR, invalid.errors)
+            echo = _raw_external_id(item)
+            echo = printable(echo) if echo is not None else None
+            results[index] = _sync_result(echo, None, ERROR, invalid.errors)
     written = upsert_many(
         user,
         [data for _, data, _ in valid],
@@ -546,7 +576,9 @@ def _sync_key(item: Any) -> tuple[str, str] | None:
     if not isinstance(item, dict):
         return None
     source, external_id = item.get("source"), _raw_external_id(item)
-    if not isinstance(source, str) or not source.strip() or not external_id:
+    if not storable(source) or not source.strip() or not storable(external_id):
+        return None  # not looked up: the rules refuse it, as this item's error
+    if not external_id.strip():
         return None
     return source.strip(), external_id.strip()
 
@@ -599,6 +631,65 @@ def update_profile(user: AbstractBaseUser, data: Any) -> Profile:
     if changed & set(HEART_RATE_FIELDS):
         transaction.on_commit(lambda: heart_rate_profile_changed.send(sender=Profile, user=user))
     return profile
+
+
+# --- Routines ------------------------------------------------------------------------------
+
+
+def save_routine(
+    user: AbstractBaseUser, data: RoutineIn, routine: Routine | None = None
+) -> Routine:
+    """Create a routine (or replace `routine`'s fields and exercises), whole or not at all.
+    Names resolve as a workout's do: an unknown one becomes the user's own exercise."""
+    with transaction.atomic():
+        exercises = resolve_exercises(user, {e.exercise for e in data.exercises})
+        routine = routine or Routine(user=user)
+        for field in ROUTINE_COLUMNS:
+            setattr(routine, field, getattr(data, field))
+        routine.save()
+        RoutineExercise.objects.filter(routine=routine).delete()
+        RoutineExercise.objects.bulk_create(
+            RoutineExercise(
+                routine=routine,
+                exercise=exercises[item.exercise],
+                position=position,
+                **{field: getattr(item, field) for field in ROUTINE_TARGETS},
+            )
+            for position, item in enumerate(data.exercises)
+        )
+    return routine
+
+
+def delete_routine(routine: Routine) -> None:
+    routine.delete()
+
+
+def routine_from_workout(workout: Workout, name: str = "") -> Routine:
+    """A routine with the workout's exercises: as many target sets as it had working sets,
+    their reps (a range when they varied), the heaviest working load, effort and rest."""
+    entries = []
+    for entry in workout.exercises.select_related("exercise").prefetch_related("sets"):
+        sets = [s for s in entry.sets.all() if s.set_type != "warmup"] or list(entry.sets.all())
+        reps = [s.reps for s in sets if s.reps]
+        loads = [s.load_kg for s in sets if s.load_kg is not None]
+        rpes = [s.rpe for s in sets if s.rpe is not None]
+        rests = sorted(s.rest_s for s in sets if s.rest_s)
+        entries.append(
+            {
+                "exercise": entry.exercise.name
+                if entry.exercise.is_custom
+                else entry.exercise.slug,
+                "superset": entry.superset,
+                "sets": min(max(len(sets), 1), 20),
+                "reps_min": min(reps) if reps else None,
+                "reps_max": max(reps) if reps and max(reps) != min(reps) else None,
+                "load_kg": max(loads) if loads else None,
+                "rpe": max(rpes) if rpes else None,
+                "rest_s": rests[len(rests) // 2] if rests else None,
+            }
+        )
+    title = name or workout.title or str(workout)
+    return save_routine(workout.user, clean_routine({"name": title[:120], "exercises": entries}))
 
 
 # --- Housekeeping --------------------------------------------------------------------------

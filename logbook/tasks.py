@@ -3,7 +3,7 @@ call the services."""
 
 from celery import shared_task
 
-from logbook import services
+from logbook import lockout, services
 
 
 @shared_task(acks_late=True)
@@ -14,3 +14,8 @@ def purge_idempotency_records() -> int:
 @shared_task(acks_late=True)
 def purge_sessions() -> None:
     services.purge_sessions()
+
+
+@shared_task(acks_late=True)
+def purge_login_failures() -> int:
+    return lockout.purge_login_failures()

@@ -1,5 +1,7 @@
 """SI in the database and the API; the user's units only at display and form input."""
 
+from logbook.common.input import whole_number
+
 KG_PER_LB = 0.45359237
 M_PER_MILE = 1609.344
 
@@ -48,12 +50,12 @@ def parse_duration(text: str) -> int | None:
     text = text.strip().lower()
     if not text:
         return None
-    if text.endswith("s") and text[:-1].isdigit():
-        return int(text[:-1])
+    if text.endswith("s") and whole_number(text[:-1]) is not None:
+        return whole_number(text[:-1])
     parts = text.split(":")
-    if not all(p.isdigit() for p in parts) or len(parts) > 3:
+    numbers = [whole_number(p) for p in parts]
+    if None in numbers or len(parts) > 3:
         return None
-    numbers = [int(p) for p in parts]
     if len(numbers) == 1:
         return numbers[0] * 60
     if len(numbers) == 2:

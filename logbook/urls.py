@@ -1,6 +1,6 @@
 from django.urls import path
 
-from logbook import views, views_help, views_log
+from logbook import views, views_help, views_log, views_routines
 from logbook.imports import views as views_imports
 
 urlpatterns = [
@@ -13,6 +13,16 @@ urlpatterns = [
     path("workouts/<id:id>/edit/", views.workout_edit, name="workout-edit"),
     path("workouts/<id:id>/delete/", views.workout_delete, name="workout-delete"),
     path("exercises/options/", views.exercise_options, name="exercise-options"),
+    path("routines/", views_routines.routine_list, name="routines"),
+    path("routines/new/", views_routines.routine_new, name="routine-new"),
+    path("routines/<id:id>/", views_routines.routine_detail, name="routine"),
+    path("routines/<id:id>/edit/", views_routines.routine_edit, name="routine-edit"),
+    path("routines/<id:id>/delete/", views_routines.routine_delete, name="routine-delete"),
+    path(
+        "workouts/<id:id>/routine/",
+        views_routines.routine_from_workout,
+        name="routine-from-workout",
+    ),
     path("imports/", views_imports.imports_page, name="imports"),
     path("imports/<id:pk>/", views_imports.import_detail, name="import-detail"),
     path("imports/<id:pk>/progress/", views_imports.import_progress, name="import-progress"),

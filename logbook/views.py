@@ -2,6 +2,7 @@
 a selector, write through logbook.services. Pages that show insights (the dashboard, the
 history, a workout) live in insights.workout_views."""
 
+from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from django.contrib import messages
@@ -16,8 +17,9 @@ from django.views.decorators.http import require_POST
 from logbook import selectors, services, workout_form
 from logbook.catalog import name_key
 from logbook.common.errors import InvalidInput
+from logbook.common.input import whole_number
 from logbook.forms import SettingsForm, SignupForm, TokenForm, add_profile_errors
-from logbook.models import Activity, Exercise, Workout
+from logbook.models import Activity, Exercise, TokenScope, Workout
 from logbook.schema import clean_workout
 from logbook.selectors import get_profile
 from logbook.tokens import issue_token, revoke_token
@@ -67,7 +69,14 @@ def token_create(request: HttpRequest) -> HttpResponse:
         context = _settings_context(request, SettingsForm(instance=get_profile(request.user)))
         context["token_form"] = form
         return render(request, "logbook/settings.html", context)
-    token, raw = issue_token(request.user, form.cleaned_data["name"])
+    days = form.cleaned_data["expires_in_days"]
+    expires_at = timezone.now() + timedelta(days=days) if days else None
+    token, raw = issue_token(
+        request.user,
+        form.cleaned_data["name"],
+        form.cleaned_data["scope"] or TokenScope.WRITE,
+        expires_at,
+    )
     # Shown once, on the page the redirect lands on; a reload can't make a second token.
     request.session["new_token"] = {"name": token.name, "token": raw}
     return redirect("settings")
@@ -154,7 +163,7 @@ def _new_form(request: HttpRequest, units: str, zone: ZoneInfo) -> workout_form.
     repeat = request.GET.get("repeat", "")
     source = (
         Workout.objects.alive().with_details().filter(user=request.user, pk=repeat).first()
-        if repeat.isdigit()
+        if whole_number(repeat) is not None
         else None
     )
     if source is not None:

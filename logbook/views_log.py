@@ -28,6 +28,7 @@ from logbook.schema import input_limits
 from logbook.selectors import get_profile
 
 THEME_COLOUR = "#1f4fa8"
+ROUTINES_ON_DEVICE = 50
 BACKGROUND_COLOUR = "#f5f7fa"
 # What the service worker keeps for offline use, besides the logger page itself.
 SHELL_STATIC = ("css/logger.css", "icons/icon-192.png", "icons/favicon.svg")
@@ -57,8 +58,10 @@ def log_data(request: HttpRequest) -> JsonResponse:
             "exercises": selectors.exercise_choices(user),
             "history": selectors.exercise_history(user),
             "recent": workouts_to_dicts(selectors.recent_workouts(user)),
-            # Issue 16 adds routines; the logger starts from one as it starts from a workout.
-            "routines": [],
+            # The logger starts from a routine's plan as it starts from a past workout.
+            "routines": selectors.routine_plans(
+                user, list(selectors.user_routines(user)[:ROUTINES_ON_DEVICE])
+            ),
             "urls": {
                 "workouts": reverse("api-workouts"),
                 "form": reverse("workout-new"),

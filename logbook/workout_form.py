@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from django.http import QueryDict
 
 from logbook import units as u
+from logbook.common.input import whole_number
 from logbook.models import Workout
 from logbook.schema import (
     INTERVAL_COLUMNS,
@@ -141,13 +142,13 @@ SCALARS = (
 def from_post(post: QueryDict) -> WorkoutForm:
     form = WorkoutForm(**{name: post.get(name, "").strip() for name in SCALARS})
     form.fasted = post.get("fasted") == "on"
-    for i in _indices(post, r"ex-(\d+)-name"):
+    for i in _indices(post, r"ex-([0-9]{1,6})-name"):
         row = ExerciseRow(
             name=post.get(f"ex-{i}-name", "").strip(),
             superset=post.get(f"ex-{i}-superset", "").strip(),
             kept=post.get(f"ex-{i}-kept", ""),
         )
-        for j in _indices(post, rf"ex-{i}-set-(\d+)-reps"):
+        for j in _indices(post, rf"ex-{i}-set-([0-9]{{1,6}})-reps"):
             prefix = f"ex-{i}-set-{j}-"
             row.sets.append(
                 SetRow(
@@ -163,7 +164,7 @@ def from_post(post: QueryDict) -> WorkoutForm:
                 )
             )
         form.exercises.append(row)
-    for k in _indices(post, r"iv-(\d+)-kind"):
+    for k in _indices(post, r"iv-([0-9]{1,6})-kind"):
         form.intervals.append(
             IntervalRow(
                 **{name: post.get(f"iv-{k}-{name}", "").strip() for name in INTERVAL_INPUTS},
@@ -270,9 +271,9 @@ def apply_action(
     """Add or remove rows. `last_sets(name)` gives last time's sets of an exercise."""
     if action == "add-exercise":
         form.exercises.append(ExerciseRow(sets=[SetRow()]))  # a new exercise comes with a set row
-    elif m := re.fullmatch(r"remove-exercise-(\d+)", action):
+    elif m := re.fullmatch(r"remove-exercise-([0-9]{1,6})", action):
         _pop(form.exercises, int(m.group(1)))
-    elif m := re.fullmatch(r"add-set-(\d+)", action):
+    elif m := re.fullmatch(r"add-set-([0-9]{1,6})", action):
         i = int(m.group(1))
         if i < len(form.exercises):
             row = form.exercises[i]
@@ -281,7 +282,7 @@ def apply_action(
             else:
                 previous = last_sets(row.name) if row.name else []
                 row.sets.append(replace(previous[0], rest="", errors={}) if previous else SetRow())
-    elif m := re.fullmatch(r"remove-set-(\d+)-(\d+)", action):
+    elif m := re.fullmatch(r"remove-set-([0-9]{1,6})-([0-9]{1,6})", action):
         i, j = int(m.group(1)), int(m.group(2))
         if i < len(form.exercises):
             _pop(form.exercises[i].sets, j)
@@ -293,7 +294,7 @@ def apply_action(
     elif action == "repeat-intervals":
         pair = form.intervals[-2:] if len(form.intervals) >= 2 else form.intervals[-1:]
         form.intervals.extend(replace(row, errors={}) for row in pair)
-    elif m := re.fullmatch(r"remove-interval-(\d+)", action):
+    elif m := re.fullmatch(r"remove-interval-([0-9]{1,6})", action):
         _pop(form.intervals, int(m.group(1)))
     return form
 
@@ -433,8 +434,8 @@ def _number(text: str, name: str, errors: dict) -> float | int | None:
 def _duration(text: str, name: str, errors: dict, *, minutes: bool) -> int | None:
     """A plain number is minutes for a workout, seconds for a rest or an interval."""
     text = text.strip()
-    if re.fullmatch(r"\d+", text) and not minutes:
-        return int(text)
+    if whole_number(text) is not None and not minutes:
+        return whole_number(text)
     seconds = u.parse_duration(text)
     if seconds is None:
         errors.setdefault(name, []).append("Enter a time like 45, 1:30 or 1:05:00.")
@@ -469,14 +470,16 @@ def attach_errors(form: WorkoutForm, errors: dict[str, list[str]]) -> WorkoutFor
 
 
 def _row_of(form: WorkoutForm, name: str) -> tuple[Any, str]:
-    if m := re.fullmatch(r"ex-(\d+)-set-(\d+)-(\w+)", name):
+    if m := re.fullmatch(r"ex-([0-9]{1,6})-set-([0-9]{1,6})-(\w+)", name):
         i, j = int(m.group(1)), int(m.group(2))
         if i < len(form.exercises) and j < len(form.exercises[i].sets):
             return form.exercises[i].sets[j], m.group(3)
-    elif m := re.fullmatch(r"ex-(\d+)-(\w+)", name):
+    elif m := re.fullmatch(r"ex-([0-9]{1,6})-(\w+)", name):
         if int(m.group(1)) < len(form.exercises):
             return form.exercises[int(m.group(1))], m.group(2)
-    elif (m := re.fullmatch(r"iv-(\d+)-(\w+)", name)) and int(m.group(1)) < len(form.intervals):
+    elif (m := re.fullmatch(r"iv-([0-9]{1,6})-(\w+)", name)) and int(m.group(1)) < len(
+        form.intervals
+    ):
         return form.intervals[int(m.group(1))], m.group(2)
     return None, ""
 

@@ -155,7 +155,9 @@ class Import:
         assert self.upload(payload(title="Edited"))["updated"] == 1
 
     def refuse(self, workout: Workout) -> None:
-        bad = payload(title="Edited", session_rpe=11)
+        # An import leaves out a bad value (session_rpe 11) and keeps the workout; an
+        # unknown activity is no value to leave out, so the workout is refused.
+        bad = payload(title="Edited", activity="juggling")
         bad["exercises"][1]["exercise"] = CUSTOM + " Two"
         status = self.upload(bad)
         assert (status["status"], status["updated"]) == ("done", 0), status

@@ -1,5 +1,5 @@
 """Security: production settings pass `check --deploy`, headers are set, every form is
-CSRF-protected, log-in guessing is throttled, and a database outage is a clean 503."""
+CSRF-protected (the log-in lockout: test_lockout.py), and a database outage is a clean 503."""
 
 import os
 import re
@@ -12,7 +12,7 @@ from django.db import OperationalError
 from django.test import Client
 
 from logbook.api import views
-from tests.factories import PASSWORD, UserFactory
+from tests.factories import UserFactory
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -82,22 +82,6 @@ def test_signup_and_login_refuse_a_missing_csrf_token():
     client = Client(enforce_csrf_checks=True)
     assert client.post("/signup/", {"username": "x"}).status_code == 403
     assert client.post("/accounts/login/", {"username": "x", "password": "y"}).status_code == 403
-
-
-@pytest.mark.django_db
-def test_password_guessing_is_throttled(client, settings):
-    settings.LOGIN_FAILURES_ALLOWED = 3
-    user = UserFactory()
-    codes = [
-        client.post(
-            "/accounts/login/", {"username": user.username, "password": "guess"}
-        ).status_code
-        for _ in range(5)
-    ]
-    assert codes == [200, 200, 200, 429, 429]
-    # Even the right password waits out the window: otherwise the limit would be a hint.
-    response = client.post("/accounts/login/", {"username": user.username, "password": PASSWORD})
-    assert response.status_code == 429
 
 
 @pytest.mark.django_db

@@ -160,24 +160,118 @@ class ExercisePage(serializers.Serializer):
     results = ExerciseOut(many=True)
 
 
+# Routines: the request from schema.RoutineIn, the answer adds ids, names and stamps.
+RoutineEntryIn = _serializer("RoutineEntryIn", _fields(schema.RoutineEntryIn))
+RoutineIn = _serializer(
+    "RoutineIn",
+    {
+        **_fields(schema.RoutineIn),
+        "exercises": RoutineEntryIn(many=True, help_text="At least one."),
+    },
+)
+RoutinePatch = _serializer(
+    "RoutinePatch",
+    {
+        "name": serializers.CharField(max_length=120, required=False),
+        "notes": serializers.CharField(max_length=2000, required=False, allow_blank=True),
+        "exercises": RoutineEntryIn(many=True, required=False),
+    },
+)
+
+
+def _routine_entry_out() -> dict:
+    return {
+        "exercise": serializers.CharField(
+            help_text="Catalog slug, or the name of your own exercise."
+        ),
+        "name": serializers.CharField(),
+        "custom": serializers.BooleanField(),
+        **_fields(schema.RoutineEntryIn, schema.ROUTINE_TARGETS, response=True),
+    }
+
+
+RoutineEntryOut = _serializer("RoutineEntryOut", _routine_entry_out())
+RoutineOut = _serializer(
+    "RoutineOut",
+    {
+        "id": serializers.IntegerField(),
+        **_fields(schema.RoutineIn, schema.ROUTINE_COLUMNS, response=True),
+        "exercises": RoutineEntryOut(many=True),
+        "created_at": serializers.DateTimeField(),
+        "updated_at": serializers.DateTimeField(),
+    },
+)
+
+
+class RoutinePage(serializers.Serializer):
+    next = serializers.URLField(allow_null=True)
+    results = RoutineOut(many=True)
+
+
+class PlannedSet(serializers.Serializer):
+    reps = serializers.IntegerField(allow_null=True)
+    load_kg = serializers.FloatField(allow_null=True)
+    rpe = serializers.FloatField(allow_null=True)
+    rest_s = serializers.IntegerField(allow_null=True)
+
+
+class Suggestion(serializers.Serializer):
+    load_kg = serializers.FloatField()
+    reps = serializers.IntegerField()
+    progress = serializers.BooleanField(help_text="True when the load goes up.")
+    reason = serializers.CharField()
+    rule = serializers.CharField()
+    sets = PlannedSet(many=True, help_text="The sets with the suggestion applied.")
+
+
+PlannedEntry = _serializer(
+    "PlannedEntry",
+    {
+        **_routine_entry_out(),
+        "last_date": serializers.DateTimeField(allow_null=True),
+        "sets": PlannedSet(many=True, help_text="Last time's load (else the target's)."),
+        "suggestion": Suggestion(allow_null=True),
+    },
+)
+
+
+class RoutinePlan(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    notes = serializers.CharField(allow_blank=True)
+    exercises = PlannedEntry(many=True)
+
+
 class TokenRequest(serializers.Serializer):
     username = serializers.CharField()
     password = serializers.CharField()
     name = serializers.CharField(max_length=100, required=False)
-
-
-class TokenResponse(serializers.Serializer):
-    id = serializers.IntegerField()
-    token = serializers.CharField(help_text="Shown once; keep it safe.")
-    name = serializers.CharField()
+    scope = serializers.ChoiceField(
+        choices=["write", "read"],
+        required=False,
+        help_text="`write` (default): read and send data; `read`: GET only.",
+    )
+    expires_in_days = serializers.IntegerField(
+        min_value=1,
+        max_value=3650,
+        required=False,
+        allow_null=True,
+        help_text="Refused this many days from now; absent or null: never expires.",
+    )
 
 
 class TokenInfo(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
     prefix = serializers.CharField()
+    scope = serializers.ChoiceField(choices=["write", "read"])
     created_at = serializers.DateTimeField()
     last_used_at = serializers.DateTimeField(allow_null=True)
+    expires_at = serializers.DateTimeField(allow_null=True)
+
+
+class TokenResponse(TokenInfo):
+    token = serializers.CharField(help_text="Shown once; keep it safe.")
 
 
 class WeeklyEmail(serializers.Serializer):
@@ -241,7 +335,11 @@ class Export(serializers.Serializer):
     workouts = ExportedWorkout(many=True)
 
 
-STEP_COMPONENTS = {"SetInRequest": schema.SetIn, "IntervalInRequest": schema.IntervalIn}
+STEP_COMPONENTS = {
+    "SetInRequest": schema.SetIn,
+    "IntervalInRequest": schema.IntervalIn,
+    "RoutineEntryInRequest": schema.RoutineEntryIn,
+}
 
 
 def postprocess_schema(result: dict, generator: Any, request: Any, public: bool) -> dict:

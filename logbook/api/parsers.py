@@ -1,11 +1,14 @@
-"""JSON with a size limit: DRF reads the request stream directly, bypassing Django's
-DATA_UPLOAD_MAX_MEMORY_SIZE, so the limit is enforced here."""
+"""JSON with a size and a nesting limit: DRF reads the request stream directly, bypassing
+Django's DATA_UPLOAD_MAX_MEMORY_SIZE, so the limits are enforced here (settings
+API_MAX_BODY_BYTES, SYNC_MAX_BODY_BYTES and JSON_MAX_DEPTH; docs/security.md)."""
 
 import io
 
 from django.conf import settings
 from rest_framework import parsers, status
-from rest_framework.exceptions import APIException
+from rest_framework.exceptions import APIException, ParseError, ValidationError
+
+from logbook.common.input import json_too_deep, text_problems
 
 
 class RequestTooLarge(APIException):
@@ -16,6 +19,9 @@ class RequestTooLarge(APIException):
 
 class LimitedJSONParser(parsers.JSONParser):
     limit_setting = "API_MAX_BODY_BYTES"
+    # Text that cannot be stored (NUL, a lone surrogate) anywhere in the body is a 400 naming
+    # its field; sync judges it per item instead (one bad item does not sink the batch).
+    check_text = True
 
     def parse(self, stream, media_type=None, parser_context=None):
         limit = getattr(settings, self.limit_setting)
@@ -26,4 +32,11 @@ class LimitedJSONParser(parsers.JSONParser):
         body = stream.read(limit + 1) if stream is not None else b""
         if len(body) > limit:
             raise RequestTooLarge(f"Request body over the limit of {limit} bytes.")
-        return super().parse(io.BytesIO(body), media_type, parser_context)
+        depth = settings.JSON_MAX_DEPTH
+        if json_too_deep(body, depth):  # before the parser recurses once per level
+            raise ParseError(f"JSON nested deeper than {depth} levels.")
+        data = super().parse(io.BytesIO(body), media_type, parser_context)
+        problems = text_problems(data) if self.check_text else {}
+        if problems:
+            raise ValidationError(problems)  # the envelope, by path
+        return data

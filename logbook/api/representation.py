@@ -7,10 +7,20 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 
-from logbook.models import Exercise, Interval, Set, Workout, WorkoutExercise
+from logbook.models import (
+    AccessToken,
+    Exercise,
+    Interval,
+    Routine,
+    Set,
+    Workout,
+    WorkoutExercise,
+)
 from logbook.schema import (
     INTERVAL_COLUMNS,
     PROFILE_COLUMNS,
+    ROUTINE_COLUMNS,
+    ROUTINE_TARGETS,
     SET_COLUMNS,
     WEEKLY_EMAIL_COLUMNS,
     WORKOUT_FIELDS,
@@ -163,6 +173,38 @@ def exercise_to_dict(exercise: Exercise) -> dict[str, Any]:
         "equipment": exercise.equipment,
         "kind": exercise.kind,
         "custom": exercise.is_custom,
+    }
+
+
+def routine_to_dict(routine: Routine) -> dict[str, Any]:
+    """A routine with its prefetched exercises (`selectors.user_routines`)."""
+    return {
+        "id": routine.pk,
+        **{field: getattr(routine, field) for field in ROUTINE_COLUMNS},
+        "exercises": [
+            {
+                "exercise": item.exercise.name if item.exercise.is_custom else item.exercise.slug,
+                "name": item.exercise.name,
+                "custom": item.exercise.is_custom,
+                **{field: getattr(item, field) for field in ROUTINE_TARGETS},
+            }
+            for item in routine.exercises.all()
+        ],
+        "created_at": routine.created_at.isoformat(),
+        "updated_at": routine.updated_at.isoformat(),
+    }
+
+
+def token_to_dict(token: AccessToken) -> dict[str, Any]:
+    """A token as the API shows it: never its value, which only its creation answer holds."""
+    return {
+        "id": token.pk,
+        "name": token.name,
+        "prefix": token.prefix,
+        "scope": token.scope,
+        "created_at": token.created_at.isoformat(),
+        "last_used_at": token.last_used_at.isoformat() if token.last_used_at else None,
+        "expires_at": token.expires_at.isoformat() if token.expires_at else None,
     }
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from logbook.api import export, sync, views
+from logbook.api import export, routines, sync, views
 from logbook.imports import api as imports
 
 urlpatterns = [
@@ -10,9 +10,17 @@ urlpatterns = [
     path("workouts/", views.WorkoutListView.as_view(), name="api-workouts"),
     path("workouts/<id:id>/", views.WorkoutDetailView.as_view(), name="api-workout"),
     path("exercises/", views.ExerciseListView.as_view(), name="api-exercises"),
+    path("routines/", routines.RoutineListView.as_view(), name="api-routines"),
+    path("routines/<id:id>/", routines.RoutineDetailView.as_view(), name="api-routine"),
+    path("routines/<id:id>/plan/", routines.RoutinePlanView.as_view(), name="api-routine-plan"),
     path("me/", views.MeView.as_view(), name="api-me"),
     path("sync/workouts/", sync.SyncWorkoutsView.as_view(), name="api-sync-workouts"),
     path("imports/", imports.ImportCreateView.as_view(), name="api-imports"),
     path("imports/<id:id>/", imports.ImportDetailView.as_view(), name="api-import"),
+    path(
+        "imports/<id:id>/messages/",
+        imports.ImportMessagesView.as_view(),
+        name="api-import-messages",
+    ),
     path("export/", export.ExportView.as_view(), name="api-export"),
 ]

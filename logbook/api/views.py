@@ -1,11 +1,11 @@
 """REST API v1 for the logbook. Thin: parse, call a service or selector, represent."""
 
-import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.contrib.auth import authenticate
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.permissions import AllowAny
@@ -20,17 +20,20 @@ from logbook.api.idempotency import idempotent
 from logbook.api.representation import (
     exercise_to_dict,
     profile_to_dict,
+    token_to_dict,
     workout_to_dict,
     workouts_to_dicts,
     written_workout_to_dict,
 )
 from logbook.common.errors import InvalidInput
+from logbook.common.input import query_datetime
 from logbook.common.pagination import paginate, paginate_changes
-from logbook.models import ExerciseKind, Workout
+from logbook.models import ExerciseKind, TokenScope, Workout
 from logbook.schema import clean_workout
 from logbook.tokens import issue_token, revoke_token
 
 TOKEN_NAME_MAX = 100
+MAX_DAYS = 3650
 
 
 class TokenCreateView(APIView):
@@ -60,37 +63,33 @@ class TokenCreateView(APIView):
             or "\x00" in name
         ):
             errors["name"] = ["Expected a name of 1 to 100 characters."]
+        scope = data.get("scope", TokenScope.WRITE)
+        if scope not in TokenScope.values:
+            errors["scope"] = [f"Expected one of: {', '.join(TokenScope.values)}."]
+        days = data.get("expires_in_days")
+        if days is not None and (
+            not isinstance(days, int) or isinstance(days, bool) or not 1 <= days <= MAX_DAYS
+        ):
+            errors["expires_in_days"] = [f"Expected a whole number of days, 1 to {MAX_DAYS}."]
         if errors:
             raise InvalidInput(errors)
-        user = authenticate(request, username=data["username"], password=data["password"])
+        # The Django request, so the lockout (logbook.lockout) counts this door with the others.
+        user = authenticate(request._request, username=data["username"], password=data["password"])
         if user is None:
             return Response(
                 {"errors": {"credentials": ["Wrong username or password."]}},
                 status=status.HTTP_401_UNAUTHORIZED,
                 headers={"WWW-Authenticate": "Bearer"},
             )
-        token, raw = issue_token(user, name.strip())
-        return Response(
-            {"token": raw, "name": token.name, "id": token.pk}, status=status.HTTP_201_CREATED
-        )
+        expires_at = timezone.now() + timedelta(days=days) if days else None
+        token, raw = issue_token(user, name.strip(), scope, expires_at)
+        return Response({"token": raw, **token_to_dict(token)}, status=status.HTTP_201_CREATED)
 
 
 class TokenListView(APIView):
     @extend_schema(responses={200: docs.TokenInfo(many=True)}, summary="List your tokens")
     def get(self, request: Request) -> Response:
-        tokens = request.user.access_tokens.all()
-        return Response(
-            [
-                {
-                    "id": t.pk,
-                    "name": t.name,
-                    "prefix": t.prefix,
-                    "created_at": t.created_at.isoformat(),
-                    "last_used_at": t.last_used_at.isoformat() if t.last_used_at else None,
-                }
-                for t in tokens
-            ]
-        )
+        return Response([token_to_dict(t) for t in request.user.access_tokens.all()])
 
 
 @extend_schema(parameters=[docs.ID])
@@ -258,19 +257,11 @@ def _fresh(workout: Workout) -> dict[str, Any]:
     return workout_to_dict(_fresh_obj(workout))
 
 
-_SPACE_FOR_PLUS = re.compile(r" (\d{2}:?\d{2})$")
-
-
 def _parse_query_datetime(value: str, name: str) -> datetime:
-    # An unencoded "+01:00" in a query string arrives as " 01:00".
-    value = _SPACE_FOR_PLUS.sub(r"+\1", value.strip())
     try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        raise InvalidInput({name: ["Not an ISO 8601 datetime with an offset."]}) from None
-    if parsed.tzinfo is None:
-        raise InvalidInput({name: ["Give a UTC offset, e.g. 2026-11-16T07:30:00+01:00 or …Z."]})
-    return parsed
+        return query_datetime(value)
+    except ValueError as problem:
+        raise InvalidInput({name: [str(problem)]}) from None
 
 
 def _flag(value: str | None, name: str) -> bool:

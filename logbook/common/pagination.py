@@ -12,26 +12,29 @@ import base64
 import binascii
 import json
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
-from django.db.models import Max, Q, QuerySet
+from django.db.models import DateTimeField, Max, Q, QuerySet
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from logbook.common.errors import InvalidInput
+from logbook.common.input import in_database_range, storable, whole_number
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
+MAX_ID = 2**63 - 1  # a bigint primary key
 
 
 def parse_limit(request: Request, default: int = DEFAULT_LIMIT) -> int:
     raw = request.query_params.get("limit")
     if raw is None:
         return default
-    if not raw.isdigit() or int(raw) < 1:
+    limit = whole_number(raw)
+    if limit is None or limit < 1:
         raise InvalidInput({"limit": [f"Expected a whole number from 1 to {MAX_LIMIT}."]})
-    return min(int(raw), MAX_LIMIT)
+    return min(limit, MAX_LIMIT)
 
 
 def paginate(
@@ -49,6 +52,8 @@ def paginate(
     cursor = _decode(request.query_params.get("cursor"))
     if cursor is not None:
         value, last_id = cursor
+        if isinstance(value, datetime) != _is_datetime(queryset, name):
+            raise InvalidInput({"cursor": ["Invalid cursor."]})
         op = "lt" if descending else "gt"
         queryset = queryset.filter(
             Q(**{f"{name}__{op}": value}) | Q(**{name: value, f"id__{op}": last_id})
@@ -124,18 +129,26 @@ def _decode_items(token: str) -> list[Any]:
         kind, value, pk = items[:3]
         if kind == "dt":
             value = _aware(datetime.fromisoformat(value))
-        if not isinstance(pk, int) or isinstance(pk, bool) or not isinstance(value, str | datetime):
+        if not isinstance(pk, int) or isinstance(pk, bool) or not 0 <= pk <= MAX_ID:
+            raise ValueError
+        whole = isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_ID
+        if not (isinstance(value, datetime) or whole or storable(value)):
             raise ValueError
         rest = [_aware(datetime.fromisoformat(b)) for b in items[3:]]
-    except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
+    except (ValueError, TypeError, OverflowError, binascii.Error, UnicodeDecodeError):
         raise InvalidInput({"cursor": ["Invalid cursor."]}) from None
     return [kind, value, pk, *rest]
 
 
 def _aware(value: datetime) -> datetime:
-    if value.tzinfo is None:
-        raise ValueError("naive datetime in cursor")
-    return value
+    """In UTC: the database holds offsets only up to ±15:59 (a forged cursor may not)."""
+    if value.tzinfo is None or not in_database_range(value):
+        raise ValueError("naive or out-of-range datetime in cursor")
+    return value.astimezone(UTC)
+
+
+def _is_datetime(queryset: QuerySet, name: str) -> bool:
+    return isinstance(queryset.model._meta.get_field(name), DateTimeField)
 
 
 def _replace_param(request: Request, key: str, value: str) -> str:

@@ -2,15 +2,16 @@
 
 from django.conf import settings
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import parsers, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from logbook.common.api import ID, Errors, JSONOnly
+from logbook.common.api import ID, LIMIT, Errors, JSONOnly
+from logbook.common.pagination import paginate
 from logbook.imports import jobs, services
-from logbook.models import ImportFormat, ImportJob
+from logbook.models import ImportFormat, ImportJob, ImportMessage
 
 MULTIPART_OVERHEAD = 64 * 1024  # boundaries and the small fields beside the file
 IMPORT_STATUSES = tuple(ImportJob.Status.values)
@@ -44,13 +45,41 @@ class ImportRowError(serializers.Serializer):
     message = serializers.CharField()
 
 
+class ImportStage(serializers.Serializer):
+    read = serializers.IntegerField(min_value=0)
+    imported = serializers.IntegerField(min_value=0)
+    skipped = serializers.IntegerField(min_value=0, help_text="Already imported, unchanged.")
+    refused = serializers.IntegerField(min_value=0)
+
+
+class ImportCounts(serializers.Serializer):
+    rows = ImportStage(help_text="CSV lines; the sessions, activities or tracks of others.")
+    sets = ImportStage()
+    workouts = ImportStage()
+
+
 class ImportStatus(serializers.Serializer):
     status = serializers.ChoiceField(choices=IMPORT_STATUSES)
     progress = serializers.FloatField(min_value=0, max_value=1)
     created = serializers.IntegerField(min_value=0)
     updated = serializers.IntegerField(min_value=0)
     skipped = serializers.IntegerField(min_value=0, help_text="Already imported, unchanged.")
-    errors = ImportRowError(many=True)
+    counts = ImportCounts(required=False, help_text="Empty until the job is done.")
+    error_count = serializers.IntegerField(min_value=0)
+    errors = ImportRowError(
+        many=True, help_text="The first 1,000; every one is paged at messages/."
+    )
+
+
+class ImportMessageOut(ImportRowError):
+    refused = serializers.BooleanField(
+        help_text="The row was left out whole; false when only a bad value was left out."
+    )
+
+
+class ImportMessagePage(serializers.Serializer):
+    next = serializers.URLField(allow_null=True)
+    results = ImportMessageOut(many=True)
 
 
 class ImportCreateView(APIView):
@@ -94,6 +123,24 @@ class ImportDetailView(APIView):
     def get(self, request: Request, id: int) -> Response:
         job = get_object_or_404(ImportJob, pk=id, user=request.user)
         return Response(jobs.status_dict(job))
+
+
+CURSOR = OpenApiParameter("cursor", str, description="From the previous page's `next`.")
+
+
+class ImportMessagesView(APIView):
+    @extend_schema(
+        parameters=[ID, LIMIT, CURSOR],
+        responses={200: ImportMessagePage, 400: Errors, 404: Errors},
+        summary="Every message of an import, by row, paged",
+    )
+    def get(self, request: Request, id: int) -> Response:
+        job = get_object_or_404(ImportJob, pk=id, user=request.user)
+        return paginate(request, job.messages.all(), ("id", "id"), _messages)
+
+
+def _messages(rows: list[ImportMessage]) -> list[dict]:
+    return [{"row": m.row, "message": m.message, "refused": m.refused} for m in rows]
 
 
 def _text(value: object) -> str | None:

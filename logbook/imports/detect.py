@@ -1,7 +1,11 @@
 """Telling a file's format from its first bytes, so users need not say (nor name it right)."""
 
+import csv
+import io
+import itertools
 import re
 
+from logbook.imports.readers.strong import looks_like_strong
 from logbook.models import ImportFormat
 
 SNIFF_BYTES = 64 * 1024
@@ -22,7 +26,7 @@ def detect_format(head: bytes, filename: str = "") -> str | None:
         if re.search(r"<(!DOCTYPE\s+)?HealthData[\s>\[]", text):
             return ImportFormat.APPLE_HEALTH
     else:
-        detected = _csv_format(text.split("\n", 1)[0])
+        detected = _csv_format(text.split("\n", 1)[0]) or _strong_by_shape(text)
         if detected:
             return detected
     for extension, fmt in EXTENSIONS.items():
@@ -42,3 +46,14 @@ def _csv_format(header: str) -> str | None:
     if {"date", "exercise", "reps"} <= names:
         return ImportFormat.FITNOTES_CSV
     return None
+
+
+def _strong_by_shape(text: str) -> str | None:
+    """Strong in a language whose header names differ: its names or its column order."""
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    try:
+        lines = list(itertools.islice(csv.reader(io.StringIO(text), delimiter=delimiter), 21))
+    except csv.Error:
+        return None
+    return ImportFormat.STRONG_CSV if looks_like_strong(lines) else None

@@ -9,9 +9,13 @@ importing a file again creates nothing new (they count as skipped).
 """
 
 import contextlib
+import gzip
 import io
 import logging
+import re
+import tempfile
 import time
+import zlib
 from collections.abc import Callable
 from contextlib import AbstractContextManager as ContextManager
 from datetime import datetime, timedelta
@@ -21,13 +25,14 @@ from zoneinfo import ZoneInfo
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
 from django.utils import timezone
 
 from logbook import services
 from logbook.common.errors import InvalidInput
-from logbook.imports.detect import SNIFF_BYTES
-from logbook.imports.readers import READERS, ImportContext, ImportFailed, RowError, detect_format
-from logbook.models import ImportFormat, ImportJob
+from logbook.imports.detect import SNIFF_BYTES, detect_format
+from logbook.imports.readers import READERS, ImportContext, ImportFailed, RowError
+from logbook.models import ImportFormat, ImportJob, ImportMessage
 from logbook.schema import WorkoutIn, clean_workout
 from logbook.selectors import get_profile
 
@@ -85,10 +90,11 @@ def run_import_bytes(
 def _execute(job: ImportJob, open_file: Callable[[ImportJob], ContextManager[BinaryIO]]) -> None:
     """Read, then write; end the job done or failed with a message, never raising."""
     progress = _Progress(job.pk)
+    tally = Counts()
     try:
         with open_file(job) as source:
-            payloads, errors = _read(job, source, progress)
-        counts = _write(job, payloads, errors, progress)
+            payloads, errors = _read(job, source, progress, tally)
+        counts = _write(job, payloads, errors, progress, tally)
     except ImportFailed as failure:
         finish(job, ImportJob.Status.FAILED, [row_error(None, str(failure))])
     except SoftTimeLimitExceeded:
@@ -99,7 +105,7 @@ def _execute(job: ImportJob, open_file: Callable[[ImportJob], ContextManager[Bin
         message = "The import stopped on an unexpected error; the workouts it wrote are kept."
         finish(job, ImportJob.Status.FAILED, [row_error(None, message)])
     else:
-        finish(job, ImportJob.Status.DONE, errors, **counts)
+        finish(job, ImportJob.Status.DONE, errors, counts=tally.as_dict(), **counts)
 
 
 def _stored_file(job: ImportJob) -> ContextManager[BinaryIO]:
@@ -110,10 +116,20 @@ def _stored_file(job: ImportJob) -> ContextManager[BinaryIO]:
     return job.file.open("rb")
 
 
-def _read(job: ImportJob, source: BinaryIO, progress: "_Progress") -> tuple[list[dict], list[dict]]:
-    fmt = job.format or detect_format(source.read(SNIFF_BYTES), job.filename)
+def _read(
+    job: ImportJob, source: BinaryIO, progress: "_Progress", counts: "Counts"
+) -> tuple[list[dict], list[dict]]:
+    head = source.read(SNIFF_BYTES)
     source.seek(0)
+    if head.startswith(GZIP_MAGIC):
+        source = gunzip(source)
+        head = source.read(SNIFF_BYTES)
+        source.seek(0)
+    fmt = job.format or detect_format(head, job.filename.removesuffix(".gz"))
     if fmt is None:
+        kind = unsupported_kind(head)
+        if kind:
+            raise ImportFailed(f"This looks like {kind} file, which Myolog doesn't import yet.")
         raise ImportFailed(
             "Could not tell what kind of file this is. Choose its format: "
             + ", ".join(ImportFormat.labels)
@@ -132,55 +148,204 @@ def _read(job: ImportJob, source: BinaryIO, progress: "_Progress") -> tuple[list
     errors: list[dict] = []
     for item in READERS[fmt](source, ctx):
         if isinstance(item, RowError):
-            errors.append(row_error(item.row, item.message))
+            errors.append(row_error(item.row, item.message, refused=item.refused))
         else:
             payloads.append(item)
     if not payloads and not errors:
         raise ImportFailed("The file holds no workouts.")
+    counts.rows_read = ctx.rows
+    counts.reader_refused = sum(1 for e in errors if e["refused"])
+    counts.set_rows = fmt in SET_PER_ROW
     return payloads, errors
 
 
+GZIP_MAGIC = b"\x1f\x8b"
+CHUNK = 1 << 20
+
+
+def gunzip(source: BinaryIO) -> BinaryIO:
+    """A .gz upload unpacked to a temporary file (on disk past 8 MB), stopping at
+    IMPORT_MAX_UNPACKED_BYTES so a gzip bomb is refused before any parsing."""
+    limit = settings.IMPORT_MAX_UNPACKED_BYTES
+    unpacked = tempfile.SpooledTemporaryFile(max_size=8 * CHUNK)  # noqa: SIM115 (returned)
+    try:
+        with gzip.GzipFile(fileobj=source) as packed:
+            while chunk := packed.read(CHUNK):
+                if unpacked.tell() + len(chunk) > limit:
+                    raise ImportFailed(
+                        f"The file unpacks to more than {_megabytes(limit)}, the limit."
+                    )
+                unpacked.write(chunk)
+    except (OSError, EOFError, zlib.error) as error:
+        raise ImportFailed(f"The .gz file could not be unpacked: {error}.") from None
+    unpacked.seek(0)
+    return unpacked
+
+
+# What a file we do not read looks like, by its first bytes, for the refusal's message.
+KINDS = (
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"%PDF", "a PDF"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"SQLite format 3", "an SQLite database"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"Rar!", "a RAR archive"),
+)
+
+
+def unsupported_kind(head: bytes) -> str | None:
+    """ "a JSON", "an XML (<Workouts>)", "a PDF"… or None when nothing is recognisable."""
+    for magic, kind in KINDS:
+        if head.startswith(magic):
+            return kind
+    text = head.decode("utf-8", errors="ignore").lstrip("\ufeff \t\r\n")
+    if text[:1] in ("{", "["):
+        return "a JSON"
+    if text.startswith("<"):
+        root = re.search(r"<([A-Za-z_][\w:.-]*)[\s>/]", re.sub(r"<[?!][^>]*>", "", text))
+        return f"an XML (<{root.group(1)}>)" if root else "an XML"
+    return None
+
+
 def _write(
-    job: ImportJob, payloads: list[dict], errors: list[dict], progress: "_Progress"
+    job: ImportJob,
+    payloads: list[dict],
+    errors: list[dict],
+    progress: "_Progress",
+    tally: "Counts",
 ) -> dict[str, int]:
-    cleaned: list[tuple[WorkoutIn, int | None]] = []
+    cleaned: list[tuple[WorkoutIn, dict]] = []
     for payload in payloads:
-        data, problems = clean_payload(payload)
+        tally.read(payload)
+        data, problems, kept = clean_payload(payload)
         errors.extend(problems)
-        if data is not None:
-            cleaned.append((data, payload.get("_row")))
+        tally.dropped(payload, kept)
+        if data is None:
+            tally.refused(kept)
+        else:
+            cleaned.append((data, kept))
     counts = {"created": 0, "updated": 0, "skipped": 0}
     results = services.upsert_many(job.user, [data for data, _ in cleaned])
-    for done, ((_, row), (_, status, problems)) in enumerate(
+    for done, ((_, kept), (_, status, problems)) in enumerate(
         zip(cleaned, results, strict=True), start=1
     ):
         if status == services.CREATED:
             counts["created"] += 1
+            tally.imported(kept)
         elif status == services.UPDATED:
             counts["updated"] += 1
+            tally.imported(kept)
         elif status == services.UNCHANGED:
             counts["skipped"] += 1
+            tally.skipped(kept)
         else:
-            errors.append(row_error(row, _describe(problems)))
+            errors.append(row_error(kept.get("_row"), _describe(problems)))
+            tally.refused(kept)
         progress(READ_SHARE + (1 - READ_SHARE) * done / len(cleaned))
     return counts
 
 
-def clean_payload(payload: dict[str, Any]) -> tuple[WorkoutIn | None, list[dict]]:
+SET_PER_ROW = {
+    ImportFormat.STRONG_CSV,
+    ImportFormat.HEVY_CSV,
+    ImportFormat.FITNOTES_CSV,
+}
+STAGES = ("read", "imported", "skipped", "refused")
+
+
+class Counts:
+    """How many rows, sets and workouts the job read, imported, skipped (already there,
+    unchanged) and refused. A row of a CSV is a line; other files count their sessions,
+    activities, tracks or workouts as rows."""
+
+    def __init__(self) -> None:
+        self.tally = {what: dict.fromkeys(STAGES, 0) for what in ("rows", "sets", "workouts")}
+        self.rows_read = 0
+        self.reader_refused = 0  # rows a reader left out whole
+        self.set_rows = False  # a refused row was a set (one set per row)
+
+    def read(self, payload: dict) -> None:
+        self.tally["workouts"]["read"] += 1
+        self.tally["sets"]["read"] += _set_count(payload)
+
+    def dropped(self, payload: dict, kept: dict) -> None:
+        """Sets (and their rows) that cleaning left out of a workout it kept or refused."""
+        self.tally["sets"]["refused"] += _set_count(payload) - _set_count(kept)
+        self.tally["rows"]["refused"] += len(_rows_of(payload) - _rows_of(kept))
+
+    def imported(self, kept: dict) -> None:
+        self._add("imported", kept)
+
+    def skipped(self, kept: dict) -> None:
+        self._add("skipped", kept)
+
+    def refused(self, kept: dict) -> None:
+        self._add("refused", kept)
+
+    def _add(self, stage: str, kept: dict) -> None:
+        self.tally["workouts"][stage] += 1
+        self.tally["sets"][stage] += _set_count(kept)
+        self.tally["rows"][stage] += len(_rows_of(kept))
+
+    def as_dict(self) -> dict[str, dict[str, int]]:
+        tally = {what: dict(stages) for what, stages in self.tally.items()}
+        rows, sets = tally["rows"], tally["sets"]
+        rows["refused"] += self.reader_refused
+        if self.set_rows:
+            sets["read"] += self.reader_refused
+            sets["refused"] += self.reader_refused
+        rows["read"] = self.rows_read or sum(rows[s] for s in STAGES[1:])
+        rows["imported"] = max(rows["read"] - rows["skipped"] - rows["refused"], 0)
+        return tally
+
+
+def _set_count(payload: dict) -> int:
+    return sum(len(e.get("sets") or []) for e in payload.get("exercises") or [])
+
+
+def _rows_of(payload: dict) -> set[int]:
+    """The file rows a payload was read from."""
+    rows = {payload.get("_row"), *(payload.get("_rows") or [])}
+    for part in [*(payload.get("exercises") or []), *(payload.get("intervals") or [])]:
+        rows.add(part.get("_row"))
+        rows.update(s.get("_row") for s in part.get("sets") or [])
+    return {r for r in rows if isinstance(r, int)}
+
+
+# A workout's values that can go while the workout stays (a timer left running 15 days).
+DROPPABLE = ("duration_s", "title", "session_rpe", "avg_hr", "max_hr", "distance_m", "notes")
+
+
+def clean_payload(payload: dict[str, Any]) -> tuple[WorkoutIn | None, list[dict], dict]:
     """Validate a reader's payload; drop (and report by row) sets and intervals that fail,
-    keeping the rest of the workout. A workout-level problem skips the workout."""
+    and workout values that fail, keeping the rest of the workout. Any other problem
+    refuses the workout. Returns the workout, the row errors and the payload as kept."""
     errors: list[dict] = []
-    for _ in range(3):
+    for _ in range(4):
         try:
-            return clean_workout(payload), errors
+            return clean_workout(payload), errors, payload
         except InvalidInput as invalid:
             payload, dropped, remaining = _drop_bad_parts(payload, invalid.errors)
-            errors.extend(dropped)
-            if remaining or not dropped:
+            payload, values = _drop_bad_values(payload, remaining)
+            errors.extend(dropped + values)
+            if (remaining and not values) or not (dropped or values):
                 message = _describe(remaining or invalid.errors)
                 errors.append(row_error(payload.get("_row"), f"Workout skipped: {message}"))
-                return None, errors
-    return None, errors
+                return None, errors, payload
+    return None, errors, payload
+
+
+def _drop_bad_values(
+    payload: dict[str, Any], problems: dict[str, list[str]]
+) -> tuple[dict[str, Any], list[dict]]:
+    """Leave out the workout values `problems` name, when all of them can go."""
+    if not problems or any(path not in DROPPABLE for path in problems):
+        return payload, []
+    message = "; ".join(f"{path}: {' '.join(m)}" for path, m in problems.items())
+    kept = {k: v for k, v in payload.items() if k not in problems}
+    error = row_error(payload.get("_row"), f"{message} The value is left out.", refused=False)
+    return kept, [error]
 
 
 def _drop_bad_parts(
@@ -243,22 +408,40 @@ def _describe(problems: dict[str, list[str]]) -> str:
     return "; ".join(f"{path}: {' '.join(messages)}" for path, messages in problems.items())
 
 
-def row_error(row: int | None, message: str) -> dict[str, Any]:
-    return {"row": row, "message": message[:1000]}
+def row_error(row: int | None, message: str, *, refused: bool = True) -> dict[str, Any]:
+    return {"row": row, "message": message[:1000], "refused": refused}
 
 
-def finish(job: ImportJob, status: str, errors: list[dict], **counts: int) -> None:
+def finish(job: ImportJob, status: str, errors: list[dict], **counts: Any) -> None:
+    """End the job: every message is stored (ImportMessage, paged by the API), the first
+    MAX_REPORTED_ERRORS also on the job for its page and status."""
     errors = sorted(errors, key=lambda e: (e["row"] is not None, e["row"] or 0))
-    if len(errors) > MAX_REPORTED_ERRORS:
-        more = len(errors) - MAX_REPORTED_ERRORS
-        errors = [*errors[:MAX_REPORTED_ERRORS], row_error(None, f"… and {more} more errors.")]
-    ImportJob.objects.filter(pk=job.pk).update(
-        status=status,
-        progress=1.0,
-        errors=errors,
-        finished_at=timezone.now(),
-        **counts,
-    )
+    with transaction.atomic():
+        ImportMessage.objects.filter(job_id=job.pk).delete()  # a re-run replaces them
+        ImportMessage.objects.bulk_create(
+            (
+                ImportMessage(
+                    job_id=job.pk,
+                    row=e["row"],
+                    message=e["message"],
+                    refused=e.get("refused", True),
+                )
+                for e in errors
+            ),
+            batch_size=1000,
+        )
+        ImportJob.objects.filter(pk=job.pk).update(
+            status=status,
+            progress=1.0,
+            errors=[_shown(e) for e in errors[:MAX_REPORTED_ERRORS]],
+            error_count=len(errors),
+            finished_at=timezone.now(),
+            **counts,
+        )
+
+
+def _shown(error: dict) -> dict[str, Any]:
+    return {"row": error["row"], "message": error["message"]}
 
 
 def delete_upload(job: ImportJob) -> None:
@@ -294,6 +477,8 @@ def status_dict(job: ImportJob) -> dict[str, Any]:
         "created": job.created,
         "updated": job.updated,
         "skipped": job.skipped,
+        "counts": job.counts,
+        "error_count": job.error_count,
         "errors": job.errors,
     }
 

@@ -252,3 +252,27 @@ test("the duration comes from the clock unless typed; a workout's distance goes 
   draft.duration = "a while";
   assert.ok(buildPayload(draft, { now: now(1), limits: LIMITS }).errors["w-duration"]);
 });
+
+test("a routine starts with its planned sets, or with its suggestion's when chosen", async () => {
+  const { templateFromRoutine } = await import("../../static/js/logger/state.js");
+  const plan = {
+    id: 3,
+    name: "Upper A",
+    exercises: [
+      {
+        exercise: "bench-press",
+        name: "Bench Press",
+        sets: [{ reps: 12, load_kg: 60, rpe: 8, rest_s: 120 }, { reps: 12, load_kg: 60, rpe: 8, rest_s: 120 }],
+        suggestion: { progress: true, sets: [{ reps: 8, load_kg: 62.5, rpe: 8, rest_s: 120 }, { reps: 8, load_kg: 62.5, rpe: 8, rest_s: 120 }] },
+      },
+      { exercise: "Ring row", name: "Ring row", sets: [{ reps: 10, load_kg: null }], suggestion: null },
+    ],
+  };
+  const planned = newDraft({ now: T0, user: 1, units: "kg", template: templateFromRoutine(plan), history: {} });
+  const suggested = newDraft({ now: T0, user: 1, units: "kg", template: templateFromRoutine(plan, { suggested: true }), history: {} });
+
+  assert.equal(planned.title, "Upper A");
+  assert.deepEqual(planned.exercises[0].sets.map((s) => [s.reps, s.load]), [["12", "60"], ["12", "60"]]);
+  assert.deepEqual(suggested.exercises[0].sets.map((s) => [s.reps, s.load]), [["8", "62.5"], ["8", "62.5"]]);
+  assert.deepEqual(suggested.exercises[1].sets.map((s) => s.reps), ["10"]);
+});

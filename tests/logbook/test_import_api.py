@@ -46,9 +46,12 @@ def test_an_upload_is_accepted_as_a_queued_job(api, user):
     assert ImportJob.objects.get(pk=body["id"]).user == user
 
 
-def test_the_status_has_exactly_the_contracts_fields(api):
+def test_the_status_has_exactly_the_contracts_fields_and_the_counts(api):
     status = status_of(api, post(api, HEVY))
-    assert set(status) == {"status", "progress", "created", "updated", "skipped", "errors"}
+    assert set(status) == {
+        *("status", "progress", "created", "updated", "skipped", "errors"),
+        *("counts", "error_count"),
+    }
     assert status["status"] == "done"
     assert status["progress"] == 1.0
     assert all(set(e) == {"row", "message"} for e in status["errors"])

@@ -33,7 +33,7 @@ def read_all(fmt: str, data: bytes) -> list:
     for item in items:
         assert isinstance(item, dict | RowError)
         if isinstance(item, dict):
-            data_or_none, problems = jobs.clean_payload(item)
+            data_or_none, problems, _ = jobs.clean_payload(item)
             assert data_or_none is not None or problems
     return items
 
@@ -151,7 +151,7 @@ def test_an_import_stores_whole_workouts_only(rows, tmp_path_factory, settings_o
     expected = {}
     for item in read_all("strong_csv", content):
         if isinstance(item, dict):
-            data, _ = jobs.clean_payload(item)
+            data, _, _ = jobs.clean_payload(item)
             if data is not None:
                 expected[data.external_id] = sum(len(e.sets) for e in data.exercises)
     job = ImportJob.objects.create(user=user, filename="strong.csv", format="strong_csv")

@@ -10,7 +10,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from garmin_fit_sdk import Encoder, Profile
 
-from logbook.imports.readers import READERS, ImportContext, ImportFailed, RowError, detect_format
+from logbook.imports.detect import detect_format
+from logbook.imports.readers import READERS, ImportContext, ImportFailed, RowError
 
 BERLIN = ImportContext(time_zone=ZoneInfo("Europe/Berlin"), weight_unit="kg")
 MESG = Profile["mesg_num"]
@@ -65,6 +66,7 @@ def test_strong_comma_form_uses_the_unit_given_at_upload():
         "load_kg": 45.359,
         "reps": 5,
         "rpe": 8.5,
+        "rest_s": 90,  # the Rest Timer row after it
         "_row": 3,
     }
     assert sets_of(push)[3]["duration_s"] == 60
@@ -141,12 +143,14 @@ def test_strong_bad_rows_are_reported_and_the_rest_imports():
     )
     content += "not a date,X,30m,Curl,1,10,10,0,0,\n2024-12-01 10:00:00,X,30m,Curl,Z,10,10,0,0,\n"
     workouts, errors = read("strong_csv", content)
-    assert [(e.row, e.message.split(":")[0]) for e in errors] == [
-        (3, "Reps"),
-        (8, "Date"),
-        (9, "Set Order"),
+    assert [(e.row, e.message.split(":")[0], e.refused) for e in errors] == [
+        (3, "Reps", False),  # the value is dropped, the set kept
+        (8, "Date", True),
+        (9, "Set Order", True),
     ]
-    assert [len(sets_of(w)) for w in workouts] == [3, 1]
+    assert [len(sets_of(w)) for w in workouts] == [4, 1]
+    assert "reps" not in sets_of(workouts[0])[1]
+    assert sets_of(workouts[0])[1]["load_kg"] == 100
 
 
 def test_a_csv_without_strongs_columns_fails_as_a_whole():
@@ -453,10 +457,13 @@ def test_non_fit_bytes_fail_as_a_whole(data):
         read("fit", data)
 
 
-def test_a_truncated_fit_fails_as_a_whole():
+def test_a_truncated_fit_says_it_was_cut_short():
     data = fit_file(session(T0, 600, "running", "generic"))
-    with pytest.raises(ImportFailed, match="damaged"):
-        read("fit", data[:-20])
+    (workout,), errors = read("fit", data[:-20])
+    assert workout["duration_s"] == 600
+    assert [e.message for e in errors] == [
+        "The FIT file is cut short: what could be read up to the cut is imported."
+    ]
 
 
 def test_a_fit_without_sessions_fails():

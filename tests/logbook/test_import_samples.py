@@ -56,6 +56,12 @@ def test_strong_samples_import_every_workout_and_set_once(api, user, path):
         "created": len(workouts),
         "updated": 0,
         "skipped": 0,
+        "counts": {
+            "rows": stages(read=len(records), imported=len(records)),
+            "sets": stages(read=len(records), imported=len(records)),
+            "workouts": stages(read=len(workouts), imported=len(workouts)),
+        },
+        "error_count": 0,
         "errors": [],
     }
     assert user.workouts.count() == len(workouts)
@@ -68,8 +74,13 @@ def test_strong_samples_import_every_workout_and_set_once(api, user, path):
     )
     again = upload(api, path)
     assert (again["created"], again["updated"], again["skipped"]) == (0, 0, len(workouts))
+    assert again["counts"]["sets"] == stages(read=len(records), skipped=len(records))
     assert user.workouts.count() == len(workouts)
     assert sets_of(user).count() == len(records)
+
+
+def stages(read: int = 0, imported: int = 0, skipped: int = 0, refused: int = 0) -> dict:
+    return {"read": read, "imported": imported, "skipped": skipped, "refused": refused}
 
 
 def test_strong_weights_follow_the_unit_given_at_upload(api, user):
@@ -152,7 +163,7 @@ def test_fit_samples_give_a_workout_per_session_and_a_set_per_active_set(api, us
         workout = user.workouts.get(started_at=s["start_time"])
         assert workout.avg_hr == s["avg_heart_rate"]
         assert workout.max_hr == s["max_heart_rate"]
-        assert workout.duration_s == round(s["total_elapsed_time"])
+        assert workout.duration_s == round(s["total_timer_time"])  # pauses left out
     again = upload(api, path)
     assert (again["created"], again["skipped"]) == (0, len(sessions))
 

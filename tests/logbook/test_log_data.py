@@ -4,7 +4,8 @@ in a fixed number of queries however long the history."""
 import pytest
 from django.test import Client
 
-from logbook.schema import SetIn, rule_of
+from logbook import services
+from logbook.schema import SetIn, clean_routine, rule_of
 from tests.factories import ExercisePayload, SetPayload, UserFactory, make_workout
 
 pytestmark = pytest.mark.django_db
@@ -108,10 +109,17 @@ def test_queries_do_not_grow_with_the_history(
                 for slug in ("back-squat", "deadlift", f"Custom {i}")
             ],
         )
+        services.save_routine(
+            user,
+            clean_routine(
+                {"name": f"R{i}", "exercises": [{"exercise": "back-squat", "reps_min": 5}]}
+            ),
+        )
     browser.get(DATA)
     # session, user, profile, own exercises, last entries, their sets, best sets, recent
-    # workouts (+ their sets, entries, intervals), and the catalog kept in the process
-    with django_assert_max_num_queries(11):
+    # workouts (+ their sets, entries, intervals), routines (+ their exercises, the last
+    # entries of those and their sets), and the catalog kept in the process
+    with django_assert_max_num_queries(15):
         response = browser.get(DATA)
     assert len(response.json()["history"]) == 2 + workouts
 

@@ -201,6 +201,8 @@ def test_the_schema_documents_sync_imports_and_export(client):
         "updated",
         "skipped",
         "errors",
+        "counts",
+        "error_count",
     }
 
 

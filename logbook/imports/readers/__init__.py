@@ -3,7 +3,6 @@
 from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
-from logbook.imports.detect import detect_format
 from logbook.imports.readers.apple_health import read_apple_health
 from logbook.imports.readers.common import ImportContext, ImportFailed, Item, RowError
 from logbook.imports.readers.fit import read_fit
@@ -28,4 +27,4 @@ READERS: dict[str, Reader] = {
     ImportFormat.MYOLOG_CSV: read_myolog_csv,
 }
 
-__all__ = ["READERS", "ImportContext", "ImportFailed", "Item", "RowError", "detect_format"]
+__all__ = ["READERS", "ImportContext", "ImportFailed", "Item", "RowError"]

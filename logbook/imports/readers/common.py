@@ -51,8 +51,12 @@ class ImportFailed(Exception):
 
 @dataclass(frozen=True)
 class RowError:
+    """A problem with one row (or record). `refused` says the row was left out whole; a
+    row whose bad value was dropped (the rest of it kept) is reported with refused=False."""
+
     row: int | None
     message: str
+    refused: bool = True
 
 
 @dataclass
@@ -63,6 +67,7 @@ class ImportContext:
     time_zone: ZoneInfo = field(default_factory=lambda: ZoneInfo("UTC"))
     weight_unit: str = "kg"
     report: Callable[[float], None] = lambda fraction: None
+    rows: int = 0  # data rows (or records) read, counted by the reader
 
 
 Item = dict[str, Any] | RowError
@@ -165,10 +170,15 @@ def number(text: str, column: str, *, decimal_comma: bool = False) -> float | No
     try:
         value = float(text)
     except ValueError:
-        raise CellError(f"{column}: {text!r} is not a number.") from None
+        raise CellError(f"{column}: {shown(text)} is not a number.") from None
     if value != value or value in (float("inf"), float("-inf")):
-        raise CellError(f"{column}: {text!r} is not a number.")
+        raise CellError(f"{column}: {shown(text)} is not a number.")
     return value
+
+
+def shown(text: str, limit: int = 40) -> str:
+    """A cell as a message quotes it: a 20 MB cell is not repeated in full."""
+    return repr(text if len(text) <= limit else text[:limit] + "…")
 
 
 def whole(value: float | None, column: str) -> int | None:
@@ -212,8 +222,11 @@ def heart_rate(value: Any) -> int | None:
     return bpm if HR_RANGE[0] <= bpm <= HR_RANGE[1] else None
 
 
-_CLOCK = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{1,2}(?:\.\d+)?)$")
-_SPELLED = re.compile(r"^(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?$", re.IGNORECASE)
+# Digit counts are bounded: int() of thousands of digits is slow (and refused past 4,300).
+_CLOCK = re.compile(r"^(?:(\d{1,7}):)?(\d{1,2}):(\d{1,2}(?:\.\d{1,6})?)$")
+_SPELLED = re.compile(
+    r"^(?:(\d{1,7})\s*h)?\s*(?:(\d{1,7})\s*m(?:in)?)?\s*(?:(\d{1,7})\s*s)?$", re.IGNORECASE
+)
 
 
 def seconds(text: str, column: str) -> int | None:
@@ -232,7 +245,7 @@ def seconds(text: str, column: str) -> int | None:
         return hours * 3600 + minutes * 60 + secs or None
     value = number(text, column)
     if value is None or value < 0:
-        raise CellError(f"{column}: {text!r} is not a duration.")
+        raise CellError(f"{column}: {shown(text)} is not a duration.")
     return round(value) or None
 
 
@@ -248,15 +261,27 @@ _NAIVE_FORMATS = (
 )
 
 
+YEARS = (1970, 2100)  # a file's dates outside these are typos or placeholders
+
+
 def naive_datetime(text: str, column: str = "Date") -> datetime:
     """A date and time written without a zone, as Strong and FitNotes write them."""
     text = text.strip()
     for fmt in _NAIVE_FORMATS:
         try:
-            return datetime.strptime(text, fmt)
+            moment = datetime.strptime(text, fmt)
         except ValueError:
             continue
-    raise CellError(f"{column}: {text!r} is not a date and time like 2024-11-28 17:36:08.")
+        return plausible(moment, column, text)
+    raise CellError(f"{column}: {shown(text)} is not a date and time like 2024-11-28 17:36:08.")
+
+
+def plausible(moment: datetime, column: str, text: str = "") -> datetime:
+    """A date within YEARS, else a CellError (year 1 or 9999 would overflow a zone shift)."""
+    if not YEARS[0] <= moment.year <= YEARS[1]:
+        shown = text or moment.isoformat()
+        raise CellError(f"{column}: {shown!r} is not between {YEARS[0]} and {YEARS[1]}.")
+    return moment
 
 
 def local_iso(naive: datetime, zone: ZoneInfo) -> str:

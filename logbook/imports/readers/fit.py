@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any, BinaryIO
 
-from garmin_fit_sdk import Decoder, Profile, Stream
+from garmin_fit_sdk import CrcCalculator, Decoder, Profile, Stream
 
 from logbook.imports.readers.common import (
     ImportContext,
@@ -61,21 +61,30 @@ LAP_KINDS = {"rest": "recovery", "recovery": "recovery", "warmup": "steady", "co
 
 
 def read_fit(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
-    messages = _decode(source.read())
+    messages, cut = _decode(source.read())
+    if cut:
+        yield RowError(None, cut, refused=False)
     sessions = messages.get("session_mesgs") or []
+    if not sessions and cut:
+        sessions = _sessions_from_records(messages)
     if not sessions:
         raise ImportFailed("The FIT file has no sessions: it is not an activity recording.")
     offset = _local_offset(messages)
     zone = timezone(offset) if offset is not None else ctx.time_zone
     laps = messages.get("lap_mesgs") or []
     sets = messages.get("set_mesgs") or []
+    transition = 0.0  # a multisport's transition belongs to the leg after it
     for number, session in enumerate(sessions, start=1):
         start = session.get("start_time")
+        if str(session.get("sport")) == "transition":
+            transition += _float(session.get("total_elapsed_time")) or 0
+            continue
         if not isinstance(start, datetime):
             yield RowError(number, f"Session {number} has no start time; skipped.")
             continue
-        elapsed = session.get("total_elapsed_time") or session.get("total_timer_time") or 0
-        end = start + timedelta(seconds=float(elapsed))
+        elapsed = _float(session.get("total_elapsed_time")) or 0
+        timer = _float(session.get("total_timer_time")) or elapsed
+        end = start + timedelta(seconds=max(elapsed, timer))
         workout = new_workout(
             number,
             started_at=aware_iso(start, zone),
@@ -83,7 +92,7 @@ def read_fit(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
             activity=_activity(session),
             source=SOURCE,
             external_id=utc_key(start),
-            duration_s=round(elapsed) or None,
+            duration_s=round(timer) or None,  # moving (timer) time; pauses left out
             distance_m=positive(_float(session.get("total_distance"))),
             avg_hr=heart_rate(session.get("avg_heart_rate")),
             max_hr=heart_rate(session.get("max_heart_rate")),
@@ -96,24 +105,67 @@ def read_fit(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
         else:
             own_laps = [lap for lap in laps if single or _within(_when(lap), start, end)]
             workout["intervals"] = _intervals(own_laps, number)
+        if transition:
+            workout["notes"] = f"Transition before this leg: {round(transition)} s."
+            transition = 0.0
         yield finish(workout)
 
 
-def _decode(data: bytes) -> dict[str, list[dict[str, Any]]]:
+def _decode(data: bytes) -> tuple[dict[str, list[dict[str, Any]]], str | None]:
+    """The file's messages, and a note when it was cut short (its readable part is kept).
+    A header CRC of 0 means "not computed" (FIT protocol); the file CRC checks integrity."""
     try:
         checker = Decoder(Stream.from_byte_array(bytearray(data)))
         if not checker.is_fit():
             raise ImportFailed("Not a FIT file.")
-        if not checker.check_integrity():
-            raise ImportFailed("The FIT file is damaged: its checksum does not match.")
-        messages, errors = Decoder(Stream.from_byte_array(bytearray(data))).read()
+        header_size = data[0]
+        data_size = int.from_bytes(data[4:8], "little")
+        end = header_size + data_size
+        cut = end + 2 > len(data)
+        if not cut:
+            header_crc = int.from_bytes(data[12:14], "little") if header_size == 14 else 0
+            if header_crc and header_crc != CrcCalculator.calculate_crc(data, 0, 12):
+                raise ImportFailed("The FIT file is damaged: its header checksum does not match.")
+            file_crc = int.from_bytes(data[end : end + 2], "little")
+            if file_crc != CrcCalculator.calculate_crc(data, 0, end):
+                raise ImportFailed("The FIT file is damaged: its checksum does not match.")
+        messages, errors = Decoder(Stream.from_byte_array(bytearray(data))).read(
+            enable_crc_check=False
+        )
     except ImportFailed:
         raise
     except Exception as error:  # the SDK raises bare Exceptions on malformed data
         raise ImportFailed(f"The FIT file could not be read: {error}") from None
-    if errors:
+    if errors and not cut:
         raise ImportFailed(f"The FIT file could not be read: {errors[0]}")
-    return messages
+    note = (
+        "The FIT file is cut short: what could be read up to the cut is imported." if cut else None
+    )
+    return messages, note
+
+
+def _sessions_from_records(messages: dict) -> list[dict[str, Any]]:
+    """A cut file may end before its session summary: one session from its records."""
+    records = [
+        r for r in messages.get("record_mesgs") or [] if isinstance(r.get("timestamp"), datetime)
+    ]
+    if len(records) < 2:
+        return []
+    start, end = records[0]["timestamp"], records[-1]["timestamp"]
+    rates = [r.get("heart_rate") for r in records if heart_rate(r.get("heart_rate"))]
+    distances = [d for d in (_float(r.get("distance")) for r in records) if d is not None]
+    sport = next(iter(messages.get("sport_mesgs") or []), {})
+    return [
+        {
+            "start_time": start,
+            "total_elapsed_time": (end - start).total_seconds(),
+            "total_distance": max(distances) if distances else None,
+            "avg_heart_rate": sum(rates) / len(rates) if rates else None,
+            "max_heart_rate": max(rates) if rates else None,
+            "sport": sport.get("sport"),
+            "sub_sport": sport.get("sub_sport"),
+        }
+    ]
 
 
 def _local_offset(messages: dict) -> timedelta | None:

@@ -45,7 +45,8 @@ def read_fitnotes(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
     fixed_unit = weight_unit(header_unit) or ctx.weight_unit
 
     workouts: dict[date, dict[str, Any]] = {}
-    for row, record in records:
+    for row, raw in records:
+        record = fit_layout(cols, len(header), raw)
         try:
             day = _date(cols.get(record, "Date"))
             exercise = cols.get(record, "Exercise")
@@ -84,6 +85,40 @@ def read_fitnotes(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
             add_note(workout, f"{exercise}: {comment}")
     for workout in workouts.values():
         yield finish(workout)
+
+
+TEXT_COLUMNS = ("Exercise", "Category", "Comment")
+TYPED = ("Weight", "Reps", "Distance", "Time")
+
+
+def fit_layout(cols: Columns, width: int, record: list[str]) -> list[str]:
+    """FitNotes does not quote names with commas ("Overhead Press (Each Side, Dumbbells)"):
+    a record longer than the header has its extra cells joined back into the text column
+    (exercise, category or comment) that leaves every number column a number."""
+    extra = len(record) - width
+    if extra <= 0:
+        return record
+    for name in TEXT_COLUMNS:
+        i = cols.index.get(name.lower())
+        if i is None:
+            continue
+        candidate = [*record[:i], ",".join(record[i : i + extra + 1]), *record[i + extra + 1 :]]
+        if _numbers_fit(cols, candidate):
+            return candidate
+    return record
+
+
+def _numbers_fit(cols: Columns, record: list[str]) -> bool:
+    try:
+        _date(cols.get(record, "Date"))
+        for name in TYPED:
+            column = cols.find(name) or cols.with_unit(name)[0]
+            text = cols.get(record, column)
+            seconds(text, name) if name == "Time" else number(text, name)
+        unit = cols.get(record, "Weight Unit")
+        return not unit or weight_unit(unit) is not None
+    except CellError:
+        return False
 
 
 def _date(text: str) -> date:

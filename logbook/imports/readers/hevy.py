@@ -97,7 +97,7 @@ def read_hevy(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
                 row,
                 started_at=local_iso(started, ctx.time_zone),
                 title=title[:200],
-                notes=cols.get(record, "description")[:10_000],
+                notes=line_breaks(cols.get(record, "description"))[:10_000],
                 source=SOURCE,
                 external_id=stable_id(started.isoformat(), title),
                 activity="strength",
@@ -123,11 +123,16 @@ def read_hevy(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
             superset = numbering.setdefault(superset, len(numbering))
         add_set(workout, exercise[:120], values, row, superset=superset, new_entry=bool(repeated))
         last_index[id(workout)] = index if index is not None else -1
-        note = cols.get(record, "exercise_notes")
+        note = line_breaks(cols.get(record, "exercise_notes"))
         if note:
             add_note(workout, f"{exercise}: {note}")
     for workout in workouts.values():
         yield finish(workout)
+
+
+def line_breaks(text: str) -> str:
+    """Hevy writes a note's line breaks as a literal backslash-n."""
+    return text.replace("\\r\\n", "\n").replace("\\n", "\n")
 
 
 def _set_values(

@@ -229,7 +229,12 @@ async function startFromQuery() {
   }
   if (routine) {
     const found = (app.data?.routines || []).find((r) => String(r.id) === routine);
-    if (found) start(templateFromRoutine(found), { kind: "routine", id: found.id, title: found.name || found.title });
+    const suggested = params.get("suggested") === "1";
+    if (found) start(templateFromRoutine(found, { suggested }), { kind: "routine", id: found.id, title: found.name || found.title, suggested });
+    else {
+      toast("That routine isn't on this phone yet; open the logger online once.");
+      render();
+    }
     return;
   }
   let workout = (app.data?.recent || []).find((w) => String(w.id) === repeat);

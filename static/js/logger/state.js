@@ -107,10 +107,11 @@ export function templateFromWorkout(workout) {
 }
 
 /**
- * The seam for routines (issue 16): a routine's exercises with their target sets become a
- * template like a past workout's. Until routines exist, a routine is expected in that shape.
+ * A routine's plan (`/log/data/`'s routines, `GET /api/v1/routines/{id}/plan/`) as a template
+ * like a past workout's: each exercise with its planned sets, or with `suggested`, the sets
+ * of its progression suggestion where it has one (the lifter chose them).
  */
-export function templateFromRoutine(routine) {
+export function templateFromRoutine(routine, { suggested = false } = {}) {
   return {
     title: routine.title || routine.name || "",
     activity: routine.activity || "strength",
@@ -118,7 +119,7 @@ export function templateFromRoutine(routine) {
       exercise: e.exercise,
       name: e.name,
       superset: e.superset ?? null,
-      sets: e.sets || [],
+      sets: (suggested && e.suggestion?.sets) || e.sets || [],
     })),
     intervals: routine.intervals || [],
   };
