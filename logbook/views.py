@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -37,6 +37,8 @@ def signup(request: HttpRequest) -> HttpResponse:
                 services.update_profile(user, form.profile_change())
         except InvalidInput as invalid:
             add_profile_errors(form, invalid.errors)
+        except IntegrityError:  # the same name signed up a moment ago (the form checked first)
+            form.add_error("username", "A user with that username already exists.")
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(

@@ -83,7 +83,29 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    if isinstance(value, str):
+        return neutralise(value)
+    return str(value)  # numbers stay numbers, a negative one too
+
+
+# A spreadsheet runs a cell that begins with one of these as a formula (OWASP, "CSV
+# injection"); a leading apostrophe makes it text. Text that already begins with
+# apostrophes before one of them gets one more, so the reader's undoing is exact.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(text: str) -> str:
+    """A text cell as the export writes it: never a formula."""
+    if text.lstrip("'").startswith(FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
+def restore(text: str) -> str:
+    """What `neutralise` was given: the reader undoes it, so export -> import is lossless."""
+    if text.startswith("'") and text.lstrip("'").startswith(FORMULA_STARTS):
+        return text[1:]
+    return text
 
 
 def read_myolog_csv(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
@@ -92,7 +114,8 @@ def read_myolog_csv(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
     missing_columns(cols, ("external_id", "source", "started_at", "row_type"), "Myolog CSV export")
     workouts: dict[tuple[str, str], dict[str, Any]] = {}
     entries: dict[tuple[str, str, int], dict[str, Any]] = {}
-    for row, record in records:
+    for row, raw_record in records:
+        record = [restore(cell) for cell in raw_record]
         try:
             row_type = cols.get(record, "row_type")
             if row_type not in ROW_TYPES:
