@@ -53,9 +53,13 @@ class ImportStage(serializers.Serializer):
 
 
 class ImportCounts(serializers.Serializer):
-    rows = ImportStage(help_text="CSV lines; the sessions, activities or tracks of others.")
-    sets = ImportStage()
-    workouts = ImportStage()
+    """Each stage is absent (the object empty) until the job is done."""
+
+    rows = ImportStage(
+        required=False, help_text="CSV lines; the sessions, activities or tracks of others."
+    )
+    sets = ImportStage(required=False)
+    workouts = ImportStage(required=False)
 
 
 class ImportStatus(serializers.Serializer):

@@ -3,7 +3,7 @@ once the broker is back (DESIGN.md, "Nothing accepted is lost")."""
 
 import pytest
 
-from tests.integration.support import PASSWORD, current_insights, send_task, wait_until, workout
+from tests.integration.support import PASSWORD, current_insights, wait_until, workout
 
 pytestmark = pytest.mark.integration
 
@@ -27,26 +27,18 @@ def test_a_workout_saved_while_the_broker_is_down_is_classified_by_the_sweep(
     assert api.get(f"/api/v1/workouts/{lost}/insight/").json()["status"] == "pending"
 
     # The broker comes back on the same address, empty: the classification task was never
-    # queued. A worker starts; a workout saved now is classified the normal way (the web
-    # process reconnected), the one saved during the outage still waits for the sweep.
+    # queued. A worker starts and runs the sweep as it starts, so the workout saved during
+    # the outage is classified without waiting for beat; one saved now is classified the
+    # normal way (the web process reconnected).
     throwaway_redis.start()
     stack.start_worker()
     reply = api.post("/api/v1/workouts/", workout("2026-11-03T07:30:00+00:00"))
     assert reply.status == 201, reply.text
     after = reply.json()["id"]
     wait_until(
-        lambda: current_insights(database.url, ids["broker-down"]).get(after) == 1,
-        30,
-        "the workout saved after the outage was not classified",
-    )
-    assert api.get(f"/api/v1/workouts/{lost}/insight/").json()["status"] == "pending"
-
-    # The periodic sweep (beat sends it every 5 minutes), sent through the broker now.
-    send_task(throwaway_redis.url, "insights.tasks.sweep_unclassified")
-    wait_until(
         lambda: current_insights(database.url, ids["broker-down"]) == {lost: 1, after: 1},
         30,
-        "the sweep did not classify the workout saved during the outage",
+        "the sweep on worker start did not classify the workout saved during the outage",
     )
     body = api.get(f"/api/v1/workouts/{lost}/insight/").json()
     assert body["status"] == "ready"
