@@ -181,7 +181,7 @@ def exercise_choices(user: AbstractBaseUser) -> list[dict[str, Any]]:
 
 def _choice(exercise: Exercise) -> dict[str, Any]:
     return {
-        "exercise": exercise.name if exercise.is_custom else exercise.slug,
+        "exercise": exercise_key(exercise),
         "name": exercise.name,
         "aliases": exercise.aliases,
         "kind": exercise.kind,

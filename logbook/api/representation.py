@@ -28,7 +28,7 @@ from logbook.schema import (
     SetIn,
     WorkoutIn,
 )
-from logbook.selectors import get_profile
+from logbook.selectors import exercise_key, get_profile
 
 # The bodies' keys, in order, come from the schema: a workout is its id, the fields a
 # client sends, its entries and intervals, then its stamps; an entry adds the exercise's
@@ -183,7 +183,7 @@ def routine_to_dict(routine: Routine) -> dict[str, Any]:
         **{field: getattr(routine, field) for field in ROUTINE_COLUMNS},
         "exercises": [
             {
-                "exercise": item.exercise.name if item.exercise.is_custom else item.exercise.slug,
+                "exercise": exercise_key(item.exercise),
                 "name": item.exercise.name,
                 "custom": item.exercise.is_custom,
                 **{field: getattr(item, field) for field in ROUTINE_TARGETS},
