@@ -9,17 +9,17 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
+from django.dispatch import Signal
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from logbook import selectors, services, workout_form
-from logbook.catalog import name_key
 from logbook.common.errors import InvalidInput
 from logbook.common.input import whole_number
 from logbook.forms import SettingsForm, SignupForm, TokenForm, add_profile_errors
-from logbook.models import Activity, Exercise, TokenScope, Workout
+from logbook.models import Activity, TokenScope, Workout
 from logbook.schema import clean_workout
 from logbook.selectors import get_profile
 from logbook.tokens import issue_token, revoke_token
@@ -105,6 +105,10 @@ def _settings_context(request: HttpRequest, form: SettingsForm) -> dict:
 
 # --- Workouts ----------------------------------------------------------------------------------
 
+# Sent after the web form saved a workout, with `request` and `workout`: insights adds the
+# records it broke to the flash (logbook never imports insights).
+workout_saved_on_web = Signal()
+
 
 @login_required
 def workout_new(request: HttpRequest) -> HttpResponse:
@@ -151,6 +155,7 @@ def _workout_form(request: HttpRequest, workout: Workout | None) -> HttpResponse
                 errors = workout_form.field_errors(exc.errors, conversion.paths)
             else:
                 messages.success(request, "Workout saved.")
+                workout_saved_on_web.send(sender=Workout, request=request, workout=workout)
                 return redirect("workout", id=workout.pk)
     elif workout is not None:
         form = workout_form.from_workout(workout, profile.units, zone)
@@ -219,16 +224,7 @@ def exercise_options(request: HttpRequest) -> HttpResponse:
     # htmx sends the exercise field under its own name, e.g. ex-2-name.
     typed = [v for k, v in request.GET.items() if k == "q" or k.endswith("-name")]
     query = (typed[0] if typed else "").strip()
-    exercises = Exercise.objects.none()
+    exercises = []
     if len(query) >= 2:
-        key = name_key(query)
-        exercises = (
-            (
-                Exercise.objects.filter(owner__isnull=True)
-                | Exercise.objects.filter(owner=request.user)
-            )
-            .filter(names__key__contains=key)
-            .distinct()
-            .order_by("name")[:12]
-        )
+        exercises = [m.item for m in selectors.ranked_exercises(request.user, query)[:12]]
     return render(request, "logbook/_exercise_options.html", {"exercises": exercises})
