@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from insights.features import estimate_1rm
+from logbook.units import load_to_display, load_unit
 
 REP_RANGE = range(1, 11)
 E1RM_MAX_REPS = 10  # the estimate uses sets of 10 reps or fewer (docs/science.md 2a)
@@ -194,4 +195,33 @@ def celebrations(
     ]
     out.sort(key=lambda c: c.exercise_name)
     out.sort(key=lambda c: (c.started_at, c.workout_id), reverse=True)  # stable: names A-Z
+    return out
+
+
+def phrases(celebration: Celebration, units: str) -> list[str]:
+    """The records of a celebration in words, in the user's units, as the workout page shows
+    them: for the flash on save and the weekly email."""
+
+    def load(kg: float | None) -> str:
+        value = load_to_display(kg, units)
+        return "" if value is None else f"{value:g}"
+
+    unit = load_unit(units)
+    out = []
+    top, span = celebration.top_rep_record, celebration.rep_span
+    if top is not None and span is not None:
+        reps = f"{span[0]} rep{'s' if span[0] > 1 else ''}"
+        if span[0] != span[1]:
+            reps = f"{span[0]}–{span[1]} reps"
+        was = f", was {load(top.previous)}" if top.previous is not None else ""
+        out.append(
+            f"Best weight for {reps}: {load(top.value)} {unit} "
+            f"({top.reps} × {load(top.load_kg)}{was})"
+        )
+    for r in celebration.others:
+        value = f"{load(r.value)} {unit}" if r.is_load else f"{r.value:g}"
+        was = ""
+        if r.previous is not None:
+            was = f" (was {load(r.previous) if r.is_load else f'{r.previous:g}'})"
+        out.append(f"{r.label}: {value}{was}")
     return out

@@ -112,6 +112,14 @@ def workout_celebrations(workout: Workout) -> list[records.Celebration]:
     return records.celebrations(books, names, workout.pk)
 
 
+def celebrations_between(user, start: datetime, end: datetime) -> list[records.Celebration]:
+    """The records broken by workouts in [start, end), newest first (the weekly email's
+    "New records this week"): each compared with every earlier workout."""
+    books = record_books(user, until=end)
+    names = dict(Exercise.objects.filter(pk__in=list(books)).values_list("pk", "name"))
+    return [c for c in records.celebrations(books, names) if start <= c.started_at < end]
+
+
 def exercise_entries(user, exercise: Exercise) -> QuerySet:
     """Every live session of this exercise by the user, newest first, with its sets."""
     return (

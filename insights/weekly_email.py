@@ -21,9 +21,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from insights import records, selectors
 from insights.knowledge import DISCLAIMER, MODALITY_SLUGS, REFERENCES, science_path
 from insights.models import WeeklyEmail
-from insights.reports import week_report
+from insights.reports import user_zone, week_report
 from insights.weekly import shift_week, week_bounds
 from logbook.models import Profile
 
@@ -252,10 +253,27 @@ def email_context(user: AbstractBaseUser, week: str) -> dict:
         "unsubscribe_url": settings.SITE_URL + reverse("email-unsubscribe", args=[token]),
         "preferences_url": settings.SITE_URL + reverse("email-preferences", args=[token]),
         "bars": report_bars(report),
+        "records": week_records(user, week),
         "base": settings.SITE_URL,  # the science pages, linked from the email
         "disclaimer": DISCLAIMER,
         "who_reference": REFERENCES["R55"],
     }
+
+
+def week_records(user: AbstractBaseUser, week: str) -> list[dict]:
+    """The records the week's workouts broke, in words in the user's units, with links."""
+    start, end = week_bounds(week, user_zone(user))
+    units = user.profile.units
+    return [
+        {
+            "exercise": c.exercise_name,
+            "exercise_url": settings.SITE_URL + reverse("exercise", args=[c.exercise_id]),
+            "workout_url": settings.SITE_URL + reverse("workout", args=[c.workout_id]),
+            "started_at": c.started_at.astimezone(start.tzinfo),
+            "lines": records.phrases(c, units),
+        }
+        for c in selectors.celebrations_between(user, start, end)
+    ]
 
 
 def week_dates(week: str) -> str:

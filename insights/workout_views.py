@@ -5,14 +5,17 @@ They live here because insights depends on the logbook, never the reverse."""
 from collections.abc import Callable
 from datetime import date, datetime
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
-from insights import reports, selectors
+from insights import records, reports, selectors
 from insights.api.representation import insight_to_dict
 from insights.calendar import month_calendar
 from insights.charts import hard_sets_chart, hard_sets_rows, load_chart, modality_chart
@@ -20,6 +23,7 @@ from insights.weekly import shift_week
 from insights.weekly_email import MODALITY_LABELS, report_bars
 from logbook import selectors as reads
 from logbook.models import Workout, WorkoutExercise
+from logbook.selectors import get_profile
 
 DASHBOARD_WEEKS = 8
 HISTORY_PAGE = 25
@@ -171,3 +175,17 @@ def workout_detail(request: HttpRequest, id: int) -> HttpResponse:
             "celebrations": celebrations,
         },
     )
+
+
+def celebrate_saved_records(sender, request: HttpRequest, workout: Workout, **kwargs) -> None:
+    """On a save from the web form, flash the records the workout broke, each exercise
+    linked to its page and the lot to the records page (`logbook.views.workout_saved_on_web`)."""
+    celebrations = selectors.workout_celebrations(workout)
+    if not celebrations:
+        return
+    units = get_profile(request.user).units
+    html = render_to_string(
+        "insights/_records_flash.html",
+        {"rows": [(c, records.phrases(c, units)) for c in celebrations]},
+    )
+    messages.success(request, mark_safe(html.strip()))  # the template escapes what users typed

@@ -11,6 +11,7 @@ as a suggestion with its rule; the lifter decides.
 
 from dataclasses import dataclass
 
+from logbook.strength import estimate_1rm
 from logbook.units import KG_PER_LB
 
 RPE_CAP = 8.0  # every set at or below this effort (RIR at least 10 - RPE_CAP)
@@ -20,7 +21,7 @@ RULE = (
     "Double progression: when every set reaches the top of the rep range at RPE 8 or less, "
     "add the smallest plate and start again at the bottom of the range."
 )
-# e1RM (Epley, effort-adjusted reps) only from sets of this many reps or fewer.
+# e1RM (logbook.strength, effort-adjusted reps) only from sets of this many reps or fewer.
 E1RM_MAX_REPS = 10
 
 
@@ -105,13 +106,14 @@ def double_progression(target: Target, last: list[DoneSet], units: str = "kg") -
 
 
 def e1rm(s: DoneSet) -> float | None:
-    """Epley with effort-adjusted reps (reps + RIR), from sets of at most E1RM_MAX_REPS."""
+    """The shared e1RM with effort-adjusted reps, from sets of at most E1RM_MAX_REPS; a set
+    without an effort rating is not taken as a maximum here (the load would be a guess)."""
     if s.set_type == "warmup" or not s.reps or not s.load_kg or s.reps > E1RM_MAX_REPS:
         return None
     reserve = reps_in_reserve(s)
     if reserve is None:
         return None
-    return s.load_kg * (1 + (s.reps + reserve) / 30)
+    return estimate_1rm(s.load_kg, s.reps, reserve)
 
 
 def load_from_percent(percent: float, sets: list[DoneSet], units: str = "kg") -> float | None:

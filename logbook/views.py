@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
+from django.dispatch import Signal
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -105,6 +106,10 @@ def _settings_context(request: HttpRequest, form: SettingsForm) -> dict:
 
 # --- Workouts ----------------------------------------------------------------------------------
 
+# Sent after the web form saved a workout, with `request` and `workout`: insights adds the
+# records it broke to the flash (logbook never imports insights).
+workout_saved_on_web = Signal()
+
 
 @login_required
 def workout_new(request: HttpRequest) -> HttpResponse:
@@ -151,6 +156,7 @@ def _workout_form(request: HttpRequest, workout: Workout | None) -> HttpResponse
                 errors = workout_form.field_errors(exc.errors, conversion.paths)
             else:
                 messages.success(request, "Workout saved.")
+                workout_saved_on_web.send(sender=Workout, request=request, workout=workout)
                 return redirect("workout", id=workout.pk)
     elif workout is not None:
         form = workout_form.from_workout(workout, profile.units, zone)

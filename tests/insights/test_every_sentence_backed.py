@@ -1,5 +1,6 @@
 """No user-visible sentence without its backing (issue 15): rationales, notes, weekly
-suggestions, the science pages, the week page, a workout's page and both emails.
+suggestions, the science pages, the week page, a workout's page, both emails, and the
+progress pages (an exercise's page, records, a routine's progression suggestion).
 
 Every sentence carries a basis: reference keys of docs/science.md section 4 (never one marked
 ✘), a claim of its section 1 (C…), or one of its sections (§2b …) whose rule, often a
@@ -32,6 +33,7 @@ SECTIONS = {
     "§2a": "### 2a.",
     "§2b": "### 2b.",
     "§2c": "### 2c.",
+    "§2d": "### 2d.",
     "§3": "## 3. Load and recovery metrics",
     "§3c": "### 3c.",
 }
@@ -287,3 +289,37 @@ def test_the_dashboard_signals_line_has_verdicts(lifter, monkeypatch):
     html = _web(user).get("/").content.decode()
     assert "of 4 kinds" not in html
     assert "Signals your sessions relate to" not in html
+
+
+def test_every_sentence_of_an_exercise_page_and_the_records_is_backed(lifter):
+    user, _ = lifter
+    web = _web(user)
+    html = web.get("/records/").content.decode()
+    assert unbacked(html, ("main", "id", "main")) == []
+    exercise_links = sorted(set(re.findall(r'href="(/exercises/[^/"]+/)"', html)))
+    assert exercise_links, "the lifter has records"
+    for path in exercise_links:
+        page = web.get(path).content.decode()
+        assert unbacked(page, ("main", "id", "main")) == [], path
+
+
+def test_every_sentence_of_a_routines_progression_suggestion_is_backed(lifter):
+    user, _ = lifter
+    api = APIClient()
+    api.credentials(**bearer(user))
+    done = {
+        "started_at": "2026-11-23T07:30:00+01:00",
+        "exercises": [
+            {"exercise": "back-squat", "sets": [{"reps": 8, "load_kg": 100, "rpe": 7}] * 3}
+        ],
+    }
+    assert api.post("/api/v1/workouts/", done, format="json").status_code == 201
+    routine = {
+        "name": "Lower A",
+        "exercises": [{"exercise": "back-squat", "sets": 3, "reps_min": 5, "reps_max": 8}],
+    }
+    response = api.post("/api/v1/routines/", routine, format="json")
+    assert response.status_code == 201, response.json()
+    html = _web(user).get(f"/routines/{response.json()['id']}/").content.decode()
+    assert "Suggestion:" in html
+    assert unbacked(html, ("main", "id", "main")) == []

@@ -9,12 +9,10 @@ from insights.features import (
     SessionData,
     SetData,
     best_e1rm,
-    brzycki,
     compute_features,
-    epley,
-    estimate_1rm,
     predicted_max_reps,
 )
+from logbook.strength import brzycki, epley, estimate_1rm
 
 # --- Builders --------------------------------------------------------------------------------
 

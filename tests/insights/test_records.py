@@ -3,7 +3,6 @@ session sets the table without being a record, and each record remembers what it
 
 from datetime import UTC, datetime, timedelta
 
-from insights.features import estimate_1rm
 from insights.records import (
     E1RM,
     HEAVIEST,
@@ -17,6 +16,7 @@ from insights.records import (
     rep_kind,
     session_bests,
 )
+from logbook.strength import estimate_1rm
 
 DAY = datetime(2026, 1, 5, 7, tzinfo=UTC)
 

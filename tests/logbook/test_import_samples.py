@@ -206,3 +206,30 @@ def test_samples_are_detected_without_a_format(api, user):
         "hevy",
         "fit",
     }
+
+
+DEVICES = EXPORTS / "fit-fitparse"
+SPORTS = {"running": "run", "cycling": "ride", "walking": "walk"}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "activity-small-fenix2-run.fit",
+        "garmin-edge-500-activity.fit",
+        "garmin-edge-820-bike.fit",
+        "garmin-fenix-5-bike.fit",
+        "garmin-fenix-5-run.fit",
+        "garmin-fenix-5-walk.fit",
+    ],
+)
+def test_fit_files_of_garmin_watches_and_bike_computers(api, user, name):
+    (session,) = fit_messages(DEVICES / name)["session_mesgs"]
+    result = upload(api, DEVICES / name)
+    assert (result["status"], result["created"], result["errors"]) == ("done", 1, [])
+    workout = user.workouts.get()
+    assert workout.started_at == session["start_time"]
+    assert workout.activity == SPORTS[session["sport"]]
+    assert workout.duration_s == round(session["total_timer_time"])
+    assert workout.distance_m == pytest.approx(session["total_distance"], abs=0.01)
+    assert workout.avg_hr == session.get("avg_heart_rate")
