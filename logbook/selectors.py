@@ -8,9 +8,10 @@ from statistics import median
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import F, Prefetch, Q, QuerySet, Subquery, Sum, Window
+from django.db.models import Count, F, Max, Prefetch, Q, QuerySet, Subquery, Sum, Window
 from django.db.models.functions import RowNumber
 
+from logbook import exercise_search
 from logbook.catalog import catalog_by_key, name_key
 from logbook.models import (
     Exercise,
@@ -53,19 +54,55 @@ def live_workouts(user: AbstractBaseUser) -> QuerySet:
     return Workout.objects.alive().filter(user=user)
 
 
-def visible_exercises(user: AbstractBaseUser) -> QuerySet:
-    """The shared catalog and the user's own exercises."""
-    return Exercise.objects.filter(Q(owner__isnull=True) | Q(owner=user))
+def ranked_exercises(
+    user: AbstractBaseUser,
+    query: str = "",
+    *,
+    kind: str = "",
+    muscle: str = "",
+    equipment: str = "",
+) -> list[exercise_search.Match[Exercise]]:
+    """The catalog and the user's own exercises matching `query` (ranked: see
+    logbook.exercise_search) and the filters; with nothing typed, by name. One query (the
+    user's own exercises): the catalog is the process's copy."""
+    chosen = [
+        e
+        for e in search_order(user)
+        if (not kind or e.kind == kind)
+        and (not muscle or muscle in e.primary_muscles)
+        and (not equipment or e.equipment == equipment)
+    ]
+    if not query.strip():
+        chosen.sort(key=lambda e: (e.name, e.pk))
+    return exercise_search.rank(chosen, query, lambda e: (e.name, e.aliases))
 
 
-def search_exercises(user: AbstractBaseUser, query: str) -> QuerySet:
-    """Exercises whose name, slug or any alias contains `query`."""
-    key = name_key(query)
-    return (
-        visible_exercises(user)
-        .filter(Q(name__icontains=query) | Q(slug__icontains=key) | Q(names__key__contains=key))
-        .distinct()
+def search_order(user: AbstractBaseUser) -> list[Exercise]:
+    """The catalog in its own order (staples first), then the user's own by name: the order
+    a search keeps among equally good matches. One query."""
+    catalog = sorted({e.pk: e for e in catalog_by_key().values()}.values(), key=lambda e: e.pk)
+    return [*catalog, *Exercise.objects.filter(owner=user).order_by("name", "id")]
+
+
+def exercise_facets() -> dict[str, list[str]]:
+    """The muscles and equipment the catalog names, for the search's filters."""
+    catalog = catalog_by_key().values()
+    return {
+        "muscle": sorted({m for e in catalog for m in e.primary_muscles}),
+        "equipment": sorted({e.equipment for e in catalog if e.equipment}),
+    }
+
+
+def exercise_usage(user: AbstractBaseUser) -> dict[int, tuple[int, Any]]:
+    """By exercise id: how many live workouts of the user have it, and the last one's
+    start. One query."""
+    rows = (
+        WorkoutExercise.objects.filter(workout__user=user, workout__deleted_at__isnull=True)
+        .values("exercise_id")
+        .annotate(sessions=Count("workout_id", distinct=True), last=Max("workout__started_at"))
+        .values_list("exercise_id", "sessions", "last")
     )
+    return {exercise_id: (sessions, last) for exercise_id, sessions, last in rows}
 
 
 DID_YOU_MEAN_CUTOFF = 0.8
@@ -173,10 +210,9 @@ HISTORY_EXERCISES = 400  # the most recently done; older ones simply show no "la
 
 def exercise_choices(user: AbstractBaseUser) -> list[dict[str, Any]]:
     """The catalog and the user's own exercises, keyed as the API names them (a catalog
-    exercise by slug, a custom one by name), for searching without a connection."""
-    catalog = {e.pk: e for e in catalog_by_key().values()}.values()
-    own = Exercise.objects.filter(owner=user)
-    return [_choice(e) for e in sorted([*catalog, *own], key=lambda e: e.name.lower())]
+    exercise by slug, a custom one by name), for searching without a connection; in
+    `search_order`, which the device's search keeps among equal matches."""
+    return [_choice(e) for e in search_order(user)]
 
 
 def _choice(exercise: Exercise) -> dict[str, Any]:

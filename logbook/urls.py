@@ -1,6 +1,6 @@
 from django.urls import path
 
-from logbook import views, views_help, views_log, views_routines
+from logbook import views, views_exercises, views_help, views_log, views_routines
 from logbook.imports import views as views_imports
 
 urlpatterns = [
@@ -12,6 +12,7 @@ urlpatterns = [
     path("workouts/new/", views.workout_new, name="workout-new"),
     path("workouts/<id:id>/edit/", views.workout_edit, name="workout-edit"),
     path("workouts/<id:id>/delete/", views.workout_delete, name="workout-delete"),
+    path("exercises/", views_exercises.exercise_list, name="exercises"),
     path("exercises/options/", views.exercise_options, name="exercise-options"),
     path("routines/", views_routines.routine_list, name="routines"),
     path("routines/new/", views_routines.routine_new, name="routine-new"),

@@ -16,11 +16,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from logbook import selectors, services, workout_form
-from logbook.catalog import name_key
 from logbook.common.errors import InvalidInput
 from logbook.common.input import whole_number
 from logbook.forms import SettingsForm, SignupForm, TokenForm, add_profile_errors
-from logbook.models import Activity, Exercise, TokenScope, Workout
+from logbook.models import Activity, TokenScope, Workout
 from logbook.schema import clean_workout
 from logbook.selectors import get_profile
 from logbook.tokens import issue_token, revoke_token
@@ -225,16 +224,7 @@ def exercise_options(request: HttpRequest) -> HttpResponse:
     # htmx sends the exercise field under its own name, e.g. ex-2-name.
     typed = [v for k, v in request.GET.items() if k == "q" or k.endswith("-name")]
     query = (typed[0] if typed else "").strip()
-    exercises = Exercise.objects.none()
+    exercises = []
     if len(query) >= 2:
-        key = name_key(query)
-        exercises = (
-            (
-                Exercise.objects.filter(owner__isnull=True)
-                | Exercise.objects.filter(owner=request.user)
-            )
-            .filter(names__key__contains=key)
-            .distinct()
-            .order_by("name")[:12]
-        )
+        exercises = [m.item for m in selectors.ranked_exercises(request.user, query)[:12]]
     return render(request, "logbook/_exercise_options.html", {"exercises": exercises})

@@ -27,7 +27,7 @@ from logbook.api.representation import (
 )
 from logbook.common.errors import InvalidInput
 from logbook.common.input import query_datetime
-from logbook.common.pagination import paginate, paginate_changes
+from logbook.common.pagination import paginate, paginate_changes, paginate_list
 from logbook.models import ExerciseKind, TokenScope, Workout
 from logbook.schema import clean_workout
 from logbook.tokens import issue_token, revoke_token
@@ -209,8 +209,15 @@ class WorkoutDetailView(APIView):
 class ExerciseListView(APIView):
     @extend_schema(
         parameters=[
-            OpenApiParameter("search", str, description="Matches name, slug and aliases."),
-            OpenApiParameter("kind", str, enum=["resistance", "cardio", "mobility"]),
+            OpenApiParameter(
+                "search",
+                str,
+                description="Matches names, slugs and aliases, best first: exact, then "
+                "prefix, word start, anywhere, then close spellings.",
+            ),
+            OpenApiParameter("kind", str, enum=ExerciseKind.values),
+            OpenApiParameter("muscle", str, description="A primary muscle, e.g. quads."),
+            OpenApiParameter("equipment", str, description="e.g. barbell, dumbbell."),
             docs.LIMIT,
             OpenApiParameter("cursor", str),
         ],
@@ -218,21 +225,15 @@ class ExerciseListView(APIView):
         summary="The exercise catalog and your own exercises",
     )
     def get(self, request: Request) -> Response:
-        search = request.query_params.get("search", "").strip()
-        exercises = (
-            selectors.search_exercises(request.user, search)
-            if search
-            else selectors.visible_exercises(request.user)
-        )
-        kind = request.query_params.get("kind")
-        if kind is not None:
-            if kind not in ExerciseKind.values:
-                raise InvalidInput(
-                    {"kind": [f"Expected one of: {', '.join(ExerciseKind.values)}."]}
-                )
-            exercises = exercises.filter(kind=kind)
-        return paginate(
-            request, exercises, ("name", "id"), lambda rows: [exercise_to_dict(e) for e in rows]
+        params = request.query_params
+        facets = {"kind": ExerciseKind.values, **selectors.exercise_facets()}
+        filters = {name: params.get(name, "").strip() for name in facets}
+        for name, allowed in facets.items():
+            if filters[name] and filters[name] not in allowed:
+                raise InvalidInput({name: [f"Expected one of: {', '.join(allowed)}."]})
+        found = selectors.ranked_exercises(request.user, params.get("search", ""), **filters)
+        return paginate_list(
+            request, [m.item for m in found], lambda rows: [exercise_to_dict(e) for e in rows]
         )
 
 

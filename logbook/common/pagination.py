@@ -69,6 +69,24 @@ def paginate(
     return Response({"next": next_url, "results": serialize(rows)})
 
 
+def paginate_list(
+    request: Request, items: list, serialize: Callable[[list], list[dict]]
+) -> Response:
+    """Pages of a list worked out in full (a ranked search): the cursor is a position in it."""
+    limit = parse_limit(request)
+    cursor = _decode(request.query_params.get("cursor"))
+    start = 0
+    if cursor is not None:
+        start, _ = cursor
+        if not isinstance(start, int) or isinstance(start, bool) or start < 0:
+            raise InvalidInput({"cursor": ["Invalid cursor."]})
+    page = items[start : start + limit]
+    next_url = None
+    if start + limit < len(items):
+        next_url = _replace_param(request, "cursor", _encode(start + limit, 0))
+    return Response({"next": next_url, "results": serialize(page)})
+
+
 def paginate_changes(
     request: Request, queryset: QuerySet, serialize: Callable[[list], list[dict]]
 ) -> Response:

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
-import { exactMatch, searchExercises } from "../../static/js/logger/search.js";
+import { exactMatch, rank, ratio, searchExercises } from "../../static/js/logger/search.js";
 
 const CHOICES = [
   { exercise: "clean", name: "Clean", aliases: [] },
@@ -34,4 +35,23 @@ test("an exact name, slug or alias is recognised whatever its case or punctuatio
   assert.equal(exactMatch(CHOICES, "squat (barbell)").exercise, "back-squat");
   assert.equal(exactMatch(CHOICES, "BENCH-PRESS").exercise, "bench-press");
   assert.equal(exactMatch(CHOICES, "Zercher squat"), null);
+});
+
+// The cases logbook/exercise_search.py is tested against, on the real catalog.
+const ROOT = new URL("../../", import.meta.url);
+const CATALOG = JSON.parse(readFileSync(new URL("logbook/data/exercises.json", ROOT), "utf8")).map((e) => ({ exercise: e.slug, name: e.name, aliases: e.aliases }));
+const CASES = JSON.parse(readFileSync(new URL("tests/fixtures/exercise_search_cases.json", ROOT), "utf8"));
+
+for (const c of CASES) {
+  test(`ranked as on the server: ${c.query}`, () => {
+    const found = rank(CATALOG, c.query).map((r) => r.c.name);
+    assert.deepEqual(found.slice(0, c.first.length), c.first);
+    for (const [better, worse] of c.before || []) assert.ok(found.indexOf(better) < found.indexOf(worse), `${better} before ${worse}`);
+    if ("count" in c) assert.equal(found.length, c.count);
+  });
+}
+
+test("the Indel ratio is rapidfuzz's", () => {
+  assert.equal(ratio("sqaut", "squat"), 80);
+  assert.equal(ratio("", ""), 100);
 });

@@ -1,45 +1,86 @@
-// Exercise search on the device (it works offline): whole-name and prefix matches first,
-// exercises the lifter has done before ahead of the rest, aliases count ("Squat (Barbell)").
+// Exercise search on the device (it works offline), ranked as logbook/exercise_search.py
+// ranks on the server: the exact name or alias ("squat", "squats", "benchpress"), a name
+// starting with the query, a name with a word starting with each typed word, the same two
+// for an alias, the query anywhere, then close spellings (the same Indel ratio as rapidfuzz).
+// Among equals the list's own order is kept (the catalog's, staples first); exercises the
+// lifter has done before come ahead of the rest once past the exact and prefix matches.
+// tests/fixtures/exercise_search_cases.json holds the cases both are tested against.
+
+export const TIER = { EXACT: 0, NAME_PREFIX: 1, NAME_WORD: 2, ALIAS_PREFIX: 3, ALIAS_WORD: 4, ANYWHERE: 5, CLOSE: 6 };
+const FUZZY_CUTOFF = 80;
+const FUZZY_MIN_LENGTH = 4;
 
 export function words(text) {
   return String(text || "")
-    .toLowerCase()
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+    .toLowerCase()
+    .match(/[\p{L}\p{N}]+/gu) || [];
 }
 
-function wordMatches(word, token) {
-  if (word.startsWith(token)) return true;
-  // "squats", "curls": a plural finds the singular.
-  return token.length > 3 && token.endsWith("s") && word.startsWith(token.slice(0, -1));
+const singular = (word) => (word.length > 3 && word.endsWith("s") ? word.slice(0, -1) : word);
+const starts = (word, token) => word.startsWith(token) || word.startsWith(singular(token));
+
+function parse(query) {
+  const tokens = words(query);
+  const phrases = [...new Set([tokens.join(" "), tokens.map(singular).join(" ")])];
+  return { tokens, phrases, squashed: phrases.map((p) => p.replaceAll(" ", "")) };
 }
 
-/** How well one name matches the typed tokens: 0 exact, 1 prefix, 2 the first word, 3 any
- * word, 4 anywhere; null when it does not match. */
-function nameScore(name, tokens, phrase) {
-  const lower = name.toLowerCase();
-  const ws = words(name);
-  if (lower === phrase || ws.join(" ") === tokens.join(" ")) return 0;
-  if (lower.startsWith(phrase)) return 1;
-  if (tokens.every((t) => ws.some((w) => wordMatches(w, t)))) return ws.length && wordMatches(ws[0], tokens[0]) ? 2 : 3;
-  if (tokens.every((t) => lower.includes(t))) return 4;
+function textTier(text, q, alias) {
+  const ws = words(text);
+  const joined = ws.join(" ");
+  const squashed = ws.join("");
+  if (q.phrases.includes(joined) || q.squashed.includes(squashed)) return TIER.EXACT;
+  if (q.phrases.some((p) => joined.startsWith(p))) return alias ? TIER.ALIAS_PREFIX : TIER.NAME_PREFIX;
+  if (q.tokens.every((t) => ws.some((w) => starts(w, t)))) return alias ? TIER.ALIAS_WORD : TIER.NAME_WORD;
+  if (q.tokens.every((t) => joined.includes(t)) || q.squashed.some((s) => squashed.includes(s))) return TIER.ANYWHERE;
   return null;
 }
 
-/** The exercise's score (lower is better): its name counts fully; an alias counts as much
- * only when it is exactly what was typed ("Squat"), else after every name match. */
-function score(choice, tokens, phrase) {
-  const own = nameScore(choice.name, tokens, phrase);
-  let best = own === null ? null : own * 2;
-  for (const alias of choice.aliases || []) {
-    const s = nameScore(alias, tokens, phrase);
-    if (s === null) continue;
-    const value = s === 0 ? 1 : 10 + s;
-    if (best === null || value < best) best = value;
+/** The Indel similarity in % (2 × longest common subsequence / both lengths), as rapidfuzz's ratio. */
+export function ratio(a, b) {
+  if (!a.length && !b.length) return 100;
+  let prev = new Array(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [0];
+    for (let j = 1; j <= b.length; j++) row[j] = a[i - 1] === b[j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], row[j - 1]);
+    prev = row;
+  }
+  return (200 * prev[b.length]) / (a.length + b.length);
+}
+
+function closeness(text, q) {
+  const ws = words(text);
+  let best = Math.max(...q.squashed.map((s) => ratio(s, ws.join(""))));
+  if (q.tokens.length > 1 && ws.length) {
+    const perWord = q.tokens.map((t) => Math.max(...ws.map((w) => ratio(t, w))));
+    best = Math.max(best, perWord.reduce((x, y) => x + y, 0) / perWord.length);
   }
   return best;
+}
+
+/** Each matching choice with its tier, best first, in the given order among equals. */
+export function rank(choices, query) {
+  const q = parse(query);
+  if (!q.tokens.length) return choices.map((c, i) => ({ c, tier: TIER.EXACT, i, score: 100 }));
+  const found = [];
+  const close = [];
+  choices.forEach((c, i) => {
+    let tier = textTier(c.name, q, false);
+    for (const alias of c.aliases || []) {
+      const t = textTier(alias, q, true);
+      if (t !== null && (tier === null || t < tier)) tier = t;
+    }
+    if (tier !== null) found.push({ c, tier, i, score: 100 });
+    else if (q.squashed[0].length >= FUZZY_MIN_LENGTH) {
+      const score = Math.max(...[c.name, ...(c.aliases || [])].map((t) => closeness(t, q)));
+      if (score >= FUZZY_CUTOFF) close.push({ c, tier: TIER.CLOSE, i, score });
+    }
+  });
+  found.sort((a, b) => a.tier - b.tier || a.i - b.i);
+  close.sort((a, b) => b.score - a.score || a.i - b.i);
+  return [...found, ...close];
 }
 
 /**
@@ -47,23 +88,19 @@ function score(choice, tokens, phrase) {
  * most recent first. `history` is /log/data/'s history (by exercise key).
  */
 export function searchExercises(choices, query, { history = {}, limit = 30 } = {}) {
-  const phrase = String(query || "").trim().toLowerCase();
-  const tokens = words(phrase);
   const lastDone = (c) => history[c.exercise]?.last?.date || "";
-  if (!tokens.length) {
+  if (!words(query).length) {
     return choices
       .filter((c) => lastDone(c))
       .sort((a, b) => (lastDone(b) > lastDone(a) ? 1 : lastDone(b) < lastDone(a) ? -1 : 0))
       .slice(0, limit);
   }
-  const ranked = [];
-  for (const c of choices) {
-    const s = score(c, tokens, phrase);
-    // An exact name first, then what the lifter has done before, then how well it matches.
-    if (s !== null) ranked.push({ c, s, tier: s <= 1 ? 0 : lastDone(c) ? 1 : 2 });
-  }
-  ranked.sort((a, b) => a.tier - b.tier || a.s - b.s || a.c.name.length - b.c.name.length || a.c.name.localeCompare(b.c.name));
-  return ranked.slice(0, limit).map((r) => r.c);
+  const group = (r) => (r.tier <= TIER.NAME_PREFIX ? 0 : lastDone(r.c) ? 1 : 2);
+  return rank(choices, query)
+    .map((r, order) => ({ ...r, order }))
+    .sort((a, b) => group(a) - group(b) || a.order - b.order)
+    .slice(0, limit)
+    .map((r) => r.c);
 }
 
 /** A catalog exercise whose name (or alias) is what was typed, ignoring case and punctuation. */

@@ -1,0 +1,136 @@
+"""Ranking exercises for a typed query: pure, over any objects with a name and aliases.
+
+Order, best first (`Tier`): the exact name or alias ("squat" is Back Squat's alias, "squats"
+and "benchpress" count too), a name that starts with the query, a name with a word that
+starts with each typed word, then the same two for an alias, then the query anywhere, then
+names close to it for typos (rapidfuzz's Indel ratio, difflib's measure). Within a tier the
+input's order is kept, so callers pass the catalog in its own order (staples first), then
+the user's exercises: "squat" gives Back Squat, Front Squat, ... before "Clean" (whose alias
+is "Squat Clean").
+
+`static/js/logger/search.js` ranks the same way on the device (the logger works offline);
+tests/fixtures/exercise_search_cases.json holds the cases both are tested against.
+"""
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+from functools import lru_cache
+from typing import Generic, TypeVar
+
+from rapidfuzz.fuzz import ratio
+
+T = TypeVar("T")
+
+FUZZY_CUTOFF = 80  # Indel ratio in %; "sqaut" → "squat" is 80, "secret" matches nothing
+FUZZY_MIN_LENGTH = 4  # shorter queries are too ambiguous to guess at
+
+
+class Tier(IntEnum):
+    EXACT = 0
+    NAME_PREFIX = 1
+    NAME_WORD = 2
+    ALIAS_PREFIX = 3
+    ALIAS_WORD = 4
+    ANYWHERE = 5
+    CLOSE = 6
+
+
+@dataclass(frozen=True)
+class Match(Generic[T]):
+    item: T
+    tier: Tier
+    text: str  # the name or alias that matched
+    closeness: float = 100.0  # for Tier.CLOSE: the ratio, in %
+
+
+@lru_cache(maxsize=8192)  # the catalog's few thousand names and aliases, split once
+def words(text: str) -> tuple[str, ...]:
+    """Lower-case words without accents: "Squat (Barbell)" → ("squat", "barbell")."""
+    plain = unicodedata.normalize("NFKD", text or "")
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).lower()
+    return tuple(re.findall(r"[^\W_]+", plain))
+
+
+def _singular(word: str) -> str:
+    # "squats", "curls": a plural finds the singular.
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+
+
+def _starts(word: str, token: str) -> bool:
+    return word.startswith((token, _singular(token)))
+
+
+@dataclass(frozen=True)
+class _Query:
+    tokens: tuple[str, ...]
+    phrases: tuple[str, ...]  # as typed, and with each word singular
+    squashed: tuple[str, ...]  # the same without spaces ("benchpress")
+
+    @classmethod
+    def of(cls, text: str) -> "_Query":
+        tokens = tuple(words(text))
+        phrases = tuple(dict.fromkeys([" ".join(tokens), " ".join(map(_singular, tokens))]))
+        return cls(tokens, phrases, tuple(p.replace(" ", "") for p in phrases))
+
+
+def _text_tier(text: str, query: _Query, *, alias: bool) -> Tier | None:
+    ws = words(text)
+    joined = " ".join(ws)
+    squashed = "".join(ws)
+    if joined in query.phrases or squashed in query.squashed:
+        return Tier.EXACT
+    if any(joined.startswith(p) for p in query.phrases):
+        return Tier.ALIAS_PREFIX if alias else Tier.NAME_PREFIX
+    if all(any(_starts(w, t) for w in ws) for t in query.tokens):
+        return Tier.ALIAS_WORD if alias else Tier.NAME_WORD
+    if all(t in joined for t in query.tokens) or any(s in squashed for s in query.squashed):
+        return Tier.ANYWHERE
+    return None
+
+
+def _closeness(text: str, query: _Query) -> float:
+    """The best ratio of the query to the whole text, or word by word."""
+    ws = words(text)
+    best = max(ratio(squashed, "".join(ws)) for squashed in query.squashed)
+    if len(query.tokens) > 1 and ws:
+        per_word = [max(ratio(t, w) for w in ws) for t in query.tokens]
+        best = max(best, sum(per_word) / len(per_word))
+    return best
+
+
+def rank(
+    items: Iterable[T], query: str, texts: Callable[[T], tuple[str, Sequence[str]]]
+) -> list[Match[T]]:
+    """The items matching `query`, best first; `texts(item)` gives its name and aliases.
+    Nothing typed matches everything, in the given order."""
+    parsed = _Query.of(query)
+    items = list(items)
+    if not parsed.tokens:
+        return [Match(item, Tier.EXACT, texts(item)[0]) for item in items]
+    found: list[tuple[int, Match[T]]] = []
+    unmatched: list[tuple[int, T]] = []
+    for position, item in enumerate(items):
+        name, aliases = texts(item)
+        best: tuple[Tier, str] | None = None
+        for text, alias in [(name, False), *((a, True) for a in aliases)]:
+            tier = _text_tier(text, parsed, alias=alias)
+            if tier is not None and (best is None or tier < best[0]):
+                best = (tier, text)
+        if best is None:
+            unmatched.append((position, item))
+        else:
+            found.append((position, Match(item, best[0], best[1])))
+    found.sort(key=lambda pair: (pair[1].tier, pair[0]))
+    matches = [m for _, m in found]
+    if len(parsed.squashed[0]) >= FUZZY_MIN_LENGTH:
+        close = []
+        for position, item in unmatched:
+            name, aliases = texts(item)
+            score, text = max((_closeness(t, parsed), t) for t in [name, *aliases])
+            if score >= FUZZY_CUTOFF:
+                close.append((-score, position, Match(item, Tier.CLOSE, text, score)))
+        matches += [m for *_, m in sorted(close, key=lambda c: c[:2])]
+    return matches
