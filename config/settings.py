@@ -275,6 +275,9 @@ SYNC_MAX_BODY_BYTES = env.int("SYNC_MAX_BODY_BYTES", default=16 * 1024 * 1024)
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=25 * 1024 * 1024)
 # What a .gz upload may unpack to: past it the file is refused before parsing (gzip bombs).
 IMPORT_MAX_UNPACKED_BYTES = env.int("IMPORT_MAX_UNPACKED_BYTES", default=200 * 1024 * 1024)
+# XML (TCX, GPX, Apple Health) nested deeper than this is refused as it is read; the
+# formats need under 12 levels.
+IMPORT_MAX_XML_DEPTH = env.int("IMPORT_MAX_XML_DEPTH", default=100)
 # Django refuses bodies (outside file uploads) over this before any parser runs: as large as
 # our own largest limit, so the ones above decide, each answered 413 with the JSON envelope.
 DATA_UPLOAD_MAX_MEMORY_SIZE = max(API_MAX_BODY_BYTES, SYNC_MAX_BODY_BYTES)

@@ -143,6 +143,7 @@ def _read(
         time_zone=ZoneInfo(profile.time_zone),
         weight_unit=job.weight_unit or profile.units,
         report=lambda fraction: progress(fraction * READ_SHARE),
+        max_xml_depth=settings.IMPORT_MAX_XML_DEPTH,
     )
     payloads: list[dict] = []
     errors: list[dict] = []

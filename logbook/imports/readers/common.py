@@ -68,6 +68,7 @@ class ImportContext:
     weight_unit: str = "kg"
     report: Callable[[float], None] = lambda fraction: None
     rows: int = 0  # data rows (or records) read, counted by the reader
+    max_xml_depth: int = 100  # IMPORT_MAX_XML_DEPTH: nesting refused as it is read
 
 
 Item = dict[str, Any] | RowError

@@ -5,27 +5,28 @@ points' Garmin TrackPointExtension `hr` values. `<type>` names the activity ("ru
 or Strava's numeric codes). A track is identified by its UTC start time.
 """
 
+import itertools
 import math
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Any, BinaryIO
+from xml.etree.ElementTree import Element
 
-import gpxpy
-import gpxpy.gpx
+from gpxpy.geo import distance
+from gpxpy.gpx import GPXException
+from gpxpy.gpxfield import parse_time
 
 from logbook.imports.readers.common import (
     ImportContext,
-    ImportFailed,
     Item,
     RowError,
     aware_iso,
     duration_between,
     heart_rate,
     new_workout,
-    read_text,
     utc_key,
 )
-from logbook.imports.readers.xmlstream import local_name
+from logbook.imports.readers.xmlstream import child, child_text, local_name, stream_elements
 
 SOURCE = "gpx"
 TYPES = {
@@ -54,15 +55,10 @@ TYPES = {
 
 
 def read_gpx(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
-    text = read_text(source)
-    if "<gpx" not in text[:65536]:
-        raise ImportFailed("Not a GPX file: no <gpx> element.")
-    try:
-        document = gpxpy.parse(text)
-    except Exception as error:  # gpxpy raises assorted errors on malformed files
-        raise ImportFailed(f"The GPX file could not be read: {error}") from None
-    ctx.report(1.0)
-    for number, track in enumerate(document.tracks, start=1):
+    tracks = stream_elements(
+        source, "gpx", "trk", "a GPX file", ctx, shrink={"trkpt": _keep_point, "rtept": _drop}
+    )
+    for number, track in enumerate(tracks, start=1):
         workout = _workout(track, number, ctx)
         if workout is None:
             yield RowError(number, f"Track {number} has no start and end times; skipped.")
@@ -70,18 +66,42 @@ def read_gpx(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
             yield workout
 
 
-def _workout(track: gpxpy.gpx.GPXTrack, number: int, ctx: ImportContext) -> dict[str, Any] | None:
-    points = [p for segment in track.segments for p in segment.points if p.time is not None]
-    if not points:
+def _keep_point(point: Element) -> None:
+    """A finished track point shrinks to the attributes a workout takes from it: where,
+    when and the heart rate of Garmin's TrackPointExtension."""
+    kept = {name: point.get(name) for name in ("lat", "lon")}
+    kept["ele"] = child_text(point, "ele")
+    kept["time"] = child_text(point, "time")
+    extensions = child(point, "extensions")
+    if extensions is not None:
+        kept["hr"] = next((e.text for e in extensions.iter() if local_name(e.tag) == "hr"), None)
+    point.clear()
+    for name, value in kept.items():
+        if value:
+            point.set(name, value.strip())
+
+
+def _drop(element: Element) -> None:
+    element.clear()
+
+
+def _workout(track: Element, number: int, ctx: ImportContext) -> dict[str, Any] | None:
+    segments = [
+        [p for p in segment if local_name(p.tag) == "trkpt"]
+        for segment in track
+        if local_name(segment.tag) == "trkseg"
+    ]
+    times = [t for t in (_time(p, ctx) for s in segments for p in s) if t is not None]
+    if not times:
         return None
-    start, end = (_aware(p.time, ctx) for p in (points[0], points[-1]))
-    rates = [hr for hr in (_hr(p) for p in points) if hr]
-    length = track.length_3d() or track.length_2d() or 0
-    kind = (track.type or "").strip().lower().replace(" ", "_")
+    start, end = times[0], times[-1]
+    rates = [hr for hr in (heart_rate(p.get("hr")) for s in segments for p in s) if hr]
+    length = _length(segments, with_elevation=True) or _length(segments, with_elevation=False)
+    kind = child_text(track, "type").lower().replace(" ", "_")
     workout = new_workout(
         number,
         started_at=aware_iso(start, ctx.time_zone),
-        title=(track.name or "GPX track").strip()[:200],
+        title=(child_text(track, "name") or "GPX track")[:200],
         activity=TYPES.get(kind, "other"),
         source=SOURCE,
         external_id=utc_key(start),
@@ -96,14 +116,41 @@ def _workout(track: gpxpy.gpx.GPXTrack, number: int, ctx: ImportContext) -> dict
     return workout
 
 
-def _aware(moment: datetime, ctx: ImportContext) -> datetime:
+def _time(point: Element, ctx: ImportContext) -> datetime | None:
     """GPX times are UTC; a file without a zone is taken as the user's local time."""
+    text = point.get("time")
+    if not text:
+        return None
+    try:
+        moment = parse_time(text)
+    except (GPXException, ValueError, OverflowError):
+        return None
+    if moment is None:
+        return None
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=ctx.time_zone)
 
 
-def _hr(point: gpxpy.gpx.GPXTrackPoint) -> int | None:
-    for extension in point.extensions or []:
-        for element in extension.iter():
-            if local_name(element.tag) == "hr":
-                return heart_rate(element.text)
-    return None
+def _length(segments: list[list[Element]], *, with_elevation: bool) -> float:
+    """Metres along each segment, as gpxpy measures a track (its `length_3d`/`length_2d`)."""
+    total = 0.0
+    for segment in segments:
+        places = [place for place in map(_place, segment) if place is not None]
+        for (lat1, lon1, ele1), (lat2, lon2, ele2) in itertools.pairwise(places):
+            if not with_elevation:
+                ele1 = ele2 = None
+            total += distance(lat1, lon1, ele1, lat2, lon2, ele2) or 0
+    return total
+
+
+def _place(point: Element) -> tuple[float, float, float | None] | None:
+    try:
+        lat, lon = float(point.get("lat", "")), float(point.get("lon", ""))
+    except ValueError:
+        return None
+    if not (math.isfinite(lat) and math.isfinite(lon)):
+        return None
+    try:
+        elevation: float | None = float(point.get("ele", ""))
+    except ValueError:
+        elevation = None
+    return lat, lon, elevation

@@ -29,7 +29,14 @@ SPORTS = {"running": "run", "biking": "ride", "cycling": "ride", "walking": "wal
 
 
 def read_tcx(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
-    activities = stream_elements(source, "TrainingCenterDatabase", "Activity", "a TCX file", ctx)
+    activities = stream_elements(
+        source,
+        "TrainingCenterDatabase",
+        "Activity",
+        "a TCX file",
+        ctx,
+        shrink={"Trackpoint": _keep_heart_rate},
+    )
     for number, activity in enumerate(activities, start=1):
         try:
             yield _workout(activity, number, ctx)
@@ -94,10 +101,18 @@ def _lap(lap: Element, number: int) -> dict[str, Any]:
     }
 
 
+def _keep_heart_rate(trackpoint: Element) -> None:
+    """A finished track point shrinks to its heart rate, all a workout takes from it."""
+    rate = child_text(trackpoint, "HeartRateBpm", "Value")
+    trackpoint.clear()
+    if rate:
+        trackpoint.set("hr", rate)
+
+
 def _trackpoint_rates(lap: Element) -> Iterator[int | None]:
     for element in lap.iter():
-        if local_name(element.tag) == "HeartRateBpm":
-            yield heart_rate(child_text(element, "Value"))
+        if local_name(element.tag) == "Trackpoint":
+            yield heart_rate(element.get("hr"))
 
 
 def _time(text: str) -> datetime:

@@ -1,10 +1,27 @@
-"""Streaming XML for the readers of TCX and Apple Health files (both can be large)."""
+"""Streaming XML for the readers of TCX, GPX and Apple Health files (all can be large).
 
-from collections.abc import Iterator
+Parsing goes through defusedxml: a file that declares entities (billion laughs, quadratic
+blow-up, external ones naming a file on the server or a URL) is refused as soon as the
+declaration is read, before anything is expanded or fetched; an external DTD is never
+fetched (expat does not load it). Nesting deeper than
+`ImportContext.max_xml_depth` is refused as it is read, so no path of a million open
+elements is built.
+"""
+
+from collections.abc import Callable, Iterator
 from typing import BinaryIO
-from xml.etree.ElementTree import Element, ParseError, iterparse
+from xml.etree.ElementTree import Element, ParseError
+
+from defusedxml import DefusedXmlException, EntitiesForbidden
+from defusedxml.ElementTree import iterparse
 
 from logbook.imports.readers.common import ImportContext, ImportFailed
+
+ENTITIES_REFUSED = (
+    "The file declares XML entities, which Myolog neither expands nor fetches (they are how "
+    "'billion laughs' files exhaust a server and external entities read its files); "
+    "export the file again from the app."
+)
 
 
 def local_name(tag: str) -> str:
@@ -25,34 +42,53 @@ def child_text(element: Element, *path: str) -> str:
 
 
 def stream_elements(
-    source: BinaryIO, root_name: str, wanted: str, what: str, ctx: ImportContext
+    source: BinaryIO,
+    root_name: str,
+    wanted: str,
+    what: str,
+    ctx: ImportContext,
+    shrink: dict[str, Callable[[Element], None]] | None = None,
 ) -> Iterator[Element]:
-    """Yield each complete `wanted` element, then free it, in constant memory.
+    """Yield each complete `wanted` element, then free it, in bounded memory.
 
-    Elements are cleared once their parent's child is done, so a file of millions of
-    records never sits in memory; expat neither fetches external entities nor expands
-    nested entities without limit.
+    Top-level children are cleared once finished, so a file of millions of records never
+    sits in memory. `shrink` maps local names of elements inside a wanted one (a track
+    point) to a function that reduces the finished element to what the reader needs, so
+    an activity of 100,000 points keeps 100,000 small elements, not their subtrees.
     """
     size = _size(source)
+    limit = ctx.max_xml_depth
     depth = 0
     root: Element | None = None
     try:
         for event, element in iterparse(source, events=("start", "end")):
             if event == "start":
                 depth += 1
+                if depth > limit:
+                    raise ImportFailed(
+                        f"The XML is nested more than {limit} levels deep, the limit "
+                        f"(IMPORT_MAX_XML_DEPTH); {what} is never that deep."
+                    )
                 if root is None:
                     root = element
                     if local_name(element.tag) != root_name:
                         raise ImportFailed(f"Not {what}: the document is <{element.tag}>.")
                 continue
             depth -= 1
-            if local_name(element.tag) == wanted:
+            name = local_name(element.tag)
+            if name == wanted:
                 yield element
                 element.clear()
+            elif shrink and name in shrink:
+                shrink[name](element)
             if depth == 1 and root is not None:
                 root.clear()  # drop finished top-level children (records, activities)
                 if size:
                     ctx.report(min(source.tell() / size, 1.0))
+    except EntitiesForbidden:
+        raise ImportFailed(ENTITIES_REFUSED) from None
+    except DefusedXmlException as error:
+        raise ImportFailed(f"The XML uses a feature Myolog refuses: {error}.") from None
     except (ParseError, LookupError, ValueError) as error:  # LookupError: unknown encoding
         raise ImportFailed(f"Not well-formed XML ({what}): {error}.") from None
     if root is None:
@@ -60,6 +96,11 @@ def stream_elements(
 
 
 def _size(source: BinaryIO) -> int:
+    """The file's size for progress: an archive member says it (seeking to its end would
+    decompress it all)."""
+    known = getattr(source, "size", None)
+    if isinstance(known, int):
+        return known
     try:
         position = source.tell()
         end = source.seek(0, 2)
