@@ -10,6 +10,7 @@ from pathlib import Path
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
+from kombu import Queue
 
 from logbook.common.secrets import kept_secret
 
@@ -243,6 +244,22 @@ if not CELERY_TASK_SOFT_TIME_LIMIT < CELERY_TASK_TIME_LIMIT < CELERY_VISIBILITY_
     raise ImproperlyConfigured(
         "Celery limits must be soft < hard < the broker's visibility timeout."
     )
+# Separate queues, so one kind of work never waits behind another's backlog (a big import
+# behind nobody's classification): a worker consumes every queue unless given `-Q`, and
+# workers can be given to each (docs/architecture.md, "Queues and workers").
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+TASK_QUEUES = ("celery", "imports", "classification", "weeks", "emails", "maintenance")
+CELERY_TASK_QUEUES = [Queue(name) for name in TASK_QUEUES]
+CELERY_TASK_ROUTES = {
+    "logbook.imports.tasks.run_import": {"queue": "imports"},
+    "logbook.imports.tasks.*": {"queue": "maintenance"},
+    "logbook.tasks.*": {"queue": "maintenance"},
+    "insights.tasks.classify_workouts": {"queue": "classification"},
+    "insights.tasks.sweep_unclassified": {"queue": "classification"},
+    "insights.tasks.refresh_weekly_report": {"queue": "weeks"},
+    "insights.tasks.send_weekly_email": {"queue": "emails"},
+    "insights.tasks.send_due_weekly_emails": {"queue": "emails"},
+}
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2}
 HOUR, DAY = 3600.0, 86400.0
 CELERY_BEAT_SCHEDULE = {

@@ -189,8 +189,8 @@ DISTANCE = (0, 1_000_000)
 ECCENTRIC_EMPHASIS_S = 3  # API.md: an eccentric phase of 3 s or more marks the set
 # eccentric-pause-concentric-pause, each a number of seconds or X (explosive);
 # the compact form "3110" is accepted too.
-TEMPO_DASHED = re.compile(r"^(\d{1,2}|X)-(\d{1,2}|X)-(\d{1,2}|X)-(\d{1,2}|X)$")
-TEMPO_COMPACT = re.compile(r"^[\dX]{4}$")
+TEMPO_DASHED = re.compile(r"^([0-9]{1,2}|X)-([0-9]{1,2}|X)-([0-9]{1,2}|X)-([0-9]{1,2}|X)$")
+TEMPO_COMPACT = re.compile(r"^[0-9X]{4}$")  # ASCII digits: one spelling per tempo
 MEASURED = ("reps", "load_kg", "duration_s", "distance_m")
 
 

@@ -37,7 +37,7 @@ from logbook.schema import ROUTINE_TARGETS, SET_COLUMNS
 # Exports name a workout that has no external_id "myolog-<id>"; syncing that back into the
 # same account finds the workout again instead of creating a copy.
 DERIVED_ID_PREFIX = "myolog-"
-_DERIVED_ID = re.compile(rf"^{DERIVED_ID_PREFIX}(\d{{1,18}})$")
+_DERIVED_ID = re.compile(rf"^{DERIVED_ID_PREFIX}([0-9]{{1,18}})$")
 
 
 def get_profile(user: AbstractBaseUser) -> Profile:

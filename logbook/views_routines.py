@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from logbook import selectors, services
 from logbook.common.errors import InvalidInput
+from logbook.common.input import whole_number
 from logbook.models import Routine, Workout
 from logbook.schema import RoutineEntryIn, clean_routine, form_names
 from logbook.selectors import get_profile
@@ -183,7 +184,7 @@ def _number(text: str, field: str):
 
 
 def _int(text: str | None) -> int | None:
-    return int(text) if text and text.isdigit() else None
+    return whole_number(text) if text else None
 
 
 def _form_errors(errors: dict[str, list[str]], paths: list[int]) -> dict[str, list[str]]:

@@ -6,6 +6,7 @@ Each answers in plain words (for the `{"errors": {field: [...]}}` envelope) inst
 letting a codec, `int()` or the database raise deep inside a request.
 """
 
+import math
 import re
 from datetime import UTC, datetime
 
@@ -79,6 +80,34 @@ def json_too_deep(body: bytes, limit: int) -> bool:
     return bool(brackets)
 
 
+# --- JSON numbers ------------------------------------------------------------------------------
+
+# No field holds a number of more digits than this; Python refuses `int()` of more than 4,300
+# (and takes quadratic time below that), so longer ones never reach `int()`.
+JSON_MAX_DIGITS = 40
+TOO_MANY_DIGITS = f"A number of more than {JSON_MAX_DIGITS} digits."
+OUT_OF_RANGE = "A number too large to hold."
+
+
+class Unreadable:
+    """Stands in, while parsing, for a JSON number that cannot be held; `text_problems`
+    then names its field, so it never reaches a rule or the database."""
+
+    def __init__(self, problem: str) -> None:
+        self.problem = problem
+
+
+def json_int(text: str) -> int | Unreadable:
+    if len(text.lstrip("-")) > JSON_MAX_DIGITS:
+        return Unreadable(TOO_MANY_DIGITS)
+    return int(text)
+
+
+def json_float(text: str) -> float | Unreadable:
+    value = float(text)  # any length: float() has no digit limit and is linear
+    return value if math.isfinite(value) else Unreadable(OUT_OF_RANGE)
+
+
 # --- Datetimes -------------------------------------------------------------------------------
 
 
@@ -113,19 +142,22 @@ def query_datetime(value: str) -> datetime:
     return parsed.astimezone(UTC)
 
 
-def text_problems(data: object, path: str = "") -> dict[str, list[str]]:
-    """Every string of parsed JSON (keys too) that cannot be stored, by dotted path."""
+def text_problems(data: object, path: str = "", text: bool = True) -> dict[str, list[str]]:
+    """Every number of parsed JSON that cannot be held (`Unreadable`), and unless `text` is
+    off every string (keys too) that cannot be stored, by dotted path."""
     found: dict[str, list[str]] = {}
     stack = [(path, data)]
     while stack:
         where, value = stack.pop()
-        if isinstance(value, str):
+        if isinstance(value, Unreadable):
+            found.setdefault(where or "body", []).append(value.problem)
+        elif isinstance(value, str) and text:
             problem = text_problem(value)
             if problem:
                 found.setdefault(where or "body", []).append(problem)
         elif isinstance(value, dict):
             for key, item in value.items():
-                problem = text_problem(key)
+                problem = text_problem(key) if text else None
                 if problem:
                     found.setdefault(where or "body", []).append(f"A key: {problem}")
                     continue

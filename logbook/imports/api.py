@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from logbook.common.api import ID, LIMIT, Errors, JSONOnly
+from logbook.common.input import whole_number
 from logbook.common.pagination import paginate
 from logbook.imports import jobs, services
 from logbook.models import ImportFormat, ImportJob, ImportMessage
@@ -104,10 +105,10 @@ class ImportCreateView(APIView):
         "Importing the same file again creates nothing new.",
     )
     def post(self, request: Request) -> Response:
-        declared = request.META.get("CONTENT_LENGTH") or ""
-        if declared.isdigit() and int(declared) > settings.IMPORT_MAX_BYTES + MULTIPART_OVERHEAD:
+        declared = whole_number(request.META.get("CONTENT_LENGTH") or "")
+        if declared is not None and declared > settings.IMPORT_MAX_BYTES + MULTIPART_OVERHEAD:
             # Refuse before reading the body.
-            raise services.UploadTooLarge({"file": [jobs.too_large_message(int(declared))]})
+            raise services.UploadTooLarge({"file": [jobs.too_large_message(declared)]})
         data = request.data
         job = services.start_import(
             request.user,

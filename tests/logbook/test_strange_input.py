@@ -9,6 +9,7 @@ import json
 from wsgiref.util import setup_testing_defaults
 
 import pytest
+from django.contrib.auth import get_user_model
 
 from insights.models import WeeklyReport
 from insights.weekly_email import email_token
@@ -191,3 +192,132 @@ def test_a_charset_other_than_utf8_is_a_400_naming_it(charset, path):
 def test_utf8_in_any_spelling_passes(user):
     status, _ = wsgi("/accounts/login/", "text/plain; charset=UTF-8")
     assert status.startswith("200")
+
+
+@pytest.mark.parametrize("path", ["workouts", "exercises", "routines", "weeks"])
+@pytest.mark.parametrize("value", ["²", "٢", "١٢", "12\u0663", MANY_DIGITS, "%2012"])
+def test_every_integer_query_parameter_takes_ascii_digits_only(api, user, path, value):
+    make_workout(user)
+    response = api.get(f"/api/v1/{path}/?limit={value}")
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == ["limit"]
+
+
+@pytest.mark.parametrize(
+    "field", ["title", "notes", "source", "external_id", "exercises.0.exercise"]
+)
+def test_a_lone_surrogate_in_any_text_field_of_a_new_workout_is_a_400_naming_it(api, field):
+    body = {**WorkoutPayload(), "notes": "n", "source": "watch", "external_id": "w-1"}
+    if field.startswith("exercises"):
+        body["exercises"][0]["exercise"] = "back-squat\udfff"
+    else:
+        body[field] = "Leg day \ud800"
+    response = raw_post(api, "/api/v1/workouts/", body)
+    assert response.status_code == 400
+    assert response.json()["errors"][field] == [UNENCODABLE]
+    assert not Workout.objects.exists()
+
+
+OVERFLOWING = ["0001-01-01T00:00:00+05:00", "9999-12-31T23:59:59-05:00", "0001-01-01T00:00:00Z"]
+
+
+@pytest.mark.parametrize("started_at", OVERFLOWING)
+def test_started_at_at_the_ends_of_the_calendar_is_a_400_naming_it(api, started_at):
+    response = raw_post(api, "/api/v1/workouts/", {**WorkoutPayload(), "started_at": started_at})
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == ["started_at"]
+    synced = raw_post(
+        api,
+        "/api/v1/sync/workouts/",
+        {
+            "workouts": [
+                {**WorkoutPayload(), "started_at": started_at, "source": "w", "external_id": "1"}
+            ]
+        },
+    )
+    assert synced.status_code == 200
+    assert list(synced.json()["results"][0]["errors"]) == ["started_at"]
+    assert not Workout.objects.exists()
+
+
+def with_number(body: dict, key: str, literal: str) -> str:
+    """`body` as JSON with `key` set to a number literal json.dumps could not write."""
+    return json.dumps({**body, key: "HERE"}).replace('"HERE"', literal)
+
+
+@pytest.mark.parametrize(
+    ("literal", "message"),
+    [
+        (MANY_DIGITS, "A number of more than 40 digits."),
+        ("-" + MANY_DIGITS, "A number of more than 40 digits."),
+        ("1e400", "A number too large to hold."),
+        (MANY_DIGITS + ".5", "A number too large to hold."),
+    ],
+)
+@pytest.mark.parametrize(
+    ("path", "method", "body", "key", "field"),
+    [
+        ("/api/v1/workouts/", "POST", WorkoutPayload(), "duration_s", "duration_s"),
+        ("/api/v1/me/", "PATCH", {}, "hr_max", "hr_max"),
+        (
+            "/api/v1/auth/token/",
+            "POST",
+            {"username": "a", "password": "b"},
+            "expires_in_days",
+            "expires_in_days",
+        ),
+    ],
+)
+def test_a_number_that_cannot_be_held_is_a_400_naming_the_field(
+    api, path, method, body, key, field, literal, message
+):
+    raw = with_number(dict(body), key, literal)
+    response = api.generic(method, path, raw, content_type="application/json")
+    assert response.status_code == 400
+    assert response.json() == {"errors": {field: [message]}}
+    assert not Workout.objects.exists()
+
+
+def test_a_sync_batch_with_a_number_that_cannot_be_held_writes_nothing(api):
+    items = [{**WorkoutPayload(), "source": "w", "external_id": str(i)} for i in range(3)]
+    raw = json.dumps({"workouts": items}).replace(
+        '"duration_s": 3600', f'"duration_s": {MANY_DIGITS}', 1
+    )
+    response = api.generic("POST", "/api/v1/sync/workouts/", raw, content_type="application/json")
+    assert response.status_code == 400
+    assert response.json() == {
+        "errors": {"workouts.0.duration_s": ["A number of more than 40 digits."]}
+    }
+    assert not Workout.objects.exists()
+
+
+def test_a_tempo_in_other_digits_is_a_400_naming_it(api):
+    body = WorkoutPayload()
+    body["exercises"][0]["sets"][0]["tempo"] = "٣-1-1-0"
+    response = raw_post(api, "/api/v1/workouts/", body)
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == ["exercises.0.sets.0.tempo"]
+
+
+# Form bodies percent-encode text as UTF-8 bytes; a lone surrogate's bytes (ED A0 80) are not
+# UTF-8, so Django reads them as U+FFFD: the form's own error, never an encoding crash.
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        ("/accounts/login/", "username=%ED%A0%80&password=%ED%A0%80"),
+        ("/signup/", "username=a%ED%A0%80&email=a%40example.com&password1=%ED%A0%80&password2=x"),
+    ],
+)
+def test_a_lone_surrogate_on_the_log_in_and_sign_up_forms_is_a_form_error(client, user, path, body):
+    response = client.post(path, body, content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
+    assert get_user_model().objects.count() == 1
+
+
+@pytest.mark.parametrize("rows", ["²", MANY_DIGITS, "٣"])
+def test_the_routine_form_takes_its_row_count_in_ascii_digits_only(client, user, rows):
+    client.force_login(user)
+    response = client.post("/routines/new/", {"name": "Legs", "rows": rows})
+    assert response.status_code == 200
+    assert not user.routines.exists()
