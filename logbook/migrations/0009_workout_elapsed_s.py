@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("logbook", "0007_token_scope_expiry"),
+        ("logbook", "0008_read_path_indexes"),
     ]
 
     operations = [
