@@ -295,6 +295,10 @@ IMPORT_MAX_UNPACKED_BYTES = env.int("IMPORT_MAX_UNPACKED_BYTES", default=200 * 1
 # XML (TCX, GPX, Apple Health) nested deeper than this is refused as it is read; the
 # formats need under 12 levels.
 IMPORT_MAX_XML_DEPTH = env.int("IMPORT_MAX_XML_DEPTH", default=100)
+# A CSV (plain or unpacked; IMPORT_MAX_BYTES bounds its size) with a header or row of more
+# cells, or a cell of more characters, is refused before the csv module builds it.
+IMPORT_MAX_CSV_COLUMNS = env.int("IMPORT_MAX_CSV_COLUMNS", default=500)
+IMPORT_MAX_CSV_CELL_CHARS = env.int("IMPORT_MAX_CSV_CELL_CHARS", default=131_072)
 # Django refuses bodies (outside file uploads) over this before any parser runs: as large as
 # our own largest limit, so the ones above decide, each answered 413 with the JSON envelope.
 DATA_UPLOAD_MAX_MEMORY_SIZE = max(API_MAX_BODY_BYTES, SYNC_MAX_BODY_BYTES)

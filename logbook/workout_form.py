@@ -106,6 +106,7 @@ class WorkoutForm:
     max_hr: str = ""
     distance: str = ""
     distance_m: str = ""  # the stored metres behind `distance`, so an untouched one isn't rounded
+    elapsed_s: str = ""  # a device's time with pauses: no input, kept through an edit
     notes: str = ""
     exercises: list[ExerciseRow] = field(default_factory=list)
     intervals: list[IntervalRow] = field(default_factory=list)
@@ -135,6 +136,7 @@ SCALARS = (
     "max_hr",
     "distance",
     "distance_m",
+    "elapsed_s",
     "notes",
 )
 
@@ -195,6 +197,7 @@ def from_workout(
         max_hr=as_text(workout.max_hr),
         distance=as_text(u.distance_to_display(workout.distance_m, units)),
         distance_m=as_text(workout.distance_m),
+        elapsed_s=as_text(workout.elapsed_s),
         notes=workout.notes,
     )
     for entry in workout.exercises.all():
@@ -328,7 +331,7 @@ def to_payload(form: WorkoutForm, units: str, zone: ZoneInfo) -> Conversion:
     payload["started_at"] = _started_at(form.started_at, zone, errors)
     if form.duration:
         payload["duration_s"] = _duration(form.duration, "duration", errors, minutes=True)
-    for name in ("session_rpe", "avg_hr", "max_hr"):
+    for name in ("session_rpe", "avg_hr", "max_hr", "elapsed_s"):
         if getattr(form, name):
             payload[name] = _number(getattr(form, name), name, errors)
     if form.distance:
