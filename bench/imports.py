@@ -178,7 +178,10 @@ def figures(quick: bool) -> list[Figure]:
 def measure(quick: bool = False, say: Callable[[str], None] = print) -> list[tuple[str, ...]]:
     """The table's rows: (file, size, read only, import job, peak memory, note). Django must
     be set up on a database the bench may write to."""
+    from bench.run import reference_loop_ms
+
     rows = []
+    load, loop = os.getloadavg()[0], reference_loop_ms()
     todo = figures(quick)
     myolog_after = todo[0]  # Myolog CSV: the export of the account that imported Strong
     for figure in todo:
@@ -192,6 +195,17 @@ def measure(quick: bool = False, say: Callable[[str], None] = print) -> list[tup
             mine = Figure("Myolog CSV (export of the Strong account)", "myolog_csv", "m.csv", data)
             mine.rows = len(list(csv.reader(io.StringIO(data.decode())))) - 1
             rows.append(one(mine, say))
+    rows.append(
+        (
+            "Machine: load average (1 min), before / after",
+            "",
+            f"{load:.1f} / {os.getloadavg()[0]:.1f}",
+            "",
+            "",
+            f"reference loop {loop:.0f} / {reference_loop_ms():.0f} ms (bench/run.py's): "
+            "rates are wall time, so a loaded machine lowers them",
+        )
+    )
     return rows
 
 
