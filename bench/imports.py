@@ -240,8 +240,8 @@ def section(rows: list[tuple[str, ...]], quick: bool) -> str:
         "## Import formats",
         "",
         f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `bench/imports.py` on {platform.node()}: "
-        f"{os.cpu_count()} cores, Python {platform.python_version()}, PostgreSQL. "
-        + ("Quick run (smaller files)." if quick else ""),
+        f"{os.cpu_count()} cores, Python {platform.python_version()}, PostgreSQL."
+        + (" Quick run (smaller files)." if quick else ""),
         "",
         "| file | size | read only (best of 3) | import job | peak Python memory | result |",
         "| --- | --- | --- | --- | --- | --- |",
