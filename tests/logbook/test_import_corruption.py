@@ -63,7 +63,10 @@ BASES: dict[str, Callable[[], list[tuple[str, bytes]]]] = {
         )
     ],
     "gpx": lambda: synthetic("gpx/garmin_connect_three_tracks.gpx"),
-    "tcx": lambda: synthetic("tcx/intervals_and_ride.tcx"),
+    "tcx": lambda: [
+        ("swim.tcx", (EXPORTS / "tcx" / "pool_swim-activity_1.tcx").read_bytes()),
+        *synthetic("tcx/intervals_and_ride.tcx"),
+    ],
     "apple_health": lambda: synthetic("apple_health/export.xml"),
     "gz": lambda: [
         (f"{name}.gz", gzip.compress(data, mtime=0))
