@@ -4,7 +4,7 @@ import importlib
 
 import pytest
 
-MODULES = ["bench.run", "bench.plans", "bench.sync_ab", "bench.schema"]
+MODULES = ["bench.run", "bench.plans", "bench.peer_wger", "bench.sync_ab", "bench.schema"]
 
 
 @pytest.mark.parametrize("name", MODULES)
