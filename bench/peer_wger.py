@@ -154,6 +154,9 @@ class Server:
     def page(self, user: str) -> None:
         raise NotImplementedError
 
+    def floor(self, first: int) -> None:
+        """What a create is compared with, where there is one."""
+
 
 def timed_call(base: str, auth: str, method: str, path: str, body: object = None) -> float:
     start = time.perf_counter()
@@ -342,12 +345,15 @@ class Myolog(Server):
 
     def record(self, user: str, index: int) -> list[float]:
         auth = "Bearer " + self.users[user]
-        latency = timed_call(self.base, auth, "POST", "/api/v1/workouts/", strength(index))
-        if self.name == "stack":  # the floor, request for request (bench/urls.py)
-            self.floor_latencies.append(
-                timed_call(self.base, auth, "POST", "/bench/floor/", strength(index))
-            )
-        return [latency]
+        return [timed_call(self.base, auth, "POST", "/api/v1/workouts/", strength(index))]
+
+    def floor(self, first: int) -> None:
+        """On the stack, the floor (bench/urls.py: DRF parsing and echoing the same body),
+        request for request after the creates, outside their wall and CPU figures."""
+        if self.name == "stack":
+            for i in range(SESSIONS):
+                path, body = "/bench/floor/", strength(first + i)
+                self.floor_latencies.append(timed_call(self.base, "", "POST", path, body))
 
     def read_back(self, user: str) -> int:
         # A page holds up to 100 workouts; the 50 just recorded are the newest 50.
@@ -419,6 +425,7 @@ def measure_user(server: Server, user: str, first: int) -> dict:
     record_s = time.perf_counter() - start
     wait_idle(server.pids)  # the worker's classifications are part of the cost
     record_cpu = cpu_seconds(server.pids()) - cpu
+    server.floor(first)
     cpu = cpu_seconds(server.pids())
     reads = []
     for _ in range(READS):  # a read-back is short: the median of a few
@@ -463,9 +470,10 @@ def run(rounds: int) -> dict:
             figures: dict = {}
             order = servers[r % 3 :] + servers[: r % 3]
             for server in order:
-                fresh = measure_user(server, f"{prefix[server.name]}{r}", 0)
-                grown = measure_user(server, "grown", 100 + r * SESSIONS)
-                figures[server.name] = {"fresh": fresh, "grown": grown}
+                users = {"fresh": (f"{prefix[server.name]}{r}", 0)}
+                users["grown"] = ("grown", 100 + r * SESSIONS)
+                stages = ["fresh", "grown"] if r % 2 == 0 else ["grown", "fresh"]
+                figures[server.name] = {s: measure_user(server, *users[s]) for s in stages}
                 print(
                     f"round {r + 1} {server.name:9} {json.dumps(figures[server.name])}", flush=True
                 )
