@@ -17,6 +17,7 @@ from logbook.imports.readers.common import (
     ImportContext,
     Item,
     RowError,
+    extra_cells,
     missing_columns,
     new_workout,
     number,
@@ -109,13 +110,15 @@ def restore(text: str) -> str:
 
 
 def read_myolog_csv(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
-    header, records = read_csv(source)
+    header, records = read_csv(source, ctx)
     cols = Columns(header)
     missing_columns(cols, ("external_id", "source", "started_at", "row_type"), "Myolog CSV export")
     workouts: dict[tuple[str, str], dict[str, Any]] = {}
     entries: dict[tuple[str, str, int], dict[str, Any]] = {}
     for row, raw_record in records:
         record = [restore(cell) for cell in raw_record]
+        if overflow := extra_cells(row, record, len(header)):
+            yield overflow
         try:
             row_type = cols.get(record, "row_type")
             if row_type not in ROW_TYPES:
