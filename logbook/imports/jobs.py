@@ -354,7 +354,16 @@ def _rows_of(payload: dict) -> set[int]:
 
 
 # A workout's values that can go while the workout stays (a timer left running 15 days).
-DROPPABLE = ("duration_s", "title", "session_rpe", "avg_hr", "max_hr", "distance_m", "notes")
+DROPPABLE = (
+    "duration_s",
+    "elapsed_s",
+    "title",
+    "session_rpe",
+    "avg_hr",
+    "max_hr",
+    "distance_m",
+    "notes",
+)
 
 
 def clean_payload(payload: dict[str, Any]) -> tuple[WorkoutIn | None, list[dict], dict]:

@@ -9,6 +9,7 @@ from logbook.imports.readers.sport import (
     RIDE_FROM_KMH,
     WALK_BELOW_KMH,
     Inferred,
+    activity_named,
     infer_sport,
     moving_speed_kmh,
 )
@@ -91,3 +92,26 @@ def test_the_median_is_weighted_by_time_not_by_points():
 def test_under_a_minute_of_moving_says_nothing():
     assert moving_speed_kmh(steady(10.0, 50)) is None
     assert moving_speed_kmh([]) is None
+
+
+@pytest.mark.parametrize(
+    ("kind", "activity"),
+    [
+        ("trail_running", "run"),
+        ("Treadmill Running", "run"),
+        ("road_biking", "ride"),
+        ("INDOOR_CYCLING", "ride"),
+        ("lap_swimming", "swim"),
+        ("Pool Swim", "swim"),
+        ("indoor_rowing", "row"),
+        ("hiking", "walk"),
+        ("strength_training", "strength"),
+        ("STRENGTH_TRAINING", "strength"),
+        ("indoor_cardio", "hiit"),
+        ("YOGA", "mobility"),
+        ("elliptical", None),
+        ("", None),
+    ],
+)
+def test_a_files_sport_name_maps_to_an_activity(kind, activity):
+    assert activity_named(kind) == activity

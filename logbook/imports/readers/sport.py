@@ -51,6 +51,25 @@ WORDS = (
 )
 
 
+# Sport names as apps write them ("trail_running", "Strength Training", "INDOOR_CYCLING"):
+# these first, then the WORDS of track names.
+KINDS = (
+    (r"strength|weight training|weights|crossfit", "strength"),
+    (r"hiit|cardio|circuit training|boot ?camp", "hiit"),
+    (r"yoga|pilates|mobility|stretching|flexibility|breathing|breathwork", "mobility"),
+    *WORDS,
+)
+
+
+def activity_named(kind: str) -> str | None:
+    """The activity a sport's name in a file says, or None when it names none of ours."""
+    words = kind.replace("_", " ")
+    for pattern, activity in KINDS:
+        if re.search(rf"\b(?:{pattern})\b", words, re.IGNORECASE):
+            return activity
+    return None
+
+
 @dataclass(frozen=True)
 class Inferred:
     activity: str
@@ -73,6 +92,17 @@ def infer_sport(creator: str, name: str, speed_kmh: float | None) -> Inferred | 
         "walk" if speed_kmh < WALK_BELOW_KMH else "run" if speed_kmh < RIDE_FROM_KMH else "ride"
     )
     return Inferred(activity, f"from speed (median {speed_kmh:.1f} km/h while moving)")
+
+
+def sport_from_speed(
+    points: Sequence[tuple[datetime, float]], distance_m: float | None, duration_s: float | None
+) -> Inferred | None:
+    """The sport of a recording that names none: by its median moving speed, else by its
+    average speed (distance over time) when it has no samples to measure."""
+    speed = moving_speed_kmh(points)
+    if speed is None and distance_m and duration_s:
+        speed = round(distance_m / duration_s * 3.6, 1)
+    return infer_sport("", "", speed)
 
 
 def moving_speed_kmh(points: Sequence[tuple[datetime, float]]) -> float | None:
