@@ -30,6 +30,7 @@ from logbook.common.errors import InvalidInput
 from logbook.imports import archives
 from logbook.imports.detect import SNIFF_BYTES, detect_format
 from logbook.imports.readers import READERS, ImportContext, ImportFailed, RowError
+from logbook.imports.readers.sport import INFERRED
 from logbook.models import ImportFormat, ImportJob, ImportMessage
 from logbook.schema import WorkoutIn, clean_workout
 from logbook.selectors import get_profile
@@ -206,7 +207,11 @@ def _read_zip(
         else:
             formats.add(fmt)
             payloads.extend(_as_listed(p, member) for p in read)
-            errors.extend({**e, "message": f"{member.name}: {e['message']}"} for e in problems)
+            errors.extend(
+                {**e, "message": f"{member.name}: {e['message']}"}
+                for e in problems
+                if not (member.activity and INFERRED in e["message"])  # the index's type wins
+            )
         done += size
         report(done / total)
     ctx.report = report

@@ -25,6 +25,7 @@ RIDE_FROM_KMH = 16.0
 MOVING_KMH = 1.0  # slower than this between two points is standing still (GPS drift)
 MIN_MOVING_S = 60  # less moving time than this says nothing about the sport
 
+INFERRED = "Sport inferred as"  # how each message about an inferred sport begins, after its row
 NAMES = {
     "run": "running",
     "ride": "cycling",
@@ -76,7 +77,7 @@ class Inferred:
     how: str  # "from its creator, Zwift", "from speed (median 11.2 km/h while moving)"
 
     def message(self) -> str:
-        return f"Sport inferred as {NAMES[self.activity]} {self.how}."
+        return f"{INFERRED} {NAMES[self.activity]} {self.how}."
 
 
 def infer_sport(creator: str, name: str, speed_kmh: float | None) -> Inferred | None:
