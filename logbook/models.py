@@ -406,6 +406,11 @@ class ImportFormat(models.TextChoices):
     GPX = "gpx", "GPX"
     APPLE_HEALTH = "apple_health", "Apple Health export.xml"
     MYOLOG_CSV = "myolog_csv", "Myolog CSV export"
+    GARMIN_JSON = "garmin_json", "Garmin Connect JSON"
+    GARMIN_CSV = "garmin_csv", "Garmin Connect CSV"
+    SUUNTO_SML = "suunto_sml", "Suunto SML"
+    SUUNTO_JSON = "suunto_json", "Suunto JSON"
+    POLAR_JSON = "polar_json", "Polar Flow JSON"
 
 
 class ImportJob(models.Model):

@@ -109,7 +109,19 @@ def exercise_usage(user: AbstractBaseUser) -> dict[int, tuple[int, Any]]:
 
 # Where each import reader stamps its workouts (`SOURCE` in logbook/imports/readers/): the
 # user's own exercises these workouts use came from a file, for mapping to the catalog.
-IMPORTED_SOURCES = ("apple_health", "fit", "fitnotes", "gpx", "hevy", "strong", "tcx")
+IMPORTED_SOURCES = (
+    "apple_health",
+    "fit",
+    "fitnotes",
+    "garmin",
+    "garmin_csv",
+    "gpx",
+    "hevy",
+    "polar",
+    "strong",
+    "suunto",
+    "tcx",
+)
 
 
 def own_exercises(user: AbstractBaseUser) -> list[dict[str, Any]]:

@@ -11,8 +11,11 @@ from garmin_fit_sdk import Encoder, Profile
 MESG = Profile["mesg_num"]
 
 
-def gpx(start: datetime, minutes: int = 30, *, name: str = "Morning Run", kind: str = "") -> bytes:
-    """One track of a point a minute, heading north."""
+def gpx(
+    start: datetime, minutes: int = 30, *, name: str = "Morning Run", kind: str = "running"
+) -> bytes:
+    """One track of a point a minute, heading north; typed (kind="" for an untyped one,
+    whose sport the importer infers and says so)."""
     points = "".join(
         f'<trkpt lat="{52.5 + i * 0.002:.4f}" lon="13.4">'
         f"<time>{(start + timedelta(minutes=i)).strftime('%Y-%m-%dT%H:%M:%SZ')}</time></trkpt>"

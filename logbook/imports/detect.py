@@ -9,7 +9,12 @@ from logbook.imports.readers.strong import looks_like_strong
 from logbook.models import ImportFormat
 
 SNIFF_BYTES = 64 * 1024
-EXTENSIONS = {".fit": ImportFormat.FIT, ".tcx": ImportFormat.TCX, ".gpx": ImportFormat.GPX}
+EXTENSIONS = {
+    ".fit": ImportFormat.FIT,
+    ".tcx": ImportFormat.TCX,
+    ".gpx": ImportFormat.GPX,
+    ".sml": ImportFormat.SUUNTO_SML,
+}
 
 
 def detect_format(head: bytes, filename: str = "") -> str | None:
@@ -25,6 +30,12 @@ def detect_format(head: bytes, filename: str = "") -> str | None:
             return ImportFormat.GPX
         if re.search(r"<(!DOCTYPE\s+)?HealthData[\s>\[]", text):
             return ImportFormat.APPLE_HEALTH
+        if re.search(r"<(\w+:)?sml[\s>]", text):
+            return ImportFormat.SUUNTO_SML
+    elif text[:1] in ("{", "["):
+        detected = _json_format(text)
+        if detected:
+            return detected
     else:
         detected = _csv_format(text.split("\n", 1)[0]) or _strong_by_shape(text)
         if detected:
@@ -32,6 +43,19 @@ def detect_format(head: bytes, filename: str = "") -> str | None:
     for extension, fmt in EXTENSIONS.items():
         if filename.lower().endswith(extension):
             return fmt
+    return None
+
+
+def _json_format(text: str) -> str | None:
+    """By the keys each app's JSON starts with (the head may cut the document short)."""
+    if '"summarizedActivitiesExport"' in text:
+        return ImportFormat.GARMIN_JSON
+    if '"DeviceLog"' in text:
+        return ImportFormat.SUUNTO_JSON
+    if '"exportVersion"' in text and '"exercises"' in text:
+        return ImportFormat.POLAR_JSON
+    if '"activityId"' in text:
+        return ImportFormat.GARMIN_JSON
     return None
 
 
@@ -45,6 +69,8 @@ def _csv_format(header: str) -> str | None:
         return ImportFormat.STRONG_CSV
     if {"date", "exercise", "reps"} <= names:
         return ImportFormat.FITNOTES_CSV
+    if {"activity type", "date", "title"} <= names:
+        return ImportFormat.GARMIN_CSV
     return None
 
 

@@ -30,6 +30,7 @@ from logbook.common.errors import InvalidInput
 from logbook.imports import archives
 from logbook.imports.detect import SNIFF_BYTES, detect_format
 from logbook.imports.readers import READERS, ImportContext, ImportFailed, RowError
+from logbook.imports.readers.sport import INFERRED
 from logbook.models import ImportFormat, ImportJob, ImportMessage
 from logbook.schema import WorkoutIn, clean_workout
 from logbook.selectors import get_profile
@@ -206,7 +207,11 @@ def _read_zip(
         else:
             formats.add(fmt)
             payloads.extend(_as_listed(p, member) for p in read)
-            errors.extend({**e, "message": f"{member.name}: {e['message']}"} for e in problems)
+            errors.extend(
+                {**e, "message": f"{member.name}: {e['message']}"}
+                for e in problems
+                if not (member.activity and INFERRED in e["message"])  # the index's type wins
+            )
         done += size
         report(done / total)
     ctx.report = report
@@ -354,7 +359,16 @@ def _rows_of(payload: dict) -> set[int]:
 
 
 # A workout's values that can go while the workout stays (a timer left running 15 days).
-DROPPABLE = ("duration_s", "title", "session_rpe", "avg_hr", "max_hr", "distance_m", "notes")
+DROPPABLE = (
+    "duration_s",
+    "elapsed_s",
+    "title",
+    "session_rpe",
+    "avg_hr",
+    "max_hr",
+    "distance_m",
+    "notes",
+)
 
 
 def clean_payload(payload: dict[str, Any]) -> tuple[WorkoutIn | None, list[dict], dict]:

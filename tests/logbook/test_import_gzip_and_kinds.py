@@ -32,9 +32,9 @@ def test_a_gzip_bomb_is_refused_before_parsing(user, settings):
 @pytest.mark.parametrize(
     ("content", "kind"),
     [
-        (b'{"activityId": 1, "activityName": "Run"}', "a JSON"),
+        (b'{"sessions": [{"id": 1, "name": "Run"}]}', "a JSON"),
         (b"%PDF-1.7\n", "a PDF"),
-        (b'<?xml version="1.0"?><sml><DeviceLog/></sml>', "an XML (<sml>)"),
+        (b'<?xml version="1.0"?><Workouts><Workout/></Workouts>', "an XML (<Workouts>)"),
     ],
 )
 def test_an_unsupported_kind_is_named_and_writes_nothing(user, content, kind):

@@ -43,10 +43,12 @@ def kg(value: str, unit: str = "kg") -> float:
     return round(number * KG_PER_LB, 3) if unit in ("lb", "lbs") else number
 
 
-def assert_imported_once(user, name: str, workouts: int, sets: int) -> dict:
-    """The file imports cleanly, all of it; a second import skips every workout."""
+def assert_imported_once(user, name: str, workouts: int, sets: int, notes=()) -> dict:
+    """The file imports cleanly, all of it (saying only `notes`); a second import skips
+    every workout."""
     result = import_file(user, name)
-    assert (result["status"], result["error_count"], result["errors"]) == ("done", 0, [])
+    assert (result["status"], result["error_count"]) == ("done", len(notes))
+    assert [e["message"] for e in result["errors"]] == list(notes)
     assert (result["created"], result["counts"]["workouts"]["imported"]) == (workouts, workouts)
     assert result["counts"]["sets"]["imported"] == sets
     assert user.workouts.count() == workouts
@@ -175,7 +177,12 @@ def children(element: ET.Element, name: str) -> list[ET.Element]:
 def test_gpx_tracks_as_garmin_connect_writes_them(user):
     name = "gpx/garmin_connect_three_tracks.gpx"
     tracks = children(xml(name), "trk")
-    assert_imported_once(user, name, len(tracks), 0)
+    untyped = [(n, t) for n, t in enumerate(tracks, 1) if not children(t, "type")]
+    notes = [
+        f"Track {n}: Sport inferred as walking from its name, {children(t, 'name')[0].text!r}."
+        for n, t in untyped
+    ]
+    assert_imported_once(user, name, len(tracks), 0, notes)
     for track in tracks:
         times = [datetime.fromisoformat(t.text) for t in children(track, "time")]
         rates = [int(hr.text) for hr in children(track, "hr")]
@@ -183,7 +190,7 @@ def test_gpx_tracks_as_garmin_connect_writes_them(user):
         assert workout.duration_s == (times[-1] - times[0]).total_seconds()
         assert (workout.avg_hr, workout.max_hr) == (round(sum(rates) / len(rates)), max(rates))
         assert workout.distance_m > 0
-    assert set(user.workouts.values_list("activity", flat=True)) >= {"run", "ride"}
+    assert set(user.workouts.values_list("activity", flat=True)) == {"run", "ride", "walk"}
 
 
 def test_tcx_laps_become_intervals(user):

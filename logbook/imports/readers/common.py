@@ -10,10 +10,12 @@ A file that cannot be read as a whole raises `ImportFailed` and nothing is writt
 
 import csv
 import io
+import json
+import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from typing import Any, BinaryIO
 from zoneinfo import ZoneInfo
 
@@ -80,6 +82,38 @@ Item = dict[str, Any] | RowError
 
 class CellError(ValueError):
     """A cell that cannot be read; the message names the column."""
+
+
+# --- JSON ----------------------------------------------------------------------------
+
+
+def read_json(source: BinaryIO, what: str) -> Any:
+    """The whole file as JSON (UTF-8, else Windows-1252); `what` names it in the refusal."""
+    try:
+        return json.loads(read_text(source))
+    except (ValueError, RecursionError) as error:
+        raise ImportFailed(f"The file is not valid JSON ({what}): {error}.") from None
+
+
+def json_number(value: Any) -> float | None:
+    """A finite JSON number (not a boolean), else None."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value) if math.isfinite(value) else None
+
+
+def iso_moment(value: Any, zone: tzinfo) -> datetime | None:
+    """An ISO 8601 date and time between 1970 and 2100; one written without an offset is
+    taken in `zone`."""
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip().replace(" ", "T").replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if not 1970 < moment.year <= 2100:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=zone)
 
 
 # --- CSV -----------------------------------------------------------------------------
@@ -377,10 +411,16 @@ def add_set(
     *,
     superset: int | None = None,
     new_entry: bool = False,
-) -> None:
-    """Append a set; consecutive sets of one exercise (and superset) form one entry."""
+    gather: bool = False,
+) -> dict[str, Any]:
+    """Append a set and return it; consecutive sets of one exercise (and superset) form one
+    entry. With `gather` the set joins the workout's entry of that exercise wherever it is
+    (the sets a device could not name, kept in one entry rather than one between every two
+    named ones)."""
     entries = workout["exercises"]
     last = entries[-1] if entries else None
+    if gather:
+        last = next((e for e in entries if e["exercise"] == exercise), last)
     if (
         new_entry
         or last is None
@@ -389,7 +429,9 @@ def add_set(
     ):
         last = {"exercise": exercise, "superset": superset, "sets": [], "_row": row}
         entries.append(last)
-    last["sets"].append({k: v for k, v in values.items() if v is not None} | {"_row": row})
+    kept = {k: v for k, v in values.items() if v is not None} | {"_row": row}
+    last["sets"].append(kept)
+    return kept
 
 
 def add_note(workout: dict[str, Any], note: str) -> None:

@@ -373,16 +373,7 @@ def _add_sets(workout: dict[str, Any], sets: list[dict], session: int) -> int:
             previous = None
             continue
         name = exercise_name(message)
-        gathered = next(
-            (e for e in workout["exercises"] if e["exercise"] == UNKNOWN_EXERCISE), None
-        )
-        if name == UNKNOWN_EXERCISE and gathered is not None:
-            kept = {k: v for k, v in values.items() if v is not None}
-            gathered["sets"].append(kept | {"_row": session})
-            previous = gathered["sets"][-1]
-        else:
-            add_set(workout, name, values, session)
-            previous = workout["exercises"][-1]["sets"][-1]
+        previous = add_set(workout, name, values, session, gather=name == UNKNOWN_EXERCISE)
         unnamed += name == UNKNOWN_EXERCISE
     return unnamed
 

@@ -2,11 +2,14 @@
 
 Duration is first to last timed point, distance the track's length, heart rate the
 points' Garmin TrackPointExtension `hr` values. `<type>` names the activity ("running",
-or Strava's numeric codes). A track is identified by its UTC start time.
+or Strava's numeric codes); a track without one gets its sport from the file's creator,
+its name or its speed (`sport`), and the job says so. A track is identified by its UTC
+start time.
 """
 
 import itertools
 import math
+import re
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Any, BinaryIO
@@ -26,6 +29,7 @@ from logbook.imports.readers.common import (
     new_workout,
     utc_key,
 )
+from logbook.imports.readers.sport import infer_sport, moving_speed_kmh
 from logbook.imports.readers.xmlstream import child, child_text, local_name, stream_elements
 
 SOURCE = "gpx"
@@ -55,15 +59,27 @@ TYPES = {
 
 
 def read_gpx(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
+    creator = _creator(source)
     tracks = stream_elements(
         source, "gpx", "trk", "a GPX file", ctx, shrink={"trkpt": _keep_point, "rtept": _drop}
     )
     for number, track in enumerate(tracks, start=1):
-        workout = _workout(track, number, ctx)
+        workout = _workout(track, number, ctx, creator)
         if workout is None:
             yield RowError(number, f"Track {number} has no start and end times; skipped.")
-        else:
-            yield workout
+            continue
+        inferred = workout.pop("_inferred", None)
+        if inferred is not None:
+            yield RowError(number, f"Track {number}: {inferred.message()}", refused=False)
+        yield workout
+
+
+def _creator(source: BinaryIO) -> str:
+    """The <gpx creator="..."> attribute, read from the file's start (then rewound)."""
+    head = source.read(4096).decode("utf-8", errors="ignore")
+    source.seek(0)
+    match = re.search(r"<(?:\w+:)?gpx\b[^>]*?\screator\s*=\s*[\"']([^\"']{0,200})", head)
+    return match.group(1) if match else ""
 
 
 def _keep_point(point: Element) -> None:
@@ -85,7 +101,9 @@ def _drop(element: Element) -> None:
     element.clear()
 
 
-def _workout(track: Element, number: int, ctx: ImportContext) -> dict[str, Any] | None:
+def _workout(
+    track: Element, number: int, ctx: ImportContext, creator: str
+) -> dict[str, Any] | None:
     segments = [
         [p for p in segment if local_name(p.tag) == "trkpt"]
         for segment in track
@@ -98,11 +116,17 @@ def _workout(track: Element, number: int, ctx: ImportContext) -> dict[str, Any] 
     rates = [hr for hr in (heart_rate(p.get("hr")) for s in segments for p in s) if hr]
     length = _length(segments, with_elevation=True) or _length(segments, with_elevation=False)
     kind = child_text(track, "type").lower().replace(" ", "_")
+    name = child_text(track, "name")
+    activity = TYPES.get(kind)
+    inferred = None
+    if activity is None:
+        inferred = infer_sport(creator, name, moving_speed_kmh(_progress(segments, ctx)))
+        activity = inferred.activity if inferred else "other"
     workout = new_workout(
         number,
         started_at=aware_iso(start, ctx.time_zone),
-        title=(child_text(track, "name") or "GPX track")[:200],
-        activity=TYPES.get(kind, "other"),
+        title=(name or "GPX track")[:200],
+        activity=activity,
         source=SOURCE,
         external_id=utc_key(start),
         duration_s=duration_between(start, end),
@@ -113,6 +137,8 @@ def _workout(track: Element, number: int, ctx: ImportContext) -> dict[str, Any] 
     if not workout["duration_s"]:
         return None
     del workout["exercises"], workout["intervals"]
+    if inferred is not None:
+        workout["_inferred"] = inferred
     return workout
 
 
@@ -128,6 +154,24 @@ def _time(point: Element, ctx: ImportContext) -> datetime | None:
     if moment is None:
         return None
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=ctx.time_zone)
+
+
+def _progress(segments: list[list[Element]], ctx: ImportContext) -> list[tuple[datetime, float]]:
+    """(time, metres so far) along the track's timed points; a gap between segments adds
+    no distance, so it reads as a stop."""
+    progress: list[tuple[datetime, float]] = []
+    metres = 0.0
+    for segment in segments:
+        previous = None
+        for point in segment:
+            place, moment = _place(point), _time(point, ctx)
+            if place is None or moment is None:
+                continue
+            if previous is not None:
+                metres += distance(previous[0], previous[1], None, place[0], place[1], None) or 0
+            previous = place
+            progress.append((moment, metres))
+    return progress
 
 
 def _length(segments: list[list[Element]], *, with_elevation: bool) -> float:

@@ -2,8 +2,9 @@
 
 Duration and distance are the laps' sums, heart rate the laps' (time-weighted) averages
 and maxima, or the trackpoints' when laps omit them. A lap marked Resting is a recovery
-interval; other laps are work between recoveries, else steady. An activity is identified
-by its <Id>, the start time.
+interval; other laps are work between recoveries, else steady. An activity whose Sport is
+"Other" gets one from its creator (a bike computer) or its speed (`sport`), and the job
+says so. An activity is identified by its <Id>, the start time.
 """
 
 import math
@@ -22,6 +23,7 @@ from logbook.imports.readers.common import (
     new_workout,
     utc_key,
 )
+from logbook.imports.readers.sport import infer_sport, moving_speed_kmh
 from logbook.imports.readers.xmlstream import child_text, local_name, stream_elements
 
 SOURCE = "tcx"
@@ -35,13 +37,18 @@ def read_tcx(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
         "Activity",
         "a TCX file",
         ctx,
-        shrink={"Trackpoint": _keep_heart_rate},
+        shrink={"Trackpoint": _keep_point},
     )
     for number, activity in enumerate(activities, start=1):
         try:
-            yield _workout(activity, number, ctx)
+            workout = _workout(activity, number, ctx)
         except ValueError as error:
             yield RowError(number, f"Activity {number}: {error}; skipped.")
+            continue
+        inferred = workout.pop("_inferred", None)
+        if inferred is not None:
+            yield RowError(number, f"Activity {number}: {inferred.message()}", refused=False)
+        yield workout
 
 
 def _workout(activity: Element, number: int, ctx: ImportContext) -> dict[str, Any]:
@@ -64,12 +71,17 @@ def _workout(activity: Element, number: int, ctx: ImportContext) -> dict[str, An
         else None
     )
     maxima = [i["max_hr"] for i in intervals if i["max_hr"]]
-    sport = (activity.get("Sport") or "").lower()
+    sport = SPORTS.get((activity.get("Sport") or "").lower())
+    inferred = None
+    if sport is None:  # "Other", as Polar and others write for what TCX has no word for
+        speed = moving_speed_kmh(_progress(laps))
+        inferred = infer_sport(child_text(activity, "Creator", "Name"), "", speed)
+        sport = inferred.activity if inferred else "other"
     workout = new_workout(
         number,
         started_at=aware_iso(start, ctx.time_zone),
         title=(activity.get("Sport") or "Activity")[:200],
-        activity=SPORTS.get(sport, "other"),
+        activity=sport,
         source=SOURCE,
         external_id=utc_key(start),
         duration_s=total or None,
@@ -79,6 +91,8 @@ def _workout(activity: Element, number: int, ctx: ImportContext) -> dict[str, An
         notes=child_text(activity, "Notes")[:10_000],
     )
     workout["intervals"] = intervals
+    if inferred is not None:
+        workout["_inferred"] = inferred
     return finish(workout)
 
 
@@ -101,12 +115,35 @@ def _lap(lap: Element, number: int) -> dict[str, Any]:
     }
 
 
-def _keep_heart_rate(trackpoint: Element) -> None:
-    """A finished track point shrinks to its heart rate, all a workout takes from it."""
-    rate = child_text(trackpoint, "HeartRateBpm", "Value")
+def _keep_point(trackpoint: Element) -> None:
+    """A finished track point shrinks to what a workout takes from it: its heart rate, and
+    its time and distance so far (for the speed of an activity without a sport)."""
+    kept = {
+        "hr": child_text(trackpoint, "HeartRateBpm", "Value"),
+        "time": child_text(trackpoint, "Time"),
+        "distance": child_text(trackpoint, "DistanceMeters"),
+    }
     trackpoint.clear()
-    if rate:
-        trackpoint.set("hr", rate)
+    for name, value in kept.items():
+        if value:
+            trackpoint.set(name, value)
+
+
+def _progress(laps: list[Element]) -> list[tuple[datetime, float]]:
+    """(time, metres so far) of the track points that have both, in file order."""
+    progress = []
+    for lap in laps:
+        for point in lap.iter():
+            if local_name(point.tag) != "Trackpoint":
+                continue
+            metres = _float(point.get("distance") or "")
+            try:
+                moment = _time(point.get("time") or "")
+            except ValueError:
+                continue
+            if metres is not None:
+                progress.append((moment, metres))
+    return progress
 
 
 def _trackpoint_rates(lap: Element) -> Iterator[int | None]:

@@ -1,0 +1,167 @@
+"""Suunto's own files: `.sml` (XML, written by Suunto's desktop tools and Movescount) and
+the JSON that the Suunto app exports (`{"DeviceLog": {"Header": ..., "Samples": [...]}}`).
+
+Both hold one move as a header (start on the local clock, `Duration` in seconds,
+`Distance` in metres, heart rate in SI units: beats per second) and samples (time,
+distance, heart rate). What the header lacks is taken from the samples; a move without a
+named activity gets its sport from its speed (`sport`), and the job says so. XML goes
+through defusedxml (`xmlstream`). A move is identified by its start time.
+"""
+
+import re
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from typing import Any, BinaryIO
+from xml.etree.ElementTree import Element
+
+from logbook.imports.readers.common import (
+    ImportContext,
+    ImportFailed,
+    Item,
+    RowError,
+    aware_iso,
+    finish,
+    heart_rate,
+    iso_moment,
+    json_number,
+    new_workout,
+    positive,
+    read_json,
+    utc_key,
+)
+from logbook.imports.readers.sport import activity_named, sport_from_speed
+from logbook.imports.readers.xmlstream import local_name, stream_elements
+
+SOURCE = "suunto"
+# Suunto's numeric activity types that name one sport (others go by speed).
+ACTIVITY_TYPES = {1: "run", 2: "ride", 11: "walk", 12: "walk", 13: "ride", 82: "run"}
+
+
+def read_suunto_sml(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
+    logs = stream_elements(
+        source, "sml", "DeviceLog", "a Suunto SML file", ctx, shrink={"Sample": _keep_sample}
+    )
+    for number, log in enumerate(logs, start=1):
+        header = next((c for c in log if local_name(c.tag) == "Header"), None)
+        samples = [dict(e.attrib) for e in log.iter() if local_name(e.tag) == "Sample" and e.attrib]
+        yield from _move(_as_dict(header) if header is not None else {}, samples, number, ctx)
+
+
+def read_suunto_json(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
+    document = read_json(source, "Suunto")
+    logs = document if isinstance(document, list) else [document]
+    found = False
+    for number, item in enumerate(logs, start=1):
+        log = item.get("DeviceLog") if isinstance(item, dict) else None
+        if not isinstance(log, dict):
+            continue
+        found = True
+        samples = [s for s in log.get("Samples") or [] if isinstance(s, dict)]
+        header = log.get("Header") if isinstance(log.get("Header"), dict) else {}
+        yield from _move(header, samples, number, ctx)
+    if not found:
+        raise ImportFailed("Not a Suunto JSON file: it has no DeviceLog.")
+    ctx.report(1.0)
+
+
+def _keep_sample(sample: Element) -> None:
+    """A finished sample shrinks to its time, distance and heart rate."""
+    kept = {name: _text(sample, name) for name in ("UTC", "TimeISO8601", "Time", "Distance", "HR")}
+    sample.clear()
+    for name, value in kept.items():
+        if value:
+            sample.set(name, value)
+
+
+def _move(
+    header: dict[str, Any], samples: list[dict[str, Any]], number: int, ctx: ImportContext
+) -> Iterator[Item]:
+    ctx.rows += 1
+    start = iso_moment(header.get("DateTime"), ctx.time_zone)
+    if start is None:
+        yield RowError(number, f"Move {number} has no start time (Header/DateTime); skipped.")
+        return
+    points = _progress(samples, start)
+    rates = [bpm for bpm in (_bpm(s.get("HR")) for s in samples) if bpm]
+    hr = header.get("HR")
+    hr = hr[0] if isinstance(hr, list) and hr else hr
+    hr = hr if isinstance(hr, dict) else {}
+    duration = _number(header.get("Duration"))
+    if not duration and len(points) > 1:
+        duration = (points[-1][0] - points[0][0]).total_seconds()
+    distance = positive(_number(header.get("Distance")))
+    if distance is None and points:
+        distance = positive(max(d for _, d in points))
+    activity = activity_named(str(header.get("Activity") or "")) or ACTIVITY_TYPES.get(
+        _whole(header.get("ActivityType"))
+    )
+    inferred = None
+    if activity is None:
+        inferred = sport_from_speed(points, distance, duration)
+        activity = inferred.activity if inferred else "other"
+    workout = new_workout(
+        number,
+        started_at=aware_iso(start, start.tzinfo),  # its own offset, else the user's zone
+        title=str(header.get("Activity") or "Suunto move")[:200],
+        activity=activity,
+        source=SOURCE,
+        external_id=utc_key(start),
+        duration_s=round(duration) if duration and duration >= 1 else None,
+        distance_m=round(distance, 1) if distance else None,
+        avg_hr=_bpm(hr.get("Avg")) or (heart_rate(sum(rates) / len(rates)) if rates else None),
+        max_hr=_bpm(hr.get("Max")) or (max(rates) if rates else None),
+        notes=str(header.get("Notes") or "")[:10_000],
+    )
+    if inferred is not None:
+        yield RowError(number, f"Move {number}: {inferred.message()}", refused=False)
+    yield finish(workout)
+
+
+def _as_dict(element: Element) -> dict[str, Any]:
+    """An XML header as a dict: text leaves as strings, nested elements as dicts."""
+    out: dict[str, Any] = {}
+    for node in element:
+        out[local_name(node.tag)] = _as_dict(node) if len(node) else (node.text or "").strip()
+    return out
+
+
+def _text(element: Element, name: str) -> str:
+    node = next((c for c in element if local_name(c.tag) == name), None)
+    return (node.text or "").strip() if node is not None else ""
+
+
+def _progress(samples: list[dict[str, Any]], start: datetime) -> list[tuple[datetime, float]]:
+    """(time, metres so far) of the samples that have both; a sample's time is its
+    UTC/TimeISO8601 stamp, else seconds since the start."""
+    points = []
+    for sample in samples:
+        metres = _number(sample.get("Distance"))
+        moment = iso_moment(sample.get("UTC") or sample.get("TimeISO8601"), UTC)
+        if moment is None:
+            offset = _number(sample.get("Time"))
+            moment = start + timedelta(seconds=offset) if offset is not None else None
+        if metres is not None and moment is not None:
+            points.append((moment, metres))
+    return points
+
+
+def _bpm(value: Any) -> int | None:
+    """Heart rate as Suunto stores it, in beats per second (2.5 = 150 bpm); a value that
+    is already in beats per minute is taken as it is."""
+    number = _number(value)
+    if number is None or number <= 0:
+        return None
+    return heart_rate(number * 60 if number < 5 else number)
+
+
+def _number(value: Any) -> float | None:
+    """A number from JSON, or from XML text."""
+    if isinstance(value, str):
+        text = value.strip()
+        return float(text) if re.fullmatch(r"-?\d{1,12}(\.\d{1,12})?", text) else None
+    return json_number(value)
+
+
+def _whole(value: Any) -> int | None:
+    number = _number(value)
+    return int(number) if number is not None and number == int(number) else None
