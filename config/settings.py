@@ -11,6 +11,7 @@ from pathlib import Path
 import environ
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+from kombu import Queue
 
 from logbook.common.secrets import kept_secret
 
@@ -254,6 +255,22 @@ if not CELERY_TASK_SOFT_TIME_LIMIT < CELERY_TASK_TIME_LIMIT < CELERY_VISIBILITY_
     raise ImproperlyConfigured(
         "Celery limits must be soft < hard < the broker's visibility timeout."
     )
+# Separate queues, so one kind of work never waits behind another's backlog (a big import
+# behind nobody's classification): a worker consumes every queue unless given `-Q`, and
+# workers can be given to each (docs/architecture.md, "Queues and workers").
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+TASK_QUEUES = ("celery", "imports", "classification", "weeks", "emails", "maintenance")
+CELERY_TASK_QUEUES = [Queue(name) for name in TASK_QUEUES]
+CELERY_TASK_ROUTES = {
+    "logbook.imports.tasks.run_import": {"queue": "imports"},
+    "logbook.imports.tasks.*": {"queue": "maintenance"},
+    "logbook.tasks.*": {"queue": "maintenance"},
+    "insights.tasks.classify_workouts": {"queue": "classification"},
+    "insights.tasks.sweep_unclassified": {"queue": "classification"},
+    "insights.tasks.refresh_weekly_report": {"queue": "weeks"},
+    "insights.tasks.send_weekly_email": {"queue": "emails"},
+    "insights.tasks.send_due_weekly_emails": {"queue": "emails"},
+}
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2}
 HOUR, DAY = 3600.0, 86400.0
 CELERY_BEAT_SCHEDULE = {
@@ -289,6 +306,10 @@ IMPORT_MAX_UNPACKED_BYTES = env.int("IMPORT_MAX_UNPACKED_BYTES", default=200 * 1
 # XML (TCX, GPX, Apple Health) nested deeper than this is refused as it is read; the
 # formats need under 12 levels.
 IMPORT_MAX_XML_DEPTH = env.int("IMPORT_MAX_XML_DEPTH", default=100)
+# A CSV (plain or unpacked; IMPORT_MAX_BYTES bounds its size) with a header or row of more
+# cells, or a cell of more characters, is refused before the csv module builds it.
+IMPORT_MAX_CSV_COLUMNS = env.int("IMPORT_MAX_CSV_COLUMNS", default=500)
+IMPORT_MAX_CSV_CELL_CHARS = env.int("IMPORT_MAX_CSV_CELL_CHARS", default=131_072)
 # Django refuses bodies (outside file uploads) over this before any parser runs: as large as
 # our own largest limit, so the ones above decide, each answered 413 with the JSON envelope.
 DATA_UPLOAD_MAX_MEMORY_SIZE = max(API_MAX_BODY_BYTES, SYNC_MAX_BODY_BYTES)

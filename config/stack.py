@@ -1,7 +1,8 @@
 """`make stack`: the docker-compose topology without Docker, on this machine's services.
 
-gunicorn, a Celery worker, Celery beat and an SMTP catcher (aiosmtpd, printing what it
-receives) run as child processes against the local PostgreSQL and Redis. The integration
+gunicorn, Celery workers (one for every queue, one more for imports), Celery beat and an
+SMTP catcher (aiosmtpd, printing what it receives) run as child processes against the local
+PostgreSQL and Redis. The integration
 tests start the same processes with `process_commands`.
 
     python -m config.stack            # Ctrl-C stops everything
@@ -54,27 +55,38 @@ def gunicorn_command(python: str, bind: str, workers: int) -> list[str]:
     ]
 
 
+def worker_command(
+    python: str, queues: tuple[str, ...] = (), concurrency: int = 2, loglevel: str = "INFO"
+) -> list[str]:
+    """A Celery worker at a lower CPU priority (nice 10), so background work yields the CPU
+    to requests when both are busy. Without `queues` it consumes every queue the settings
+    declare (CELERY_TASK_QUEUES); with them, only those."""
+    return [
+        *WORKER_NICE,
+        python,
+        "-m",
+        "celery",
+        "-A",
+        "config",
+        "worker",
+        "--loglevel",
+        loglevel,
+        "--concurrency",
+        str(concurrency),
+        *(["--queues", ",".join(queues)] if queues else []),
+        "--without-mingle",
+        "--without-gossip",
+    ]
+
+
 def process_commands(python: str = sys.executable, port: int = 8000, smtp_port: int = 1025) -> dict:
-    """The commands of the production processes (the compose file's services)."""
+    """The commands of the production processes (the compose file's services): a worker for
+    every queue and one more given to imports alone, so a big import never holds up
+    classification, week refreshes or emails (docs/architecture.md, "Queues and workers")."""
     return {
         "web": gunicorn_command(python, f"127.0.0.1:{port}", workers=2),
-        # Background work yields the CPU to requests when both are busy: the worker runs at
-        # a lower priority (nice 10), so a burst of classifications never slows the API.
-        "worker": [
-            *WORKER_NICE,
-            python,
-            "-m",
-            "celery",
-            "-A",
-            "config",
-            "worker",
-            "--loglevel",
-            "INFO",
-            "--concurrency",
-            "2",
-            "--without-mingle",
-            "--without-gossip",
-        ],
+        "worker": worker_command(python),
+        "import-worker": worker_command(python, ("imports",), concurrency=1),
         "beat": [
             python,
             "-m",

@@ -163,20 +163,30 @@ class WorkoutQuerySet(models.QuerySet):
         return self.filter(deleted_at__isnull=True)
 
     def with_details(self) -> "WorkoutQuerySet":
-        """Everything the API representation needs, in a fixed number of queries."""
+        """Everything the API representation needs, in a fixed number of queries. Each
+        prefetch is ordered by its foreign key first, as its index is, so the database reads
+        the index rather than sorting a scan of the table (bench/PLANS.md)."""
         return self.prefetch_related(
             models.Prefetch(
                 "exercises",
-                queryset=WorkoutExercise.objects.select_related("exercise").prefetch_related(
-                    "sets"
+                queryset=WorkoutExercise.objects.select_related("exercise")
+                .order_by("workout_id", "position")
+                .prefetch_related(
+                    models.Prefetch("sets", queryset=Set.objects.order_by("entry_id", "position"))
                 ),
             ),
-            "intervals",
+            models.Prefetch(
+                "intervals", queryset=Interval.objects.order_by("workout_id", "position")
+            ),
         )
 
 
 class Workout(models.Model):
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="workouts")
+    # Indexed by the composite indexes below, which all lead with the user: a lone user_id
+    # index would be the one a planner without statistics picks, then sort every workout.
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="workouts", db_index=False
+    )
     started_at = models.DateTimeField()
     utc_offset_min = models.SmallIntegerField(
         default=0, help_text="The offset the start time was given in, to show it back as given."
@@ -227,8 +237,15 @@ class Workout(models.Model):
                 name="workout_external_id_unique",
             ),
         ]
+        # The read paths' plans must not depend on table statistics (bench/PLANS.md): newest
+        # first over live workouts (lists, history, weeks, calendar, export) and the change
+        # order (incremental pull, include_deleted lists).
         indexes = [
-            models.Index(fields=["user", "-started_at", "-id"], name="workout_user_started"),
+            models.Index(
+                fields=["user", "-started_at", "-id"],
+                condition=Q(deleted_at__isnull=True),
+                name="workout_user_alive_started",
+            ),
             models.Index(fields=["user", "updated_at", "id"], name="workout_user_updated"),
         ]
 
@@ -248,13 +265,18 @@ class Workout(models.Model):
 class WorkoutExercise(models.Model):
     """One exercise within a workout, in order; `superset` groups exercises done together."""
 
-    workout = models.ForeignKey(Workout, on_delete=models.CASCADE, related_name="exercises")
+    workout = models.ForeignKey(
+        Workout, on_delete=models.CASCADE, related_name="exercises", db_index=False
+    )
     exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
     position = models.PositiveSmallIntegerField()
     superset = models.PositiveSmallIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["position"]
+        # A workout's entries, and whether it has an exercise: an exercise's history joins
+        # each of the user's workouts to its entry of that exercise by this index.
+        indexes = [models.Index(fields=["workout", "exercise"], name="entry_workout_exercise")]
 
     def __str__(self) -> str:
         return f"{self.exercise} in {self.workout_id}"
@@ -268,7 +290,9 @@ class SetType(models.TextChoices):
 
 
 class Set(models.Model):
-    entry = models.ForeignKey(WorkoutExercise, on_delete=models.CASCADE, related_name="sets")
+    entry = models.ForeignKey(
+        WorkoutExercise, on_delete=models.CASCADE, related_name="sets", db_index=False
+    )
     position = models.PositiveSmallIntegerField()
     reps = models.PositiveSmallIntegerField(null=True, blank=True)
     load_kg = models.FloatField(null=True, blank=True)
@@ -283,6 +307,7 @@ class Set(models.Model):
 
     class Meta:
         ordering = ["position"]
+        indexes = [models.Index(fields=["entry", "position"], name="set_entry_position")]
 
     def __str__(self) -> str:
         return f"{self.reps or 0} × {self.load_kg or 0} kg"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from logbook import views, views_exercises, views_help, views_log, views_routines
+from logbook import views, views_exercises, views_export, views_help, views_log, views_routines
 from logbook.imports import views as views_imports
 
 urlpatterns = [
@@ -25,6 +25,7 @@ urlpatterns = [
         name="routine-from-workout",
     ),
     path("imports/", views_imports.imports_page, name="imports"),
+    path("export/", views_export.export_download, name="export"),
     path("imports/<id:pk>/", views_imports.import_detail, name="import-detail"),
     path("imports/<id:pk>/progress/", views_imports.import_progress, name="import-progress"),
     # The live logger and the installable app around it (logbook/views_log.py).

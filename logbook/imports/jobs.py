@@ -144,6 +144,9 @@ def _read(
         weight_unit=job.weight_unit or profile.units,
         report=lambda fraction: progress(fraction * READ_SHARE),
         max_xml_depth=settings.IMPORT_MAX_XML_DEPTH,
+        max_csv_bytes=settings.IMPORT_MAX_BYTES,
+        max_csv_columns=settings.IMPORT_MAX_CSV_COLUMNS,
+        max_csv_cell=settings.IMPORT_MAX_CSV_CELL_CHARS,
     )
     payloads: list[dict] = []
     errors: list[dict] = []
@@ -174,7 +177,8 @@ def gunzip(source: BinaryIO) -> BinaryIO:
             while chunk := packed.read(CHUNK):
                 if unpacked.tell() + len(chunk) > limit:
                     raise ImportFailed(
-                        f"The file unpacks to more than {_megabytes(limit)}, the limit."
+                        f"The file unpacks to more than {_megabytes(limit)}, the limit "
+                        "(IMPORT_MAX_UNPACKED_BYTES)."
                     )
                 unpacked.write(chunk)
     except (OSError, EOFError, zlib.error) as error:

@@ -1,4 +1,5 @@
-"""The import pages: upload a file, watch its job's progress, read the result.
+"""The import pages: upload a file, watch its job's progress, read the result. The upload
+page is also where the export buttons are (`logbook.views_export` streams the files).
 
 The same service as the API (`logbook.imports.services`) checks, stores and queues the upload.
 The job page polls a small fragment every second with htmx; without JavaScript a
@@ -51,8 +52,18 @@ def imports_page(request: HttpRequest) -> HttpResponse:
                     form.add_error(field if field in form.fields else None, message)
         else:
             return redirect("import-detail", pk=job.pk)
-    recent = ImportJob.objects.filter(user=request.user)[:RECENT]
-    return render(request, "logbook/imports/index.html", {"form": form, "recent": recent})
+    return render(request, "logbook/imports/index.html", imports_context(request, form))
+
+
+def imports_context(
+    request: HttpRequest, form: ImportForm | None = None, export_errors: list[str] = ()
+) -> dict:
+    """The import and export page: the upload form, the last imports, the export buttons."""
+    return {
+        "form": form or ImportForm(),
+        "recent": ImportJob.objects.filter(user=request.user)[:RECENT],
+        "export_errors": export_errors,
+    }
 
 
 @login_required

@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 import psycopg
 import pytest
 
-from config.stack import process_commands
+from config.stack import process_commands, worker_command
 from tests.smtp import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -124,6 +124,27 @@ class Http:
 
     def post(self, path: str, body: Any = None, **kwargs) -> Response:
         return self.request("POST", path, body, **kwargs)
+
+    def post_file(self, path: str, filename: str, content: bytes, **fields: str) -> Response:
+        """A multipart form upload of one file (field `file`) and text fields."""
+        boundary = "myolog-it-" + os.urandom(8).hex()
+        parts = [
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'.encode()
+            for k, v in fields.items()
+        ]
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; '
+            f'filename="{filename}"\r\nContent-Type: application/octet-stream\r\n\r\n'.encode()
+            + content
+            + f"\r\n--{boundary}--\r\n".encode()
+        )
+        return self.request(
+            "POST",
+            path,
+            raw=b"".join(parts),
+            headers={"Content-Type": f"multipart/form-data; boundary={boundary}"},
+            timeout=60,
+        )
 
     def token_for(self, username: str, password: str = PASSWORD, name: str = "it") -> str:
         reply = self.post(
@@ -333,8 +354,12 @@ class Stack:
 
         wait_until(healthy, timeout, lambda: f"/healthz never answered 200\n{web.tail()}", 0.2)
 
-    def start_worker(self, name: str = "worker", wait: bool = True, **env: str) -> Process:
-        command = [*self.commands()["worker"], "--hostname", f"{name}-{os.getpid()}@%h"]
+    def start_worker(
+        self, name: str = "worker", wait: bool = True, queues: tuple[str, ...] = (), **env: str
+    ) -> Process:
+        """A worker of every queue, or of `queues` only."""
+        base = worker_command(sys.executable, queues) if queues else self.commands()["worker"]
+        command = [*base, "--hostname", f"{name}-{os.getpid()}@%h"]
         worker = self.start(name, command, **env)
         if wait:
             wait_worker(worker)

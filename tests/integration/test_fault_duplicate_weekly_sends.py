@@ -84,4 +84,5 @@ def test_duplicate_tasks_on_two_workers_send_one_email_per_user_and_week(
 
 def queue_empty(redis_url: str) -> tuple[bool, bool]:
     broker = redis_client(redis_url)
-    return broker.llen("celery") == 0, broker.hlen("unacked") == 0
+    queued = sum(broker.llen(q) for q in ("celery", "emails", "classification", "weeks"))
+    return queued == 0, broker.hlen("unacked") == 0

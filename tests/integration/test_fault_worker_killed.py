@@ -50,7 +50,7 @@ def test_tasks_held_by_a_killed_worker_are_redelivered_and_classified_once(
     assert {r["status"] for r in reply.json()["results"]} == {"created"}
     broker = redis_client(redis_url)
     # the batch is classified in tasks of CLASSIFY_BATCH workouts
-    assert broker.llen("celery") == math.ceil(WORKOUTS / CLASSIFY_BATCH)
+    assert broker.llen("classification") == math.ceil(WORKOUTS / CLASSIFY_BATCH)
 
     first = stack.start_worker("worker-1")
 
@@ -67,7 +67,7 @@ def test_tasks_held_by_a_killed_worker_are_redelivered_and_classified_once(
     log = first.output()
     taken = received(log) - succeeded(log)  # in the dead worker's hands when it died
     in_redis = {message_id(m) for m in broker.hvals("unacked")} | {
-        message_id(m) for m in broker.lrange("celery", 0, -1)
+        message_id(m) for m in broker.lrange("classification", 0, -1)
     }
     done = sum(current_insights(database.url, user_id).values())
     assert taken, "the worker held no task when it was killed; kill it earlier"
@@ -82,14 +82,14 @@ def test_tasks_held_by_a_killed_worker_are_redelivered_and_classified_once(
     def all_classified() -> bool:
         return (
             set(current_insights(database.url, user_id).values()) == {1}
-            and broker.llen("celery") == 0
+            and broker.llen("classification") == 0
             and broker.hlen("unacked") == 0
         )
 
     def state() -> str:
         counts = list(current_insights(database.url, user_id).values())
         return (
-            f"{counts.count(1)} of {WORKOUTS} classified, queued {broker.llen('celery')}, "
+            f"{counts.count(1)} of {WORKOUTS} classified, queued {broker.llen('classification')}, "
             f"unacked {broker.hlen('unacked')}"
         )
 

@@ -116,8 +116,8 @@ def test_every_internal_link_on_the_guide_resolves(visitor):
 def test_the_export_links_are_there_once_logged_in(client, user):
     client.force_login(user)
     hrefs = help_page(client).hrefs
-    assert "/api/v1/export/?format=json" in hrefs
-    assert "/api/v1/export/?format=csv" in hrefs
+    assert "/export/?format=json" in hrefs
+    assert "/export/?format=csv" in hrefs
 
 
 def test_logging_live_is_mentioned_only_when_the_live_logger_exists(client):

@@ -68,7 +68,11 @@ class ImportContext:
     weight_unit: str = "kg"
     report: Callable[[float], None] = lambda fraction: None
     rows: int = 0  # data rows (or records) read, counted by the reader
+    # Shapes refused before parsing (the settings of the same names, IMPORT_MAX_*).
     max_xml_depth: int = 100  # IMPORT_MAX_XML_DEPTH: nesting refused as it is read
+    max_csv_bytes: int = 25 * 1024 * 1024  # IMPORT_MAX_BYTES, unpacked or not
+    max_csv_columns: int = 500  # IMPORT_MAX_CSV_COLUMNS
+    max_csv_cell: int = 131_072  # IMPORT_MAX_CSV_CELL_CHARS
 
 
 Item = dict[str, Any] | RowError
@@ -81,10 +85,15 @@ class CellError(ValueError):
 # --- CSV -----------------------------------------------------------------------------
 
 
-def read_text(source: BinaryIO) -> str:
+def read_text(source: BinaryIO, limit: int | None = None) -> str:
     """The whole file as text: UTF-8 (with or without BOM), else Windows-1252 as spreadsheet
-    exports on Windows often are."""
-    data = source.read()
+    exports on Windows often are. A file over `limit` bytes is refused unread."""
+    data = source.read() if limit is None else source.read(limit + 1)
+    if limit is not None and len(data) > limit:
+        raise ImportFailed(
+            f"The CSV file is over {limit / 1_048_576:.1f} MB (unpacked), the limit for CSV "
+            "(IMPORT_MAX_BYTES)."
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -92,17 +101,30 @@ def read_text(source: BinaryIO) -> str:
     return text.replace("\x00", "")
 
 
-def read_csv(source: BinaryIO) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
+def read_csv(
+    source: BinaryIO, ctx: ImportContext | None = None
+) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
     """The header (names stripped) and the records numbered as a spreadsheet shows them:
-    the header is row 1. The delimiter (comma or semicolon) is taken from the header."""
-    text = read_text(source)
-    first_line = text.split("\n", 1)[0]
+    the header is row 1. The delimiter (comma or semicolon) is taken from the header.
+
+    Sizes and shapes no export has are refused before the csv module builds them: a file
+    over `ctx.max_csv_bytes`, a header or a row of more than `ctx.max_csv_columns` cells,
+    a cell longer than `ctx.max_csv_cell` characters."""
+    limits = ctx or ImportContext()
+    text = read_text(source, limits.max_csv_bytes)
+    end = text.find("\n")
+    first_line = text[: end if end >= 0 else len(text)]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    columns = first_line.count(delimiter) + 1
+    if columns > limits.max_csv_columns:
+        raise ImportFailed(_too_many_columns("The header", columns, limits.max_csv_columns))
+    csv.field_size_limit(limits.max_csv_cell)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = next(reader, None)
     except csv.Error as error:
-        raise ImportFailed(f"The header row could not be read as CSV: {error}.") from None
+        message = _csv_problem(error, limits)
+        raise ImportFailed(f"The header row could not be read as CSV: {message}.") from None
     if not header or not any(h.strip() for h in header):
         raise ImportFailed("The file is empty or has no header row.")
 
@@ -111,12 +133,30 @@ def read_csv(source: BinaryIO) -> tuple[list[str], Iterator[tuple[int, list[str]
         try:
             for record in reader:
                 row += 1
+                if len(record) > limits.max_csv_columns:
+                    raise ImportFailed(
+                        _too_many_columns(f"Row {row}", len(record), limits.max_csv_columns)
+                    )
                 if any(cell.strip() for cell in record):
                     yield row, record
         except csv.Error as error:
-            raise ImportFailed(f"Row {row + 1} could not be read as CSV: {error}.") from None
+            message = _csv_problem(error, limits)
+            raise ImportFailed(f"Row {row + 1} could not be read as CSV: {message}.") from None
 
     return [h.strip().strip('"').strip() for h in header], records()
+
+
+def _too_many_columns(what: str, count: int, limit: int) -> str:
+    return f"{what} has {count:,} cells; the limit is {limit:,} (IMPORT_MAX_CSV_COLUMNS)."
+
+
+def _csv_problem(error: csv.Error, limits: ImportContext) -> str:
+    if "field larger than field limit" in str(error):
+        return (
+            f"a cell is longer than {limits.max_csv_cell:,} characters, the limit "
+            "(IMPORT_MAX_CSV_CELL_CHARS)"
+        )
+    return str(error)
 
 
 class Columns:

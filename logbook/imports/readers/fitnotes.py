@@ -38,7 +38,7 @@ NOON = time(12, 0)
 
 
 def read_fitnotes(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
-    header, records = read_csv(source)
+    header, records = read_csv(source, ctx)
     cols = Columns(header)
     missing_columns(cols, ("Date", "Exercise", "Reps"), "FitNotes CSV")
     weight_col, header_unit = cols.with_unit("Weight")

@@ -68,7 +68,7 @@ _MONTH_FIRST = re.compile(
 
 
 def read_hevy(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
-    header, records = read_csv(source)
+    header, records = read_csv(source, ctx)
     cols = Columns(header)
     missing_columns(cols, ("title", "start_time", "exercise_title"), "Hevy CSV")
     weight_col = cols.find(*WEIGHT_COLUMNS)

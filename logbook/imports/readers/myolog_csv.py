@@ -109,7 +109,7 @@ def restore(text: str) -> str:
 
 
 def read_myolog_csv(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
-    header, records = read_csv(source)
+    header, records = read_csv(source, ctx)
     cols = Columns(header)
     missing_columns(cols, ("external_id", "source", "started_at", "row_type"), "Myolog CSV export")
     workouts: dict[tuple[str, str], dict[str, Any]] = {}

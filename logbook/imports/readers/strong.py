@@ -378,7 +378,7 @@ def set_order(text: str) -> str:
 
 
 def read_strong(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
-    names, records = read_csv(source)
+    names, records = read_csv(source, ctx)
     sample: list[tuple[int, list[str]]] = []
     for pair in records:
         sample.append(pair)
