@@ -5,6 +5,7 @@ from smtplib import SMTPException
 
 from celery import shared_task
 from celery.signals import worker_ready
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import OperationalError
@@ -46,10 +47,20 @@ def queue_classification(workout_ids: list[int]) -> None:
 
 
 def schedule_week_refresh(user_id: int, week: str) -> None:
-    """One refresh per user and week for a burst of changes (a sync of 500 workouts): the
-    first change schedules it a moment later, the rest find it already pending."""
-    if cache.add(_refresh_key(user_id, week), 1, timeout=REFRESH_DELAY_S * 10):
+    """One refresh per user and week until it has run: the first change schedules it a
+    moment later and marks it pending; every later change, however long the refresh waits
+    in a backlog, finds it pending, until the refresh starts and clears the mark. A mark
+    outlives a refresh the broker lost by at most `refresh_pending_s()`."""
+    added = cache.add(_refresh_key(user_id, week), 1, timeout=refresh_pending_s())
+    # None: the cache could not be reached (an outage it ignores); refresh rather than skip.
+    if added is not False:
         refresh_weekly_report.apply_async((user_id, week), countdown=REFRESH_DELAY_S)
+
+
+def refresh_pending_s() -> float:
+    """As long as a queued task can wait to be redelivered and run (the broker's visibility
+    timeout and the task's own limit)."""
+    return settings.CELERY_VISIBILITY_TIMEOUT + settings.CELERY_TASK_TIME_LIMIT
 
 
 @shared_task(acks_late=True, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)

@@ -192,6 +192,12 @@ class Workout(models.Model):
         default=0, help_text="The offset the start time was given in, to show it back as given."
     )
     duration_s = models.PositiveIntegerField(null=True, blank=True)
+    elapsed_s = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="Start to finish including pauses, where a device recorded it; "
+        "duration_s is the moving (timer) time.",
+    )
     title = models.CharField(max_length=200, blank=True)
     activity = models.CharField(max_length=10, choices=Activity.choices, default=Activity.OTHER)
     fasted = models.BooleanField(default=False)

@@ -349,6 +349,7 @@ class WorkoutIn(Shape):
     ]
     utc_offset_min: Annotated[Any, Field(default=0), Rule("int", nullable=False, sent=False)]
     duration_s: whole(1, 7 * 24 * 3600, form="duration", column="workout_duration_s")
+    elapsed_s: whole(1, 7 * 24 * 3600, column="workout_elapsed_s")  # with pauses, from devices
     title: text(200)
     activity: choice(tuple(Activity.values), default=None, nullable=False)  # from the content
     fasted: flag()

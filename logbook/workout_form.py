@@ -78,6 +78,8 @@ class ExerciseRow:
     superset: str = ""
     sets: list[SetRow] = field(default_factory=list)
     kept: str = ""
+    suggested: str = ""  # the catalog name asked about ("did you mean Back Squat?")
+    keep_name: bool = False  # "no, keep it as my own exercise"
     errors: dict[str, list[str]] = field(default_factory=dict, compare=False)
 
 
@@ -106,6 +108,7 @@ class WorkoutForm:
     max_hr: str = ""
     distance: str = ""
     distance_m: str = ""  # the stored metres behind `distance`, so an untouched one isn't rounded
+    elapsed_s: str = ""  # a device's time with pauses: no input, kept through an edit
     notes: str = ""
     exercises: list[ExerciseRow] = field(default_factory=list)
     intervals: list[IntervalRow] = field(default_factory=list)
@@ -135,6 +138,7 @@ SCALARS = (
     "max_hr",
     "distance",
     "distance_m",
+    "elapsed_s",
     "notes",
 )
 
@@ -147,6 +151,8 @@ def from_post(post: QueryDict) -> WorkoutForm:
             name=post.get(f"ex-{i}-name", "").strip(),
             superset=post.get(f"ex-{i}-superset", "").strip(),
             kept=post.get(f"ex-{i}-kept", ""),
+            suggested=post.get(f"ex-{i}-suggested", "").strip(),
+            keep_name=post.get(f"ex-{i}-keep") == "on",
         )
         for j in _indices(post, rf"ex-{i}-set-([0-9]{{1,6}})-reps"):
             prefix = f"ex-{i}-set-{j}-"
@@ -195,6 +201,7 @@ def from_workout(
         max_hr=as_text(workout.max_hr),
         distance=as_text(u.distance_to_display(workout.distance_m, units)),
         distance_m=as_text(workout.distance_m),
+        elapsed_s=as_text(workout.elapsed_s),
         notes=workout.notes,
     )
     for entry in workout.exercises.all():
@@ -299,6 +306,34 @@ def apply_action(
     return form
 
 
+def take_suggestion(form: WorkoutForm, action: str) -> bool:
+    """ "use-name-<i>": row i takes the catalog name it was asked about instead of what was
+    typed; every other field stays as posted. False for any other action."""
+    m = re.fullmatch(r"use-name-([0-9]{1,6})", action)
+    if not m or int(m.group(1)) >= len(form.exercises):
+        return False
+    row = form.exercises[int(m.group(1))]
+    if row.suggested:
+        row.name, row.suggested = row.suggested, ""
+    return True
+
+
+def ask_about_names(form: WorkoutForm, meant: Callable[[str], str | None]) -> dict[str, list[str]]:
+    """Before a typed name becomes a new exercise of the user's own: rows whose name
+    `meant` takes for a catalog exercise ask "did you mean ...?", unless the row says to
+    keep the name. The errors by input name; each such row remembers the suggestion."""
+    errors = {}
+    for index, row in enumerate(form.exercises):
+        row.suggested = ""
+        if row.keep_name or not row.name:
+            continue
+        suggestion = meant(row.name)
+        if suggestion is not None:
+            row.suggested = suggestion
+            errors[f"ex-{index}-name"] = [f"Did you mean {suggestion}?"]
+    return errors
+
+
 def _pop(rows: list, index: int) -> None:
     if 0 <= index < len(rows):
         rows.pop(index)
@@ -328,7 +363,7 @@ def to_payload(form: WorkoutForm, units: str, zone: ZoneInfo) -> Conversion:
     payload["started_at"] = _started_at(form.started_at, zone, errors)
     if form.duration:
         payload["duration_s"] = _duration(form.duration, "duration", errors, minutes=True)
-    for name in ("session_rpe", "avg_hr", "max_hr"):
+    for name in ("session_rpe", "avg_hr", "max_hr", "elapsed_s"):
         if getattr(form, name):
             payload[name] = _number(getattr(form, name), name, errors)
     if form.distance:

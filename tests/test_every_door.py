@@ -136,7 +136,10 @@ class Import:
         lines = [COLUMNS]
         for w in workouts:
             data = {"intervals": [], "fasted": False, "notes": "", "avg_hr": None, **w}
-            data |= {k: data.get(k) for k in ("session_rpe", "max_hr", "distance_m", "activity")}
+            data |= {
+                k: data.get(k)
+                for k in ("session_rpe", "max_hr", "distance_m", "activity", "elapsed_s")
+            }
             for entry in data["exercises"]:
                 entry.setdefault("superset", None)
                 entry["sets"] = [{**SET_DEFAULTS, **s} for s in entry["sets"]]

@@ -65,6 +65,7 @@ def test_saving_an_edit_page_unchanged_keeps_every_field_of_the_workout(client, 
         user,
         activity="strength",
         distance_m=5237.4,
+        elapsed_s=4321,  # a device's time with pauses: the form has no input for it
         exercises=[
             ExercisePayload(sets=[SetPayload(load_kg=102.5), SetPayload(load_kg=61.2)]),
             ExercisePayload(

@@ -1,14 +1,18 @@
 """Garmin FIT activity files, decoded with Garmin's own SDK (garmin-fit-sdk).
 
 Each session is a workout (a multisport file gives one per session): its sport, start,
-elapsed time, distance, heart rate and the watch's RPE. Strength sessions' `set` messages
-become sets (repetitions, weight, duration when untimed by reps, the following rest), their
-exercise named from the FIT exercise category and name, so "barbell_back_squat" meets the
-catalog's "Barbell Back Squat"; other sessions' laps become intervals with heart rate.
-A session is identified by its UTC start time.
+timer time (pauses left out) and elapsed time, distance, heart rate and the watch's RPE.
+What the session summary lacks is taken from the session's laps, then its records, and a
+summary that stops before the records do is extended to the last record; the job says so.
+Strength sessions' `set` messages become sets (repetitions, weight, duration when untimed
+by reps, the following rest), their exercise named from the FIT exercise category and
+name, so "barbell_back_squat" meets the catalog's "Barbell Back Squat"; other sessions'
+laps become intervals with heart rate. A session is identified by its UTC start time.
 """
 
+import itertools
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any, BinaryIO
 
@@ -30,6 +34,7 @@ from logbook.imports.readers.common import (
 
 SOURCE = "fit"
 FIT_EPOCH = datetime(1989, 12, 31, tzinfo=UTC)
+FIT_END = datetime(2100, 1, 1, tzinfo=UTC)
 UNKNOWN_EXERCISE = "Unrecognised exercise"
 
 SPORTS = {
@@ -73,6 +78,10 @@ def read_fit(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
     zone = timezone(offset) if offset is not None else ctx.time_zone
     laps = messages.get("lap_mesgs") or []
     sets = messages.get("set_mesgs") or []
+    records = [
+        r for r in messages.get("record_mesgs") or [] if isinstance(r.get("timestamp"), datetime)
+    ]
+    starts = [s.get("start_time") for s in sessions]
     transition = 0.0  # a multisport's transition belongs to the leg after it
     for number, session in enumerate(sessions, start=1):
         start = session.get("start_time")
@@ -82,9 +91,15 @@ def read_fit(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
         if not isinstance(start, datetime):
             yield RowError(number, f"Session {number} has no start time; skipped.")
             continue
-        elapsed = _float(session.get("total_elapsed_time")) or 0
-        timer = _float(session.get("total_timer_time")) or elapsed
-        end = start + timedelta(seconds=max(elapsed, timer))
+        single = len(sessions) == 1  # then every set, lap and record is this session's
+        until = next((s for s in starts[number:] if isinstance(s, datetime)), None)
+        own_records = [r for r in records if single or start <= r["timestamp"] < (until or FIT_END)]
+        nominal_end = start + timedelta(seconds=_session_span(session))
+        own_laps = [lap for lap in laps if single or _within(_when(lap), start, nominal_end)]
+        totals, note = session_totals(session, own_laps, own_records)
+        if note:
+            yield RowError(number, f"Session {number}: {note}", refused=False)
+        end = start + timedelta(seconds=max(totals.elapsed or 0, totals.timer or 0))
         workout = new_workout(
             number,
             started_at=aware_iso(start, zone),
@@ -92,18 +107,17 @@ def read_fit(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
             activity=_activity(session),
             source=SOURCE,
             external_id=utc_key(start),
-            duration_s=round(timer) or None,  # moving (timer) time; pauses left out
-            distance_m=positive(_float(session.get("total_distance"))),
-            avg_hr=heart_rate(session.get("avg_heart_rate")),
-            max_hr=heart_rate(session.get("max_heart_rate")),
+            duration_s=_seconds(totals.timer),  # moving (timer) time; pauses left out
+            elapsed_s=_seconds(totals.elapsed),  # start to finish, pauses included
+            distance_m=totals.distance,
+            avg_hr=totals.avg_hr,
+            max_hr=totals.max_hr,
             session_rpe=_session_rpe(session.get("workout_rpe")),
         )
-        single = len(sessions) == 1  # then every set and lap is this session's
         own_sets = [s for s in sets if single or _within(_when(s), start, end)]
         if any(s.get("set_type") == "active" for s in own_sets):
             _add_sets(workout, own_sets, number)
         else:
-            own_laps = [lap for lap in laps if single or _within(_when(lap), start, end)]
             workout["intervals"] = _intervals(own_laps, number)
         if transition:
             workout["notes"] = f"Transition before this leg: {round(transition)} s."
@@ -145,27 +159,141 @@ def _decode(data: bytes) -> tuple[dict[str, list[dict[str, Any]]], str | None]:
 
 
 def _sessions_from_records(messages: dict) -> list[dict[str, Any]]:
-    """A cut file may end before its session summary: one session from its records."""
-    records = [
-        r for r in messages.get("record_mesgs") or [] if isinstance(r.get("timestamp"), datetime)
-    ]
-    if len(records) < 2:
+    """A cut file may end before its session summary: one session from its records (their
+    times, distance and heart rate fill it in, as for any summary that lacks them)."""
+    times = [r.get("timestamp") for r in messages.get("record_mesgs") or []]
+    times = [t for t in times if isinstance(t, datetime)]
+    if len(times) < 2:
         return []
-    start, end = records[0]["timestamp"], records[-1]["timestamp"]
-    rates = [r.get("heart_rate") for r in records if heart_rate(r.get("heart_rate"))]
-    distances = [d for d in (_float(r.get("distance")) for r in records) if d is not None]
     sport = next(iter(messages.get("sport_mesgs") or []), {})
     return [
-        {
-            "start_time": start,
-            "total_elapsed_time": (end - start).total_seconds(),
-            "total_distance": max(distances) if distances else None,
-            "avg_heart_rate": sum(rates) / len(rates) if rates else None,
-            "max_heart_rate": max(rates) if rates else None,
-            "sport": sport.get("sport"),
-            "sub_sport": sport.get("sub_sport"),
-        }
+        {"start_time": times[0], "sport": sport.get("sport"), "sub_sport": sport.get("sub_sport")}
     ]
+
+
+@dataclass(frozen=True)
+class Totals:
+    elapsed: float | None  # seconds, pauses included
+    timer: float | None  # seconds of moving (timer) time
+    distance: float | None  # metres
+    avg_hr: int | None
+    max_hr: int | None
+
+
+PAUSE_S = 60  # a gap between two records longer than this is a pause (devices record every 1–10 s)
+OVERRUN_S = 60  # records this far past a summary's end mean the summary stopped early
+
+
+def session_totals(
+    session: dict[str, Any], laps: list[dict[str, Any]], records: list[dict[str, Any]]
+) -> tuple[Totals, str | None]:
+    """A session's time, distance and heart rate: its summary's, else its laps', else its
+    records' (some watches, Suunto's among them, write a summary without distance or heart
+    rate, or one that stops before the recording does). The note says what was filled in."""
+    summary = {
+        "elapsed": _float(session.get("total_elapsed_time")),
+        "timer": _float(session.get("total_timer_time")),
+        "distance": positive(_float(session.get("total_distance"))),
+        "avg_hr": heart_rate(session.get("avg_heart_rate")),
+        "max_hr": heart_rate(session.get("max_heart_rate")),
+    }
+    summary = {k: v if v else None for k, v in summary.items()}
+    by_laps, by_records = _lap_totals(laps), _record_totals(records)
+    values: dict[str, Any] = {}
+    taken: dict[str, list[str]] = {"laps": [], "records": []}
+    for name, value in summary.items():
+        if value is None and by_laps[name] is not None:
+            value = by_laps[name]
+            taken["laps"].append(name)
+        if value is None and by_records[name] is not None:
+            value = by_records[name]
+            taken["records"].append(name)
+        values[name] = value
+    notes = []
+    start, times = session.get("start_time"), [r["timestamp"] for r in records]
+    if summary["elapsed"] and isinstance(start, datetime) and times:
+        overrun = (max(times) - start).total_seconds() - summary["elapsed"]
+        if overrun > OVERRUN_S:
+            values["elapsed"] = summary["elapsed"] + overrun
+            values["timer"] = (values["timer"] or summary["elapsed"]) + overrun
+            if by_records["distance"] and by_records["distance"] > (values["distance"] or 0):
+                values["distance"] = by_records["distance"]
+                if "distance" not in taken["records"]:
+                    taken["records"].append("distance")
+            notes.append(
+                f"its summary stops {_minutes(overrun)} before its records do; "
+                "the time runs to the last record"
+            )
+    for source, names in taken.items():
+        if names:
+            said = _listed(sorted({WHAT[n] for n in names}, key=list(WHAT.values()).index))
+            notes.append(f"{said} taken from its {source} (its summary has none)")
+    totals = Totals(**values)
+    return totals, "; ".join(notes) + "." if notes else None
+
+
+WHAT = {
+    "timer": "time",
+    "elapsed": "elapsed time",
+    "distance": "distance",
+    "avg_hr": "heart rate",
+    "max_hr": "heart rate",
+}
+
+
+def _lap_totals(laps: list[dict[str, Any]]) -> dict[str, Any]:
+    def total(field: str) -> float | None:
+        values = [_float(lap.get(field)) for lap in laps]
+        return (
+            sum(values) if values and all(v is not None for v in values) and any(values) else None
+        )
+
+    timed = [
+        (heart_rate(lap.get("avg_heart_rate")), _float(lap.get("total_timer_time")) or 0)
+        for lap in laps
+    ]
+    timed = [(bpm, seconds) for bpm, seconds in timed if bpm and seconds]
+    maxima = [bpm for bpm in (heart_rate(lap.get("max_heart_rate")) for lap in laps) if bpm]
+    weight = sum(seconds for _, seconds in timed)
+    return {
+        "elapsed": total("total_elapsed_time"),
+        "timer": total("total_timer_time"),
+        "distance": positive(total("total_distance")),
+        "avg_hr": heart_rate(sum(b * s for b, s in timed) / weight) if weight else None,
+        "max_hr": max(maxima) if maxima else None,
+    }
+
+
+def _record_totals(records: list[dict[str, Any]]) -> dict[str, Any]:
+    times = [r["timestamp"] for r in records]
+    gaps = [(b - a).total_seconds() for a, b in itertools.pairwise(times)]
+    distances = [d for d in (_float(r.get("distance")) for r in records) if d is not None]
+    rates = [bpm for bpm in (heart_rate(r.get("heart_rate")) for r in records) if bpm]
+    return {
+        "elapsed": positive(sum(gaps)) if gaps else None,
+        "timer": positive(sum(g for g in gaps if 0 < g <= PAUSE_S)) if gaps else None,
+        "distance": positive(round(max(distances) - min(distances), 1)) if distances else None,
+        "avg_hr": heart_rate(sum(rates) / len(rates)) if rates else None,
+        "max_hr": max(rates) if rates else None,
+    }
+
+
+def _session_span(session: dict[str, Any]) -> float:
+    return max(
+        _float(session.get("total_elapsed_time")) or 0, _float(session.get("total_timer_time")) or 0
+    )
+
+
+def _seconds(value: float | None) -> int | None:
+    return round(value) or None if value else None
+
+
+def _minutes(seconds: float) -> str:
+    return f"{round(seconds / 60)} min" if seconds >= 90 else f"{round(seconds)} s"
+
+
+def _listed(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _local_offset(messages: dict) -> timedelta | None:
