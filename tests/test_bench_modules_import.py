@@ -4,7 +4,7 @@ import importlib
 
 import pytest
 
-MODULES = ["bench.run", "bench.plans", "bench.sync_ab", "bench.schema"]
+MODULES = ["bench.run", "bench.plans", "bench.sync_ab", "bench.schema", "bench.imports"]
 
 
 @pytest.mark.parametrize("name", MODULES)
