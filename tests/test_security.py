@@ -47,8 +47,6 @@ def test_pages_carry_security_headers(client):
     assert response["Referrer-Policy"] == "same-origin"
 
 
-
-
 def test_every_post_form_in_the_templates_carries_a_csrf_token():
     exempt = {"insights/unsubscribe.html"}  # RFC 8058 one-click; the signed link is the proof
     for path in (ROOT / "templates").rglob("*.html"):
