@@ -14,6 +14,7 @@ from insights.science_pages import INDEX_GROUPS, PAGES
 from insights.weekly import shift_week
 from logbook.common.errors import InvalidInput
 from logbook.common.input import whole_number
+from logbook.common.styles import styles_as_sheet
 from logbook.services import update_profile
 
 
@@ -72,8 +73,8 @@ def week_email_preview(request: HttpRequest, week: str) -> HttpResponse:
     message, _ = weekly_email.build_message(request.user, _week_or_404(request.user, week))
     if message is None:
         return HttpResponse("No email would be sent for this week (no sessions, nudges off).")
-    html = message.alternatives[0][0]
-    return HttpResponse(html)
+    sheet, html = styles_as_sheet(message.alternatives[0][0], request.csp_nonce)
+    return HttpResponse(html.replace("</head>", f"{sheet}</head>", 1))
 
 
 @csrf_exempt  # RFC 8058 one-click POSTs come from mail clients, with the signed link as proof

@@ -73,7 +73,8 @@ WEEK = OpenApiParameter(
 )
 WEEK_CURSOR = OpenApiParameter(
     "cursor",
-    {"type": "string", "pattern": r"^\d{4}-W\d{2}$"},
+    # ASCII digits ([0-9], not \d: a generator may read \d as any Unicode digit), weeks 01-53.
+    {"type": "string", "pattern": r"^[0-9]{4}-W(0[1-9]|[1-4][0-9]|5[0-3])$"},
     description="From the previous page's `next`.",
 )
 

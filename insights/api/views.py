@@ -60,7 +60,11 @@ class WeekListView(APIView):
     def get(self, request: Request) -> Response:
         limit = min(parse_limit(request, default=12), MAX_WEEKS_PAGE)
         cursor = request.query_params.get("cursor")
-        newest = _valid_week(cursor, "cursor") if cursor else reports.current_week(request.user)
+        newest = (
+            _valid_week(cursor, "cursor")
+            if cursor is not None
+            else reports.current_week(request.user)
+        )
         first = reports.first_week(request.user)
         weeks = []
         week = newest

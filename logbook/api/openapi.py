@@ -67,13 +67,15 @@ def _serializer(name: str, fields: dict, base: type = serializers.Serializer) ->
 SetIn = _serializer("SetIn", _fields(schema.SetIn))
 IntervalIn = _serializer("IntervalIn", _fields(schema.IntervalIn))
 ExerciseEntryIn = _serializer(
-    "ExerciseEntryIn", {**_fields(schema.EntryIn), "sets": SetIn(many=True, required=False)}
+    "ExerciseEntryIn",
+    {**_fields(schema.EntryIn), "sets": SetIn(many=True, required=False, allow_null=True)},
 )
 
 
 class WorkoutFieldsIn(serializers.Serializer):
-    exercises = ExerciseEntryIn(many=True, required=False)
-    intervals = IntervalIn(many=True, required=False)
+    # null is taken as none (schema._none_is).
+    exercises = ExerciseEntryIn(many=True, required=False, allow_null=True)
+    intervals = IntervalIn(many=True, required=False, allow_null=True)
 
 
 # DRF orders a serializer's fields by when they were made: each dict below is made in order.
@@ -342,6 +344,14 @@ STEP_COMPONENTS = {
 }
 
 
+def _numeric_ids_too(properties: dict) -> None:
+    """A tracker's numeric id is taken as its text (schema._external_id)."""
+    text = properties.get("external_id")
+    if text is not None:
+        number = {"type": "integer", "nullable": True}
+        properties["external_id"] = {"anyOf": [text, number], "description": "Text or a number."}
+
+
 def postprocess_schema(result: dict, generator: Any, request: Any, public: bool) -> dict:
     """What the serializers cannot say: 0.5 steps, and the errors every operation may answer."""
     schemas = result.get("components", {}).get("schemas", {})
@@ -349,6 +359,14 @@ def postprocess_schema(result: dict, generator: Any, request: Any, public: bool)
         for name, rule in schema.rules(model).items():
             if rule.step and component in schemas:
                 schemas[component]["properties"][name]["multipleOf"] = rule.step
+    for component in ("WorkoutInRequest", "WorkoutPatchRequest"):
+        if component in schemas:
+            _numeric_ids_too(schemas[component]["properties"])
+    sync = schemas.get("SyncRequestRequest", {}).get("properties", {}).get("workouts")
+    if sync:
+        # Each item is judged on its own (its own `error`, never the batch's 400), so any
+        # JSON value is a valid item; anyOf with {} says so and still shows the workout's shape.
+        sync["items"] = {"anyOf": [{"$ref": "#/components/schemas/WorkoutInRequest"}, {}]}
     error = {"application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}}
     for path in result.get("paths", {}).values():
         for operation in path.values():

@@ -227,9 +227,9 @@ class ExerciseListView(APIView):
     def get(self, request: Request) -> Response:
         params = request.query_params
         facets = {"kind": ExerciseKind.values, **selectors.exercise_facets()}
-        filters = {name: params.get(name, "").strip() for name in facets}
+        filters = {name: params.get(name, "") for name in facets}
         for name, allowed in facets.items():
-            if filters[name] and filters[name] not in allowed:
+            if name in params and filters[name] not in allowed:  # "kind=" too: not a kind
                 raise InvalidInput({name: [f"Expected one of: {', '.join(allowed)}."]})
         found = selectors.ranked_exercises(request.user, params.get("search", ""), **filters)
         return paginate_list(

@@ -15,6 +15,7 @@ export function h(tag, props, ...children) {
     else if (name === "value") el.value = value;
     else if (name === "checked") el.checked = Boolean(value);
     else if (name === "disabled") el.disabled = true;
+    else if (name === "style") el.style.cssText = value; // the CSP refuses style attributes
     else el.setAttribute(name, value === true ? "" : String(value));
   }
   if (tag === "select" && props && props.value !== undefined) el.dataset.value = props.value;
