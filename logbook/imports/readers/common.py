@@ -82,6 +82,21 @@ class CellError(ValueError):
     """A cell that cannot be read; the message names the column."""
 
 
+def file_size(source: BinaryIO) -> int:
+    """A file's size, or 0 when it cannot tell. An archive member says it (seeking to its
+    end would unpack it all)."""
+    known = getattr(source, "size", None)
+    if isinstance(known, int):
+        return known
+    try:
+        position = source.tell()
+        end = source.seek(0, 2)
+        source.seek(position)
+        return end
+    except (OSError, AttributeError):
+        return 0
+
+
 # --- CSV -----------------------------------------------------------------------------
 
 
