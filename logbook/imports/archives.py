@@ -103,8 +103,9 @@ def plan_zip(source: BinaryIO) -> Plan:
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as error:
         raise ImportFailed(f"The .zip file could not be read: {error}.") from None
     files = [i for i in archive.infolist() if not i.is_dir() and not _hidden(i.filename)]
-    health = next((i for i in files if posixpath.basename(i.filename) == "export.xml"), None)
-    strava = next((i for i in files if posixpath.basename(i.filename) == "activities.csv"), None)
+    names = {i.filename for i in files}
+    health = next((i for i in files if _is_apple_health(i.filename, names)), None)
+    strava = next((i for i in files if _is_strava_index(i.filename, names)), None)
     if health is not None:
         plan = Plan(archive, [Member(health)])
     elif strava is not None:
@@ -195,6 +196,22 @@ def _too_many(count: str, limit: int) -> str:
     return (
         f"The .zip file holds {count} files; the limit is {limit:,} (IMPORT_MAX_ARCHIVE_MEMBERS)."
     )
+
+
+def _is_apple_health(name: str, names: set[str]) -> bool:
+    """apple_health_export/export.xml, or an export.xml beside Apple's export_cda.xml."""
+    folder, base = posixpath.split(name)
+    return base == "export.xml" and (
+        posixpath.basename(folder) == "apple_health_export"
+        or posixpath.join(folder, "export_cda.xml") in names
+    )
+
+
+def _is_strava_index(name: str, names: set[str]) -> bool:
+    """activities.csv with an activities/ folder beside it."""
+    folder, base = posixpath.split(name)
+    inside = posixpath.join(folder, "activities") + "/"
+    return base == "activities.csv" and any(n.startswith(inside) for n in names)
 
 
 def _hidden(name: str) -> bool:

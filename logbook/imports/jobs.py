@@ -30,6 +30,7 @@ from logbook.common.errors import InvalidInput
 from logbook.imports import archives
 from logbook.imports.detect import SNIFF_BYTES, detect_format
 from logbook.imports.readers import READERS, ImportContext, ImportFailed, RowError
+from logbook.imports.readers.common import file_size
 from logbook.imports.readers.sport import INFERRED
 from logbook.models import ImportFormat, ImportJob, ImportMessage
 from logbook.schema import WorkoutIn, clean_workout
@@ -174,6 +175,13 @@ def _read_file(
             + ", ".join(ImportFormat.labels)
             + "."
         )
+    size = file_size(source)
+    if fmt not in STREAMED and size > settings.IMPORT_MAX_BYTES:
+        raise ImportFailed(
+            f"The file unpacks to {archives.megabytes(size)}; the limit is "
+            f"{archives.megabytes(settings.IMPORT_MAX_BYTES)} (IMPORT_MAX_BYTES) for files "
+            "that are read whole (all but TCX, GPX and Apple Health)."
+        )
     payloads: list[dict] = []
     errors: list[dict] = []
     for item in READERS[fmt](source, ctx):
@@ -291,6 +299,9 @@ def _write(
     return counts
 
 
+# Readers that stream their file (an unpacked one may be as large as the archive limits
+# allow); every other reader holds its file whole, so IMPORT_MAX_BYTES bounds it unpacked.
+STREAMED = {ImportFormat.TCX, ImportFormat.GPX, ImportFormat.APPLE_HEALTH}
 SET_PER_ROW = {
     ImportFormat.STRONG_CSV,
     ImportFormat.HEVY_CSV,

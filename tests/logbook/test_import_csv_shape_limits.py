@@ -1,8 +1,6 @@
 """CSV shapes no export has are refused before the csv module builds them, with a message
 naming the limit, and nothing is written: a header or a row of millions of cells, a cell of
-20 MB, a compressed CSV that unpacks past the CSV size limit."""
-
-import gzip
+20 MB."""
 
 import pytest
 
@@ -51,16 +49,6 @@ def test_a_twenty_megabyte_cell_is_refused(user, quoted):
     assert message == (
         "Row 3 could not be read as CSV: a cell is longer than 131,072 characters, "
         "the limit (IMPORT_MAX_CSV_CELL_CHARS)."
-    )
-
-
-def test_a_gzipped_csv_may_not_unpack_past_the_csv_size_limit(user, settings):
-    settings.IMPORT_MAX_BYTES = 100_000
-    data = gzip.compress((STRONG_HEADER + "\n" + ROW * 5_000).encode())
-    assert len(data) < settings.IMPORT_MAX_BYTES
-    message = failure(user, data, "strong.csv.gz")
-    assert (
-        message == "The CSV file is over 0.1 MB (unpacked), the limit for CSV (IMPORT_MAX_BYTES)."
     )
 
 

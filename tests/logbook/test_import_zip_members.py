@@ -103,3 +103,18 @@ def test_a_zip_with_nothing_readable_fails_naming_each_member(user):
     assert status["created"] == 0
     assert [m.split(":")[0] for m in sorted(messages(user))] == ["a.pdf", "b.txt"]
     assert user.workouts.count() == 0
+
+
+def test_a_file_named_like_an_app_index_does_not_hide_the_others(user):
+    """Only Apple's folder (or export_cda.xml beside it) makes export.xml Apple Health's
+    export, and only an activities/ folder beside it makes activities.csv Strava's."""
+    archive = files.zipped(
+        {
+            "export.xml": files.tcx(T0),
+            "activities.csv": b"Activity ID,Filename\n",
+            "b.gpx": files.gpx(T0 + timedelta(days=1)),
+        }
+    )
+    status = run_import_bytes(user, archive, "x.zip")
+    assert status["created"] == 2
+    assert [m.split(":")[0] for m in messages(user)] == ["activities.csv"]

@@ -116,6 +116,21 @@ def iso_moment(value: Any, zone: tzinfo) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=zone)
 
 
+def file_size(source: BinaryIO) -> int:
+    """A file's size, or 0 when it cannot tell. An archive member says it (seeking to its
+    end would unpack it all)."""
+    known = getattr(source, "size", None)
+    if isinstance(known, int):
+        return known
+    try:
+        position = source.tell()
+        end = source.seek(0, 2)
+        source.seek(position)
+        return end
+    except (OSError, AttributeError):
+        return 0
+
+
 # --- CSV -----------------------------------------------------------------------------
 
 

@@ -15,7 +15,7 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException, EntitiesForbidden
 from defusedxml.ElementTree import iterparse
 
-from logbook.imports.readers.common import ImportContext, ImportFailed
+from logbook.imports.readers.common import ImportContext, ImportFailed, file_size
 
 ENTITIES_REFUSED = (
     "The file declares XML entities, which Myolog neither expands nor fetches (they are how "
@@ -56,7 +56,7 @@ def stream_elements(
     point) to a function that reduces the finished element to what the reader needs, so
     an activity of 100,000 points keeps 100,000 small elements, not their subtrees.
     """
-    size = _size(source)
+    size = file_size(source)
     _skip_leading_space(source)
     limit = ctx.max_xml_depth
     depth = 0
@@ -101,18 +101,3 @@ def _skip_leading_space(source: BinaryIO) -> None:
     start the parse at the first other byte."""
     head = source.read(4096)
     source.seek(len(head) - len(head.lstrip(b" \t\r\n")) if head.strip() else 0)
-
-
-def _size(source: BinaryIO) -> int:
-    """The file's size for progress: an archive member says it (seeking to its end would
-    decompress it all)."""
-    known = getattr(source, "size", None)
-    if isinstance(known, int):
-        return known
-    try:
-        position = source.tell()
-        end = source.seek(0, 2)
-        source.seek(position)
-        return end
-    except (OSError, AttributeError):
-        return 0
