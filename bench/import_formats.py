@@ -1,11 +1,11 @@
 """How fast each import format is read and imported, and the Python memory it takes.
 
 For each CSV format, rows per second; for FIT, GPX and Apple Health export.xml, MB per second;
-each twice: the reader alone (parse only, the best of 3) and the whole import job into an
-empty account (parse, validate, write; PostgreSQL). Peak Python memory (tracemalloc) of a
-job in a run of its own, as tracemalloc slows what it traces. The files are the real exports
-in tests/fixtures/exports repeated with shifted dates, and synthetic files of
-tests/fixtures/make_synthetic.py made larger.
+each twice: the reader alone (parse only, in CPU time, the best of 3) and the whole import
+job into an empty account (parse, validate, write; PostgreSQL; wall time). Peak Python
+memory (tracemalloc) of a job in a run of its own, as tracemalloc slows what it traces. The
+files are the real exports in tests/fixtures/exports repeated with shifted dates, and
+synthetic files of tests/fixtures/make_synthetic.py made larger.
 
 Its figures are a section of bench/RESULTS.md of their own (bench/sections.py): `make bench`
 writes it (the step `import_formats`), and so does
@@ -121,13 +121,14 @@ class Figure:
 
 
 def read_only(figure: Figure) -> tuple[float, int]:
-    """Seconds to read the file with its reader (no database), and the items it yielded."""
+    """CPU seconds to read the file with its reader (no database, one process: CPU time is
+    what other work on a shared machine does not inflate), and the items it yielded."""
     from logbook.imports.readers import READERS, ImportContext
 
     gc.collect()
-    start = time.perf_counter()
+    start = time.process_time()
     items = sum(1 for _ in READERS[figure.fmt](io.BytesIO(figure.data), ImportContext()))
-    return time.perf_counter() - start, items
+    return time.process_time() - start, items
 
 
 def new_user(name: str):
@@ -237,6 +238,9 @@ def one(figure: Figure, say: Callable[[str], None]) -> tuple[str, ...]:
 # --- The section of bench/RESULTS.md -------------------------------------------------------
 
 
+COLUMNS = ("file", "size", "read only (CPU, best of 3)", "import job (wall)", "peak memory", "job")
+
+
 def section(rows: list[tuple[str, ...]], quick: bool) -> str:
     lines = [
         "## Import formats",
@@ -245,14 +249,13 @@ def section(rows: list[tuple[str, ...]], quick: bool) -> str:
         f"{platform.node()}: {os.cpu_count()} cores, Python {platform.python_version()}, "
         "PostgreSQL." + (" Quick run (smaller files)." if quick else ""),
         "",
-        table(
-            rows,
-            ("file", "size", "read only (best of 3)", "import job", "peak Python memory", "result"),
-        ),
+        table(rows, COLUMNS),
         "",
-        "Read only: the format's reader over the file in memory, no database. Import job: "
+        "Read only: the format's reader over the file in memory, no database, per second of "
+        "this process's CPU (so other work on the machine does not lower it). Import job: "
         "`run_import_bytes` into an empty account (read, validate, write every workout), as "
-        "the worker runs it. Peak Python memory: tracemalloc over a second job, the file's "
+        "the worker runs it, per second of wall time (PostgreSQL's share included, and the "
+        "load, see the last row). Peak memory: tracemalloc over a second job, the file's "
         "own bytes not counted. CSV formats are read whole (25 MB upload limit); FIT, GPX "
         "and Apple Health in MB/s. The 1 GB Apple Health zip is bench/import_memory.py's.",
     ]
