@@ -207,7 +207,7 @@ def measure(quick: bool = False, say: Callable[[str], None] = print) -> list[tup
             "",
             "",
             f"reference loop {loop:.0f} / {reference_loop_ms():.0f} ms (bench/run.py's): "
-            "rates are wall time, so a loaded machine lowers them",
+            "the job rates are wall time, which a loaded machine lowers",
         )
     )
     return rows
