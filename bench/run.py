@@ -36,7 +36,7 @@ from pathlib import Path
 import psycopg
 from aiosmtpd.controller import Controller
 
-from bench import imports, sections
+from bench import sections
 
 ROOT = Path(__file__).resolve().parent.parent
 ADMIN_DB = "postgres://postgres@127.0.0.1:5432/postgres"
@@ -241,7 +241,6 @@ class Bench:
         self.children: list[subprocess.Popen] = []
         self.rows: list[tuple[str, str, str, str, str]] = []
         self.sections: dict[str, object] = {}  # what each section module measured (sections.py)
-        self.import_format_rows: list[tuple[str, ...]] = []  # bench/imports.py's section
         self.base = f"http://127.0.0.1:{self.port}"
 
     # set-up
@@ -735,10 +734,6 @@ class Bench:
             f"{len(data) / 1e6:.1f} MB; peak Python memory of the import {peak:.0f} MB",
         )
 
-    def import_formats(self) -> None:
-        """Each format's read and import rates and memory: bench/imports.py's own section."""
-        self.import_format_rows = imports.measure(self.quick)
-
     def import_peak_memory(self, data: bytes) -> float:
         """The importer run in this process under tracemalloc (the worker runs the same code)."""
         from django.contrib.auth import get_user_model
@@ -769,10 +764,6 @@ class Bench:
             *[f"| {' | '.join(row)} |" for row in self.rows],
             "",
             NOTES,
-            "",
-            imports.section(self.import_format_rows, self.quick)
-            if self.import_format_rows
-            else imports.kept_section(),
         ]
         for name, module in sections.present().items():
             if name in self.sections:
@@ -845,7 +836,7 @@ def _version(command: list[str]) -> str:
 
 
 # The steps on this run's stack, then the modules with sections of their own (bench/sections.py).
-STEPS = ("api", "api_list", "pages", "sync", "insights", "imports", "import_formats", "emails")
+STEPS = ("api", "api_list", "pages", "sync", "insights", "imports", "emails")
 
 
 def main() -> None:

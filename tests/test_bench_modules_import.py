@@ -12,7 +12,7 @@ MODULES = [
     "bench.scale",
     "bench.sync_ab",
     "bench.schema",
-    "bench.imports",
+    "bench.import_formats",
 ]
 
 

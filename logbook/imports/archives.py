@@ -282,7 +282,16 @@ def _strava_rows(
         with archive.open(index) as stream:
             text = read_text(stream, settings.IMPORT_MAX_BYTES)
         rows = list(csv.DictReader(io.StringIO(text, newline="")))
-    except (ImportFailed, csv.Error, zipfile.BadZipFile, zlib.error, OSError):
+    except (
+        ImportFailed,
+        csv.Error,
+        zipfile.BadZipFile,
+        zlib.error,
+        OSError,
+        EOFError,
+        ValueError,  # an offset the archive's directory got wrong ("negative seek value")
+        NotImplementedError,  # a compression zipfile does not read
+    ):
         return {}, 0  # the files still import, under the names they carry
     by_file: dict[str, dict[str, str]] = {}
     without_file = 0

@@ -1,17 +1,20 @@
 """Damaged files: for every format, CORRUPTIONS random damages of real and synthetic files
 (cut short, bytes flipped, text in the wrong encoding, NULs inserted, FIT flips behind a
-recomputed CRC, damaged gzip) go through the import job in-process. Each ends as a clean
-failure or an import (partial, with messages): never an unexpected error, never a job left
-queued or running, never an import that hangs; the first API_CASES of each format also go
-through the HTTP API and storage: a 202, then a finished status, never a 500. The seed is
-fixed, so a failure names the case that reproduces it (`cases()` rebuilds it)."""
+recomputed CRC, damaged gzip and zip archives or members) go through the import job
+in-process. Each ends as a clean failure or an import (partial, with messages): never an
+unexpected error, never a job left queued or running, never an import that hangs; the first
+API_CASES of each format also go through the HTTP API and storage: a 202, then a finished
+status, never a 500. The seed is fixed, so a failure names the case that reproduces it
+(`cases()` rebuilds it)."""
 
 import contextlib
 import gzip
+import io
 import logging
 import os
 import random
 import signal
+import zipfile
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -23,7 +26,7 @@ from logbook.imports.jobs import run_import_bytes
 from logbook.models import ImportJob, ImportMessage
 from tests.docs import EXPORTS
 from tests.factories import committing, make_workout
-from tests.fixtures.make_synthetic import OUT
+from tests.fixtures.make_synthetic import BUNDLES, OUT, zipped
 
 pytestmark = pytest.mark.django_db
 
@@ -68,6 +71,7 @@ BASES: dict[str, Callable[[], list[tuple[str, bytes]]]] = {
         *synthetic("tcx/intervals_and_ride.tcx"),
     ],
     "apple_health": lambda: synthetic("apple_health/export.xml"),
+    "zip": lambda: [(name, make()) for name, make in BUNDLES.items()],
     "gz": lambda: [
         (f"{name}.gz", gzip.compress(data, mtime=0))
         for name, data in [
@@ -136,8 +140,21 @@ def gzip_of_damaged(data: bytes, rng: random.Random) -> bytes:
     return gzip.compress(rng.choice(DAMAGES)(inner, rng), mtime=0)
 
 
+def zip_of_damaged(data: bytes, rng: random.Random) -> bytes:
+    """One member of the archive damaged, the archive itself sound."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        members = {i.filename: archive.read(i) for i in archive.infolist()}
+    name = rng.choice(sorted(members))
+    members[name] = rng.choice(DAMAGES)(members[name], rng) if members[name] else b"x"
+    return zipped(members)
+
+
 DAMAGES = [truncate, flip, wrong_encoding, nuls, cut_and_flip]
-EXTRA = {"fit": [fit_flip_behind_crc, fit_flip_behind_crc], "gz": [gzip_of_damaged] * 3}
+EXTRA = {
+    "fit": [fit_flip_behind_crc, fit_flip_behind_crc],
+    "gz": [gzip_of_damaged] * 3,
+    "zip": [zip_of_damaged] * 5,
+}
 
 
 def cases(fmt: str, files: list[tuple[str, bytes]]) -> Iterator[tuple[str, str, bytes, str]]:
@@ -150,7 +167,7 @@ def cases(fmt: str, files: list[tuple[str, bytes]]) -> Iterator[tuple[str, str, 
         name, data = files[i % len(files)]
         damage = rng.choice(damages)
         damaged = damage(data, rng)
-        ask = "" if fmt == "gz" or i % 2 else fmt  # half told the format, half detected
+        ask = "" if fmt in ("gz", "zip") or i % 2 else fmt  # half told the format, half detected
         yield f"{case} {name} {damage.__name__}", name, damaged, ask
 
 

@@ -10,7 +10,7 @@ from rest_framework.test import APIClient
 
 from tests.docs import EXPORTS
 from tests.factories import UserFactory, bearer, committing
-from tests.fixtures.make_synthetic import FILES, OUT
+from tests.fixtures.make_synthetic import BUNDLES, FILES, OUT
 
 pytestmark = pytest.mark.django_db
 
@@ -52,10 +52,13 @@ def export(client: APIClient, fmt: str) -> str:
     return b"".join(response.streaming_content).decode()
 
 
-@pytest.mark.parametrize("path", FILES_IMPORTED, ids=lambda p: p.name)
-def test_an_imported_file_exports_and_comes_back_identical(path):
+UPLOADS = [(p.name, p.read_bytes) for p in FILES_IMPORTED] + list(BUNDLES.items())
+
+
+@pytest.mark.parametrize(("name", "read"), UPLOADS, ids=[name for name, _ in UPLOADS])
+def test_an_imported_file_exports_and_comes_back_identical(name, read):
     first = account()
-    assert upload(first, path.name, path.read_bytes())["status"] == "done"
+    assert upload(first, name, read())["status"] == "done"
     as_json, as_csv = export(first, "json"), export(first, "csv")
     workouts = json.loads(as_json)["workouts"]
     assert workouts

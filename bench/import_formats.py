@@ -1,16 +1,16 @@
 """How fast each import format is read and imported, and the Python memory it takes.
 
 For each CSV format, rows per second; for FIT, GPX and Apple Health export.xml, MB per second;
-each twice: the reader alone (parse only, the best of 3) and the whole import job into an
-empty account (parse, validate, write; PostgreSQL). Peak Python memory (tracemalloc) of a
-job in a run of its own, as tracemalloc slows what it traces. The files are the real exports
-in tests/fixtures/exports repeated with shifted dates, and synthetic files of
-tests/fixtures/make_synthetic.py made larger.
+each twice: the reader alone (parse only, in CPU time, the best of 3) and the whole import
+job into an empty account (parse, validate, write; PostgreSQL; wall time). Peak Python
+memory (tracemalloc) of a job in a run of its own, as tracemalloc slows what it traces. The
+files are the real exports in tests/fixtures/exports repeated with shifted dates, and
+synthetic files of tests/fixtures/make_synthetic.py made larger.
 
-Its figures are a section of bench/RESULTS.md of their own, between the markers below:
-`make bench` writes it (bench/run.py's step `import_formats`), and so does
+Its figures are a section of bench/RESULTS.md of their own (bench/sections.py): `make bench`
+writes it (the step `import_formats`), and so does
 
-    .venv/bin/python -m bench.imports [--quick]
+    .venv/bin/python -m bench.import_formats [--quick]
 
 on a fresh PostgreSQL database of its own (dropped afterwards), with no worker running.
 """
@@ -32,10 +32,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from bench import sections
+from bench.sections import table
+
 ROOT = Path(__file__).resolve().parent.parent
 EXPORTS = ROOT / "tests" / "fixtures" / "exports"
-RESULTS = ROOT / "bench" / "RESULTS.md"
-BEGIN, END = "<!-- bench.imports: begin -->", "<!-- bench.imports: end -->"
 ADMIN_DB = "postgres://postgres@127.0.0.1:5432/postgres"
 
 
@@ -120,13 +121,14 @@ class Figure:
 
 
 def read_only(figure: Figure) -> tuple[float, int]:
-    """Seconds to read the file with its reader (no database), and the items it yielded."""
+    """CPU seconds to read the file with its reader (no database, one process: CPU time is
+    what other work on a shared machine does not inflate), and the items it yielded."""
     from logbook.imports.readers import READERS, ImportContext
 
     gc.collect()
-    start = time.perf_counter()
+    start = time.process_time()
     items = sum(1 for _ in READERS[figure.fmt](io.BytesIO(figure.data), ImportContext()))
-    return time.perf_counter() - start, items
+    return time.process_time() - start, items
 
 
 def new_user(name: str):
@@ -205,7 +207,7 @@ def measure(quick: bool = False, say: Callable[[str], None] = print) -> list[tup
             "",
             "",
             f"reference loop {loop:.0f} / {reference_loop_ms():.0f} ms (bench/run.py's): "
-            "rates are wall time, so a loaded machine lowers them",
+            "the job rates are wall time, which a loaded machine lowers",
         )
     )
     return rows
@@ -236,47 +238,28 @@ def one(figure: Figure, say: Callable[[str], None]) -> tuple[str, ...]:
 # --- The section of bench/RESULTS.md -------------------------------------------------------
 
 
+COLUMNS = ("file", "size", "read only (CPU, best of 3)", "import job (wall)", "peak memory", "job")
+
+
 def section(rows: list[tuple[str, ...]], quick: bool) -> str:
     lines = [
-        BEGIN,
         "## Import formats",
         "",
-        f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `bench/imports.py` on {platform.node()}: "
-        f"{os.cpu_count()} cores, Python {platform.python_version()}, PostgreSQL."
-        + (" Quick run (smaller files)." if quick else ""),
+        f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `bench/import_formats.py` on "
+        f"{platform.node()}: {os.cpu_count()} cores, Python {platform.python_version()}, "
+        "PostgreSQL." + (" Quick run (smaller files)." if quick else ""),
         "",
-        "| file | size | read only (best of 3) | import job | peak Python memory | result |",
-        "| --- | --- | --- | --- | --- | --- |",
-        *[f"| {' | '.join(row)} |" for row in rows],
+        table(rows, COLUMNS),
         "",
-        "Read only: the format's reader over the file in memory, no database. Import job: "
+        "Read only: the format's reader over the file in memory, no database, per second of "
+        "this process's CPU (so other work on the machine does not lower it). Import job: "
         "`run_import_bytes` into an empty account (read, validate, write every workout), as "
-        "the worker runs it. Peak Python memory: tracemalloc over a second job, the file's "
+        "the worker runs it, per second of wall time (PostgreSQL's share included, and the "
+        "load, see the last row). Peak memory: tracemalloc over a second job, the file's "
         "own bytes not counted. CSV formats are read whole (25 MB upload limit); FIT, GPX "
-        "and Apple Health in MB/s. The 1 GB Apple Health zip is measured on its own.",
-        END,
+        "and Apple Health in MB/s. The 1 GB Apple Health zip is bench/import_memory.py's.",
     ]
     return "\n".join(lines)
-
-
-def write_section(text: str) -> None:
-    """Put the section into bench/RESULTS.md, in place of the last one or at the end."""
-    old = RESULTS.read_text() if RESULTS.exists() else "# Benchmarks\n"
-    if BEGIN in old and END in old:
-        before, rest = old.split(BEGIN, 1)
-        after = rest.split(END, 1)[1]
-        RESULTS.write_text(before + text + after)
-    else:
-        RESULTS.write_text(old.rstrip("\n") + "\n\n" + text + "\n")
-
-
-def kept_section() -> str:
-    """The section as it is in bench/RESULTS.md now, for bench/run.py to keep when it
-    rewrites the file without running this step."""
-    old = RESULTS.read_text() if RESULTS.exists() else ""
-    if BEGIN in old and END in old:
-        return BEGIN + old.split(BEGIN, 1)[1].split(END, 1)[0] + END
-    return ""
 
 
 # --- Standalone ----------------------------------------------------------------------------
@@ -307,7 +290,7 @@ def main() -> None:
         call_command("migrate", "--noinput", verbosity=0)
         rows = measure(args.quick)
         if not args.print:
-            write_section(section(rows, args.quick))
+            sections.write("import_formats", section(rows, args.quick))
             print("wrote its section of bench/RESULTS.md")
     finally:
         from django.db import connections
