@@ -773,7 +773,11 @@ class Bench:
                 ]
             else:
                 lines += ["", sections.kept(name)]
-        (ROOT / "bench" / "RESULTS.md").write_text("\n".join(lines) + "\n")
+        results = ROOT / "bench" / "RESULTS.md"
+        text = "\n".join(lines)
+        old = results.read_text() if results.exists() else ""
+        text = "\n\n".join([text, *sections.others(old, text)])
+        results.write_text(text + "\n")
 
 
 NOTES = """## How to read it

@@ -66,6 +66,29 @@ def write(name: str, text: str, results: Path = RESULTS) -> None:
     results.write_text(old)
 
 
+def others(old: str, new: str) -> list[str]:
+    """The sections of the old RESULTS.md that the new text lacks: a marked block whose
+    markers it does not have, or a `## ` section (written by a module run alone) whose
+    heading it does not have, each unchanged, so `make bench` never drops a figure it did not
+    measure."""
+    kept = []
+    while "<!-- bench." in old:
+        head, rest = old.split("<!-- bench.", 1)
+        name = rest.split(":", 1)[0]
+        begin, end = markers(name)
+        if end not in rest:
+            break
+        block = begin + rest.split(end, 1)[0].split(":", 1)[1].split("-->", 1)[1] + end
+        if begin not in new:
+            kept.append(block)
+        old = head + rest.split(end, 1)[1]
+    for part in old.split("\n## ")[1:]:
+        heading = part.split("\n", 1)[0]
+        if f"## {heading}" not in new:
+            kept.append(f"## {part.strip()}")
+    return kept
+
+
 def table(rows: list[tuple[str, ...]], header: tuple[str, ...]) -> str:
     lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
