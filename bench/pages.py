@@ -17,7 +17,6 @@ import argparse
 import json
 import os
 import random
-import re
 import secrets
 import statistics
 import subprocess
@@ -29,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "RESULTS.md"
 HEADING = "## Progress pages, five years of data"
+BEGIN, END = "<!-- bench.pages: begin -->", "<!-- bench.pages: end -->"
 PG_DB = "myolog_fin_bench"
 ADMIN_DB = "postgres://postgres@127.0.0.1:5432/postgres"
 TARGET_MS = 150
@@ -326,6 +326,7 @@ def section(results: dict[str, dict], quick: bool) -> str:
         + " | queries | target |"
     )
     lines = [
+        BEGIN,
         HEADING,
         "",
         f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `python -m bench.pages` (a step of "
@@ -353,7 +354,7 @@ def section(results: dict[str, dict], quick: bool) -> str:
         f"Filling the five years through the write path took {fills}. ✘ marks a page over "
         "the target. Queries: one request's statements (per database, slash-separated, when "
         "they differ).",
-        "",
+        END,
     ]
     return "\n".join(lines)
 
@@ -362,21 +363,23 @@ LABELS = {"sqlite": "SQLite", "postgres": "PostgreSQL"}
 
 
 def with_section(text: str, new: str | None = None) -> str:
-    """`text` (RESULTS.md) with this module's section replaced by `new`, or, when `new` is
-    None, with the section the current file holds kept at its end: bench/run.py rewrites the
-    file and passes its text through here."""
+    """`text` (RESULTS.md) with this module's section, between its markers, replaced by `new`
+    (or added at the end); when `new` is None, the section the current file holds is kept:
+    bench/run.py rewrites the file and passes its text through here."""
     if new is None:
-        current = RESULTS.read_text() if RESULTS.exists() else ""
-        new = _own(current)
+        new = _own(RESULTS.read_text() if RESULTS.exists() else "")
         if not new:
             return text
-    rest = re.sub(rf"\n?{re.escape(HEADING)}\n.*?(?=\n## |\Z)", "", text, flags=re.S)
-    return rest.rstrip("\n") + "\n\n" + new.rstrip("\n") + "\n"
+    if BEGIN in text and END in text:
+        before, rest = text.split(BEGIN, 1)
+        return before + new + rest.split(END, 1)[1]
+    return text.rstrip("\n") + "\n\n" + new + "\n"
 
 
 def _own(text: str) -> str:
-    found = re.search(rf"{re.escape(HEADING)}\n.*?(?=\n## |\Z)", text, flags=re.S)
-    return found.group(0) if found else ""
+    if BEGIN in text and END in text:
+        return BEGIN + text.split(BEGIN, 1)[1].split(END, 1)[0] + END
+    return ""
 
 
 def run(quick: bool = False, backends: tuple[str, ...] = BACKENDS) -> dict[str, dict]:

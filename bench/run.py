@@ -36,6 +36,8 @@ from pathlib import Path
 import psycopg
 from aiosmtpd.controller import Controller
 
+from bench import imports
+
 ROOT = Path(__file__).resolve().parent.parent
 ADMIN_DB = "postgres://postgres@127.0.0.1:5432/postgres"
 EXPORTS = ROOT / "tests" / "fixtures" / "exports"  # real exports (see NOTICE.md there)
@@ -236,6 +238,7 @@ class Bench:
         }
         self.children: list[subprocess.Popen] = []
         self.rows: list[tuple[str, str, str, str, str]] = []
+        self.import_format_rows: list[tuple[str, ...]] = []  # bench/imports.py's section
         self.base = f"http://127.0.0.1:{self.port}"
 
     # set-up
@@ -733,6 +736,10 @@ class Bench:
             f"{len(data) / 1e6:.1f} MB; peak Python memory of the import {peak:.0f} MB",
         )
 
+    def import_formats(self) -> None:
+        """Each format's read and import rates and memory: bench/imports.py's own section."""
+        self.import_format_rows = imports.measure(self.quick)
+
     def import_peak_memory(self, data: bytes) -> float:
         """The importer run in this process under tracemalloc (the worker runs the same code)."""
         from django.contrib.auth import get_user_model
@@ -763,6 +770,10 @@ class Bench:
             *[f"| {' | '.join(row)} |" for row in self.rows],
             "",
             NOTES,
+            "",
+            imports.section(self.import_format_rows, self.quick)
+            if self.import_format_rows
+            else imports.kept_section(),
         ]
         from bench import pages
 
@@ -829,7 +840,17 @@ def _version(command: list[str]) -> str:
     return " ".join(words[1:3]) if len(words) >= 3 else out.strip()
 
 
-STEPS = ("api", "api_list", "pages", "progress_pages", "sync", "insights", "imports", "emails")
+STEPS = (
+    "api",
+    "api_list",
+    "pages",
+    "progress_pages",
+    "sync",
+    "insights",
+    "imports",
+    "import_formats",
+    "emails",
+)
 
 
 def main() -> None:

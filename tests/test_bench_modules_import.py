@@ -4,7 +4,14 @@ import importlib
 
 import pytest
 
-MODULES = ["bench.run", "bench.plans", "bench.sync_ab", "bench.schema"]
+MODULES = [
+    "bench.run",
+    "bench.plans",
+    "bench.sync_ab",
+    "bench.schema",
+    "bench.imports",
+    "bench.pages",
+]
 
 
 @pytest.mark.parametrize("name", MODULES)
