@@ -36,7 +36,7 @@ from pathlib import Path
 import psycopg
 from aiosmtpd.controller import Controller
 
-from bench import imports
+from bench import imports, sections
 
 ROOT = Path(__file__).resolve().parent.parent
 ADMIN_DB = "postgres://postgres@127.0.0.1:5432/postgres"
@@ -214,10 +214,12 @@ def hevy_file(workouts: int) -> bytes:
 
 
 class Bench:
-    def __init__(self, quick: bool) -> None:
+    def __init__(self, quick: bool, redis_db: int = 7) -> None:
+        """`redis_db` and the next one are this run's (broker, cache): two runs at once (the
+        peer's stack beside `make bench`'s) need two."""
         self.quick = quick
         self.db = f"myolog_bench_{secrets.token_hex(3)}"
-        self.redis_db = 7
+        self.redis_db = redis_db
         self.port = free_port()
         self.smtp = Controller(Sink(), hostname="127.0.0.1", port=free_port())
         self.env = {
@@ -238,6 +240,7 @@ class Bench:
         }
         self.children: list[subprocess.Popen] = []
         self.rows: list[tuple[str, str, str, str, str]] = []
+        self.sections: dict[str, object] = {}  # what each section module measured (sections.py)
         self.import_format_rows: list[tuple[str, ...]] = []  # bench/imports.py's section
         self.base = f"http://127.0.0.1:{self.port}"
 
@@ -464,13 +467,6 @@ class Bench:
                 "",
                 "server time, year of data (target ≤ 300 ms)",
             )
-
-    def progress_pages(self) -> None:
-        """The progress pages on five years of data, on SQLite and PostgreSQL: bench/pages.py,
-        in its own processes and databases, writing its own section of RESULTS.md."""
-        from bench import pages
-
-        pages.run(self.quick)
 
     def sync(self) -> None:
         """A single request takes long enough for the machine's hiccups to show, so each
@@ -775,10 +771,15 @@ class Bench:
             if self.import_format_rows
             else imports.kept_section(),
         ]
-        from bench import pages
-
-        # bench/pages.py's section (its last run) stays below this run's table.
-        (ROOT / "bench" / "RESULTS.md").write_text(pages.with_section("\n".join(lines)))
+        for name, module in sections.present().items():
+            if name in self.sections:
+                lines += [
+                    "",
+                    sections.marked(name, module.section(self.sections[name], self.quick)),
+                ]
+            else:
+                lines += ["", sections.kept(name)]
+        (ROOT / "bench" / "RESULTS.md").write_text("\n".join(lines) + "\n")
 
 
 NOTES = """## How to read it
@@ -840,17 +841,8 @@ def _version(command: list[str]) -> str:
     return " ".join(words[1:3]) if len(words) >= 3 else out.strip()
 
 
-STEPS = (
-    "api",
-    "api_list",
-    "pages",
-    "progress_pages",
-    "sync",
-    "insights",
-    "imports",
-    "import_formats",
-    "emails",
-)
+# The steps on this run's stack, then the modules with sections of their own (bench/sections.py).
+STEPS = ("api", "api_list", "pages", "sync", "insights", "imports", "import_formats", "emails")
 
 
 def main() -> None:
@@ -859,8 +851,9 @@ def main() -> None:
     parser.add_argument(
         "--only",
         nargs="+",
-        choices=STEPS,
-        help="run these steps and print their figures; bench/RESULTS.md is left as it is",
+        choices=[*STEPS, *sections.present()],
+        help="run these steps and print their figures; bench/RESULTS.md is left as it is, "
+        "but for the sections of the section modules that ran",
     )
     args = parser.parse_args()
     # One run at a time: runs share Redis databases and would skew each other's figures.
@@ -876,10 +869,18 @@ def main() -> None:
     before = reference_loop_ms()
     bench.start()
     try:
-        for name in args.only or STEPS:
+        modules = sections.present()
+        for name in args.only or [*STEPS, *modules]:
             bench.settle()
             try:
-                getattr(bench, name)()
+                if name in modules:
+                    bench.sections[name] = modules[name].measure(args.quick)
+                    if args.only:
+                        text = modules[name].section(bench.sections[name], args.quick)
+                        sections.write(name, text)
+                        print(text)
+                else:
+                    getattr(bench, name)()
             except Exception as exc:  # one broken figure must not lose the others
                 bench.record(name, "failed", repr(exc)[:80])
         bench.record(

@@ -8,9 +8,9 @@ writes) and classified in-process, as the worker would. Pages are fetched with D
 client in the same process, so the figure is the server's time, not the network's. It prints
 figures; it passes or fails nothing; it writes its own section of bench/RESULTS.md.
 
-    .venv/bin/python -m bench.pages [--quick] [--backend sqlite|postgres]
+    .venv/bin/python -m bench.progress_pages [--quick] [--backend sqlite|postgres]
 
-`make bench` runs it as its `progress_pages` step (bench/run.py).
+A section module (bench/sections.py): `make bench` runs it as its `progress_pages` step.
 """
 
 import argparse
@@ -25,10 +25,10 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from bench import sections
+
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "bench" / "RESULTS.md"
-HEADING = "## Progress pages, five years of data"
-BEGIN, END = "<!-- bench.pages: begin -->", "<!-- bench.pages: end -->"
+NAME = "progress_pages"  # its step and its section's markers (bench/sections.py)
 PG_DB = "myolog_fin_bench"
 ADMIN_DB = "postgres://postgres@127.0.0.1:5432/postgres"
 TARGET_MS = 150
@@ -193,7 +193,7 @@ def page_urls(user) -> dict[str, str]:
     }
 
 
-def measure(quick: bool) -> dict:
+def measure_here(quick: bool) -> dict:
     """Fill the configured database with the lifter and time each page (Django is set up)."""
     from django.test import Client
 
@@ -257,7 +257,7 @@ def child(backend: str, quick: bool) -> None:
     import django
 
     django.setup()
-    print(json.dumps(measure(quick)))
+    print(json.dumps(measure_here(quick)))
 
 
 def child_env(backend: str, folder: Path) -> dict[str, str]:
@@ -296,7 +296,7 @@ def run_backend(backend: str, quick: bool) -> dict:
     print(f"progress pages on {backend}: filling five years, then timing", flush=True)
     try:
         out = subprocess.run(
-            [sys.executable, "-m", "bench.pages", "--child", backend]
+            [sys.executable, "-m", "bench.progress_pages", "--child", backend]
             + (["--quick"] if quick else []),
             cwd=ROOT,
             env=child_env(backend, folder),
@@ -318,6 +318,7 @@ def run_backend(backend: str, quick: bool) -> dict:
 
 
 def section(results: dict[str, dict], quick: bool) -> str:
+    """The Markdown of the section (bench/sections.py puts it between the markers)."""
     first = next(iter(results.values()))
     names = list(first["pages"])
     head = (
@@ -326,10 +327,9 @@ def section(results: dict[str, dict], quick: bool) -> str:
         + " | queries | target |"
     )
     lines = [
-        BEGIN,
-        HEADING,
+        "## Progress pages, five years of data",
         "",
-        f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `python -m bench.pages` (a step of "
+        f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `bench/progress_pages.py` (a step of "
         f"`make bench`): one lifter with {first['workouts']:,} workouts and {first['sets']:,} "
         f"sets over {YEARS} years (a four-day split, warm-ups, a run most weeks, four "
         f"routines); server time in-process (Django's test client), {first['rounds']} "
@@ -354,7 +354,6 @@ def section(results: dict[str, dict], quick: bool) -> str:
         f"Filling the five years through the write path took {fills}. ✘ marks a page over "
         "the target. Queries: one request's statements (per database, slash-separated, when "
         "they differ).",
-        END,
     ]
     return "\n".join(lines)
 
@@ -362,33 +361,9 @@ def section(results: dict[str, dict], quick: bool) -> str:
 LABELS = {"sqlite": "SQLite", "postgres": "PostgreSQL"}
 
 
-def with_section(text: str, new: str | None = None) -> str:
-    """`text` (RESULTS.md) with this module's section, between its markers, replaced by `new`
-    (or added at the end); when `new` is None, the section the current file holds is kept:
-    bench/run.py rewrites the file and passes its text through here."""
-    if new is None:
-        new = _own(RESULTS.read_text() if RESULTS.exists() else "")
-        if not new:
-            return text
-    if BEGIN in text and END in text:
-        before, rest = text.split(BEGIN, 1)
-        return before + new + rest.split(END, 1)[1]
-    return text.rstrip("\n") + "\n\n" + new + "\n"
-
-
-def _own(text: str) -> str:
-    if BEGIN in text and END in text:
-        return BEGIN + text.split(BEGIN, 1)[1].split(END, 1)[0] + END
-    return ""
-
-
-def run(quick: bool = False, backends: tuple[str, ...] = BACKENDS) -> dict[str, dict]:
-    """Measure each backend, print the section and write it into bench/RESULTS.md."""
-    results = {backend: run_backend(backend, quick) for backend in backends}
-    text = section(results, quick)
-    print(text)
-    RESULTS.write_text(with_section(RESULTS.read_text() if RESULTS.exists() else "", text))
-    return results
+def measure(quick: bool, backends: tuple[str, ...] = BACKENDS) -> dict[str, dict]:
+    """Fill and time each backend, each in its own process and database."""
+    return {backend: run_backend(backend, quick) for backend in backends}
 
 
 def main() -> None:
@@ -400,7 +375,9 @@ def main() -> None:
     if args.child:
         child(args.child, args.quick)
     else:
-        run(args.quick, tuple(args.backend or BACKENDS))
+        text = section(measure(args.quick, tuple(args.backend or BACKENDS)), args.quick)
+        sections.write(NAME, text)
+        print(text)
 
 
 if __name__ == "__main__":
