@@ -223,6 +223,18 @@ def tonnage_of(workout: Any) -> Subquery:
     )
 
 
+def set_count_of(workout: Any) -> Subquery:
+    """How many sets a workout has, as a subquery for annotating lists (`workout` is an
+    OuterRef): unlike a Count over a join, it adds no GROUP BY, so a page of a long history
+    reads only its own rows' sets."""
+    return Subquery(
+        Set.objects.filter(entry__workout_id=workout)
+        .values("entry__workout_id")
+        .annotate(n=Count("id"))
+        .values("n")[:1]
+    )
+
+
 def exercise_names(user: AbstractBaseUser) -> list[str]:
     """For the exercise field's suggestions: the user's own first, then the catalog."""
     own = Exercise.objects.filter(owner=user).values_list("name", flat=True)

@@ -13,6 +13,7 @@ MODULES = [
     "bench.sync_ab",
     "bench.schema",
     "bench.import_formats",
+    "bench.progress_pages",
 ]
 
 
