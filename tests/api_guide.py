@@ -273,6 +273,15 @@ FORMATS.checks("date-time")(lambda v: not isinstance(v, str) or _is_datetime(v))
 FORMATS.checks("date")(lambda v: not isinstance(v, str) or _is_date(v))
 
 
+def _leaves(error: Any) -> list[Any]:
+    """A value that fits no branch of an anyOf/oneOf (a nullable list, say) is reported by
+    the branch of its own type, down to the fields at fault, not as "not valid under any"."""
+    if error.validator not in ("anyOf", "oneOf") or not error.context:
+        return [error]
+    own = [e for e in error.context if not (e.validator == "type" and not e.relative_path)]
+    return [leaf for e in own for leaf in _leaves(e)] or [error]
+
+
 class Schema:
     """The served schema: which operation a request is, and whether bodies fit it."""
 
@@ -304,7 +313,8 @@ class Schema:
         validator = Draft202012Validator(root, format_checker=FORMATS)
         return [
             f"{'.'.join(map(str, e.absolute_path)) or 'the body'}: {e.message}"
-            for e in validator.iter_errors(value)
+            for error in validator.iter_errors(value)
+            for e in _leaves(error)
         ]
 
     def check_request(self, exchange: Exchange) -> list[str]:
