@@ -183,6 +183,8 @@ def measure(quick: bool = False, say: Callable[[str], None] = print) -> list[tup
     rows = []
     load, loop = os.getloadavg()[0], reference_loop_ms()
     todo = figures(quick)
+    for fmt, data in (("strong_csv", strong_file(1)), ("hevy_csv", hevy_file(1))):
+        job(Figure("warm-up", fmt, "warm-up.csv", data))  # the catalog and first-time costs
     myolog_after = todo[0]  # Myolog CSV: the export of the account that imported Strong
     for figure in todo:
         rows.append(one(figure, say))

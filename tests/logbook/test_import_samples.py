@@ -2,6 +2,7 @@
 (read here independently, with the csv module and Garmin's decoder), and only once."""
 
 import csv
+import xml.etree.ElementTree as ET
 from collections import Counter
 
 import pytest
@@ -259,3 +260,22 @@ def test_fit_files_of_garmin_watches_and_bike_computers(api, user, name):
         assert workout.avg_hr == round(sum(rates) / len(rates))
         (note,) = result["errors"]
         assert "heart rate taken from its records" in note["message"]
+
+
+POOL_SWIM = EXPORTS / "tcx" / "pool_swim-activity_1.tcx"
+
+
+def test_a_garmin_connect_tcx_of_a_pool_swim(api, user):
+    root = ET.fromstring(POOL_SWIM.read_bytes())
+    laps = [e for e in root.iter() if e.tag.endswith("}Lap")]
+    seconds = sum(float(e.text) for lap in laps for e in lap if e.tag.endswith("TotalTimeSeconds"))
+    metres = sum(float(e.text) for lap in laps for e in lap if e.tag.endswith("}DistanceMeters"))
+    result = upload(api, POOL_SWIM)
+    assert (result["status"], result["created"]) == ("done", 1)
+    swim = user.workouts.get()
+    assert swim.started_at.isoformat() == "2022-08-26T16:35:13+00:00"
+    assert (swim.duration_s, swim.distance_m) == (round(seconds), metres)
+    assert swim.intervals.count() == len(laps)
+    assert (swim.avg_hr, swim.max_hr) == (None, None)  # the file has no heart rate
+    again = upload(api, POOL_SWIM)
+    assert (again["created"], again["skipped"]) == (0, 1)
