@@ -248,7 +248,10 @@ if not CELERY_TASK_SOFT_TIME_LIMIT < CELERY_TASK_TIME_LIMIT < CELERY_VISIBILITY_
 # behind nobody's classification): a worker consumes every queue unless given `-Q`, and
 # workers can be given to each (docs/architecture.md, "Queues and workers").
 CELERY_TASK_DEFAULT_QUEUE = "celery"
-TASK_QUEUES = ("celery", "imports", "classification", "weeks", "emails", "maintenance")
+TASK_QUEUES = (
+    *("celery", "imports", "classification", "weeks", "emails", "maintenance"),
+    "bulk-classification",  # an import's workouts (insights.tasks.queue_classification)
+)
 CELERY_TASK_QUEUES = [Queue(name) for name in TASK_QUEUES]
 CELERY_TASK_ROUTES = {
     "logbook.imports.tasks.run_import": {"queue": "imports"},

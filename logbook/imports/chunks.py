@@ -18,6 +18,7 @@ import logging
 import tempfile
 import time
 import uuid
+from contextvars import ContextVar
 from typing import Any
 
 from celery.exceptions import SoftTimeLimitExceeded
@@ -38,6 +39,8 @@ logger = logging.getLogger(__name__)
 DATABASE_ERRORS = (OperationalError, InterfaceError)
 BATCH = 100  # workouts written between checks of the chunk's time
 SPOOL_DIR = "imports/spool"
+
+_IMPORTING = ContextVar("importing", default=False)
 
 TOO_LONG = "The import took too long and was stopped; the workouts it wrote are kept."
 UNEXPECTED = "The import stopped on an unexpected error; the workouts it wrote are kept."
@@ -109,6 +112,7 @@ def write_chunk(job_id: int, step: int) -> int | None:
     written = 0
     deadline = time.monotonic() + settings.IMPORT_CHUNK_SECONDS
     progress = jobs._Progress(job.pk)
+    importing = _IMPORTING.set(True)
     try:
         with default_storage.open(state["spool"], "rb") as spool:
             spool.seek(state["at"])
@@ -134,6 +138,8 @@ def write_chunk(job_id: int, step: int) -> int | None:
         logger.exception("import %s failed writing", job.pk)
         fail(job, UNEXPECTED)
         return None
+    finally:
+        _IMPORTING.reset(importing)
     if not more:
         _finish(job, step, errors, counts, tally)
         return None
@@ -160,6 +166,12 @@ def _finish(job: ImportJob, step: int, errors: list[dict], counts: dict, tally: 
         every = stored_errors(job) + errors
         jobs.finish(job, ImportJob.Status.DONE, every, counts=tally.as_dict(), **counts)
     delete_spool(job)
+
+
+def importing() -> bool:
+    """Whether the workouts being saved now are an import chunk's (insights queues their
+    classification apart, so a big import never delays anyone's saved workout)."""
+    return _IMPORTING.get()
 
 
 def fail(job: ImportJob, message: str) -> None:
