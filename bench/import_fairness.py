@@ -163,6 +163,11 @@ def small_import(user, workouts: int, big, big_started: float, phase: str) -> fl
         f"upload -> {small.status} in {seconds:.1f} s, {small.created} created, "
         f"{small.skipped} already there (target < {TARGET_S:.0f} s)"
     )
+    from insights.models import Insight
+
+    mine = Insight.objects.filter(workout__user=user).values("workout").distinct()
+    wait(lambda: mine.count() >= user.workouts.count(), 300)
+    print(f"  ... and its workouts all classified {time.monotonic() - started:.1f} s after upload")
     return seconds if small.status == "done" else float("inf")
 
 
