@@ -243,8 +243,9 @@ def run_child(database_url: str) -> dict:
         return json.loads(Path(out.name).read_text())
 
 
-def measure() -> dict:
-    """Both databases' figures; PLANS.md is written from the PostgreSQL one."""
+def measure(quick: bool = False) -> dict:
+    """Both databases' figures, and bench/PLANS.md from the PostgreSQL one (a section of
+    bench/RESULTS.md under `make bench`: bench/sections.py)."""
     with psycopg.connect(ADMIN_DB, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{PLANS_DB}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{PLANS_DB}"')
@@ -257,7 +258,17 @@ def measure() -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         lite = run_child(f"sqlite:///{tmp}/plans.sqlite3")
     pg["autovacuum"] = autovacuum
-    return {"postgresql": pg, "sqlite": lite}
+    figures = {"postgresql": pg, "sqlite": lite}
+    write_plans(figures)
+    return figures
+
+
+def section(figures: dict, quick: bool) -> str:
+    return (
+        "## Read paths on a never-analysed PostgreSQL database\n\n"
+        "Each read path's queries under EXPLAIN (ANALYZE, BUFFERS) are in "
+        "[PLANS.md](PLANS.md) (`python -m bench.plans`).\n\n" + summary(figures)
+    )
 
 
 def write_plans(figures: dict) -> None:
@@ -319,7 +330,6 @@ def main() -> None:
         child(Path(sys.argv[2]))
         return
     figures = measure()
-    write_plans(figures)
     print(summary(figures))
     print("wrote bench/PLANS.md")
 

@@ -36,6 +36,8 @@ from pathlib import Path
 import psycopg
 from aiosmtpd.controller import Controller
 
+from bench import imports, sections
+
 ROOT = Path(__file__).resolve().parent.parent
 ADMIN_DB = "postgres://postgres@127.0.0.1:5432/postgres"
 EXPORTS = ROOT / "tests" / "fixtures" / "exports"  # real exports (see NOTICE.md there)
@@ -212,10 +214,12 @@ def hevy_file(workouts: int) -> bytes:
 
 
 class Bench:
-    def __init__(self, quick: bool) -> None:
+    def __init__(self, quick: bool, redis_db: int = 7) -> None:
+        """`redis_db` and the next one are this run's (broker, cache): two runs at once (the
+        peer's stack beside `make bench`'s) need two."""
         self.quick = quick
         self.db = f"myolog_bench_{secrets.token_hex(3)}"
-        self.redis_db = 7
+        self.redis_db = redis_db
         self.port = free_port()
         self.smtp = Controller(Sink(), hostname="127.0.0.1", port=free_port())
         self.env = {
@@ -236,6 +240,8 @@ class Bench:
         }
         self.children: list[subprocess.Popen] = []
         self.rows: list[tuple[str, str, str, str, str]] = []
+        self.sections: dict[str, object] = {}  # what each section module measured (sections.py)
+        self.import_format_rows: list[tuple[str, ...]] = []  # bench/imports.py's section
         self.base = f"http://127.0.0.1:{self.port}"
 
     # set-up
@@ -726,6 +732,10 @@ class Bench:
             f"{len(data) / 1e6:.1f} MB; peak Python memory of the import {peak:.0f} MB",
         )
 
+    def import_formats(self) -> None:
+        """Each format's read and import rates and memory: bench/imports.py's own section."""
+        self.import_format_rows = imports.measure(self.quick)
+
     def import_peak_memory(self, data: bytes) -> float:
         """The importer run in this process under tracemalloc (the worker runs the same code)."""
         from django.contrib.auth import get_user_model
@@ -756,8 +766,20 @@ class Bench:
             *[f"| {' | '.join(row)} |" for row in self.rows],
             "",
             NOTES,
+            "",
+            imports.section(self.import_format_rows, self.quick)
+            if self.import_format_rows
+            else imports.kept_section(),
         ]
-        (ROOT / "bench" / "RESULTS.md").write_text("\n".join(lines))
+        for name, module in sections.present().items():
+            if name in self.sections:
+                lines += [
+                    "",
+                    sections.marked(name, module.section(self.sections[name], self.quick)),
+                ]
+            else:
+                lines += ["", sections.kept(name)]
+        (ROOT / "bench" / "RESULTS.md").write_text("\n".join(lines) + "\n")
 
 
 NOTES = """## How to read it
@@ -819,7 +841,8 @@ def _version(command: list[str]) -> str:
     return " ".join(words[1:3]) if len(words) >= 3 else out.strip()
 
 
-STEPS = ("api", "api_list", "pages", "sync", "insights", "imports", "emails")
+# The steps on this run's stack, then the modules with sections of their own (bench/sections.py).
+STEPS = ("api", "api_list", "pages", "sync", "insights", "imports", "import_formats", "emails")
 
 
 def main() -> None:
@@ -828,8 +851,9 @@ def main() -> None:
     parser.add_argument(
         "--only",
         nargs="+",
-        choices=STEPS,
-        help="run these steps and print their figures; bench/RESULTS.md is left as it is",
+        choices=[*STEPS, *sections.present()],
+        help="run these steps and print their figures; bench/RESULTS.md is left as it is, "
+        "but for the sections of the section modules that ran",
     )
     args = parser.parse_args()
     # One run at a time: runs share Redis databases and would skew each other's figures.
@@ -845,10 +869,18 @@ def main() -> None:
     before = reference_loop_ms()
     bench.start()
     try:
-        for name in args.only or STEPS:
+        modules = sections.present()
+        for name in args.only or [*STEPS, *modules]:
             bench.settle()
             try:
-                getattr(bench, name)()
+                if name in modules:
+                    bench.sections[name] = modules[name].measure(args.quick)
+                    if args.only:
+                        text = modules[name].section(bench.sections[name], args.quick)
+                        sections.write(name, text)
+                        print(text)
+                else:
+                    getattr(bench, name)()
             except Exception as exc:  # one broken figure must not lose the others
                 bench.record(name, "failed", repr(exc)[:80])
         bench.record(

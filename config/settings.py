@@ -304,7 +304,21 @@ SYNC_MAX_BODY_BYTES = env.int("SYNC_MAX_BODY_BYTES", default=16 * 1024 * 1024)
 # Largest file `POST /api/v1/imports/` accepts; uploads are kept in default storage
 # (MEDIA_ROOT) until their job has run, so workers on other machines need that storage too.
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=25 * 1024 * 1024)
-# What a .gz upload may unpack to: past it the file is refused before parsing (gzip bombs).
+# A .zip or .gz upload may be this large (the file goes to a temporary file on disk as it
+# arrives, past FILE_UPLOAD_MAX_MEMORY_SIZE); a .zip is read member by member, streaming.
+IMPORT_MAX_ARCHIVE_BYTES = env.int("IMPORT_MAX_ARCHIVE_BYTES", default=2 * 1024**3)
+# Zip bombs and floods, refused before anything is unpacked: members in a .zip (counted in
+# its central directory), a member's unpacked / packed size, all members' unpacked size.
+IMPORT_MAX_ARCHIVE_MEMBERS = env.int("IMPORT_MAX_ARCHIVE_MEMBERS", default=20_000)
+IMPORT_MAX_ARCHIVE_RATIO = env.int("IMPORT_MAX_ARCHIVE_RATIO", default=100)
+IMPORT_MAX_ARCHIVE_UNPACKED_BYTES = env.int(
+    "IMPORT_MAX_ARCHIVE_UNPACKED_BYTES", default=32 * 1024**3
+)
+# Uploads larger than this are written to a temporary file as they arrive (Django's
+# default, stated here because imports rely on it): a 2 GB archive never sits in memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# What a .gz (or a .gz member of a .zip) may unpack to: past it the file is refused before
+# parsing (gzip bombs).
 IMPORT_MAX_UNPACKED_BYTES = env.int("IMPORT_MAX_UNPACKED_BYTES", default=200 * 1024 * 1024)
 # XML (TCX, GPX, Apple Health) nested deeper than this is refused as it is read; the
 # formats need under 12 levels.

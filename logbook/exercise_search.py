@@ -134,3 +134,34 @@ def rank(
                 close.append((-score, position, Match(item, Tier.CLOSE, text, score)))
         matches += [m for *_, m in sorted(close, key=lambda c: c[:2])]
     return matches
+
+
+SAME_WORDS = (Tier.NAME_PREFIX, Tier.NAME_WORD, Tier.ALIAS_PREFIX, Tier.ALIAS_WORD)
+
+
+def likely_meant(
+    items: Iterable[T], typed: str, texts: Callable[[T], tuple[str, Sequence[str]]]
+) -> Match[T] | None:
+    """The item a name that is not one of theirs probably means, to ask "did you mean ...?":
+    the same name but for plural, spacing or punctuation ("Squats", "Benchpress"), the same
+    words in another order or shortened ("press bench", "leg press machine"), or a close
+    spelling of the whole name ("Romainan deadlift"). None for a name that only shares a
+    word or two with one ("Squat Jump Weighted" is not Jump Squat)."""
+    typed_words = words(typed)
+    for match in rank(items, typed, texts):
+        if match.tier == Tier.EXACT:
+            return match
+        if match.tier in SAME_WORDS and len(words(match.text)) == len(typed_words):
+            return match
+        if match.tier == Tier.CLOSE:
+            for text in [texts(match.item)[0], *texts(match.item)[1]]:
+                if _word_for_word(typed_words, words(text)):
+                    return Match(match.item, Tier.CLOSE, text, match.closeness)
+    return None
+
+
+def _word_for_word(typed: Sequence[str], text: Sequence[str]) -> bool:
+    """As many words, each typed one close to one of the text's ("romainan" ~ "romanian")."""
+    return len(typed) == len(text) and all(
+        max(ratio(t, w) for w in text) >= FUZZY_CUTOFF for t in typed
+    )

@@ -3,7 +3,6 @@ Reads never write (the one exception: a user who somehow lacks a profile gets on
 
 import re
 from collections.abc import Iterable
-from difflib import get_close_matches
 from statistics import median
 from typing import Any
 
@@ -80,8 +79,11 @@ def ranked_exercises(
 def search_order(user: AbstractBaseUser) -> list[Exercise]:
     """The catalog in its own order (staples first), then the user's own by name: the order
     a search keeps among equally good matches. One query."""
-    catalog = sorted({e.pk: e for e in catalog_by_key().values()}.values(), key=lambda e: e.pk)
-    return [*catalog, *Exercise.objects.filter(owner=user).order_by("name", "id")]
+    return [*_catalog_in_order(), *Exercise.objects.filter(owner=user).order_by("name", "id")]
+
+
+def _catalog_in_order() -> list[Exercise]:
+    return sorted({e.pk: e for e in catalog_by_key().values()}.values(), key=lambda e: e.pk)
 
 
 def exercise_facets() -> dict[str, list[str]]:
@@ -105,19 +107,75 @@ def exercise_usage(user: AbstractBaseUser) -> dict[int, tuple[int, Any]]:
     return {exercise_id: (sessions, last) for exercise_id, sessions, last in rows}
 
 
-DID_YOU_MEAN_CUTOFF = 0.8
+# Where each import reader stamps its workouts (`SOURCE` in logbook/imports/readers/): the
+# user's own exercises these workouts use came from a file, for mapping to the catalog.
+IMPORTED_SOURCES = ("apple_health", "fit", "fitnotes", "gpx", "hevy", "strong", "tcx")
+
+
+def own_exercises(user: AbstractBaseUser) -> list[dict[str, Any]]:
+    """The user's own exercises by name, each with how many sets and workouts (live ones)
+    use it, how many routines, and whether an imported workout does. Two queries."""
+    exercises = list(Exercise.objects.filter(owner=user).order_by("name", "id"))
+    uses = {
+        row["exercise_id"]: row
+        for row in WorkoutExercise.objects.filter(
+            exercise__owner=user, workout__deleted_at__isnull=True
+        )
+        .values("exercise_id")
+        .annotate(
+            sets=Count("sets"),
+            workouts=Count("workout_id", distinct=True),
+            imported=Count(
+                "workout_id", distinct=True, filter=Q(workout__source__in=IMPORTED_SOURCES)
+            ),
+        )
+    }
+    routines = dict(
+        RoutineExercise.objects.filter(exercise__owner=user)
+        .values("exercise_id")
+        .annotate(n=Count("routine_id", distinct=True))
+        .values_list("exercise_id", "n")
+    )
+    rows = []
+    for exercise in exercises:
+        use = uses.get(exercise.pk, {})
+        rows.append(
+            {
+                "exercise": exercise,
+                "sets": use.get("sets", 0),
+                "workouts": use.get("workouts", 0),
+                "imported": bool(use.get("imported")),
+                "routines": routines.get(exercise.pk, 0),
+            }
+        )
+    return rows
+
+
+def chosen_exercise(user: AbstractBaseUser, typed: str) -> Exercise | None:
+    """The catalog exercise or one of the user's own that a typed name is (name, slug or
+    alias, any casing), or None."""
+    key = name_key(typed)
+    found = catalog_by_key().get(key)
+    if found is not None:
+        return found
+    row = ExerciseName.objects.filter(owner=user, key=key).select_related("exercise").first()
+    return row.exercise if row else None
 
 
 def did_you_mean(user: AbstractBaseUser, name: str) -> Exercise | None:
-    """The catalog exercise a new name is probably a typo of ("Squats", "Benchpress"), or
-    None when the name is already known (catalog or the user's own) or close to nothing."""
+    """The catalog exercise a new name probably means ("Squats", "Benchpress": see
+    exercise_search.likely_meant), or None when the name is already known (the catalog's or
+    the user's own) or close to nothing."""
     key = name_key(name)
-    catalog = catalog_by_key()
-    if key in catalog or ExerciseName.objects.filter(owner=user, key=key).exists():
+    if key in catalog_by_key() or ExerciseName.objects.filter(owner=user, key=key).exists():
         return None
-    squashed = {k.replace("-", ""): k for k in catalog}
-    close = get_close_matches(key.replace("-", ""), squashed, n=1, cutoff=DID_YOU_MEAN_CUTOFF)
-    return catalog[squashed[close[0]]] if close else None
+    return catalog_match(name)
+
+
+def catalog_match(name: str) -> Exercise | None:
+    """The catalog exercise `name` probably means (exercise_search.likely_meant), or None."""
+    match = exercise_search.likely_meant(_catalog_in_order(), name, lambda e: (e.name, e.aliases))
+    return match.item if match else None
 
 
 def workouts_with_exercise(name: str) -> QuerySet:

@@ -21,15 +21,17 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import DatabaseError, IntegrityError, connection, transaction
+from django.db.models import Q
 from django.dispatch import Signal
 from django.utils import timezone
 
-from logbook.catalog import resolve_exercises
+from logbook.catalog import name_key, resolve_exercises
 from logbook.common.errors import InvalidInput
-from logbook.common.input import printable, storable
+from logbook.common.input import printable, storable, text_problem
 from logbook.models import (
     ChangeClock,
     Exercise,
+    ExerciseName,
     IdempotencyRecord,
     Interval,
     Profile,
@@ -707,3 +709,105 @@ def purge_sessions() -> None:
     """Delete expired login sessions (the session store keeps them until told)."""
     engine = import_module(settings.SESSION_ENGINE)
     engine.SessionStore.clear_expired()
+
+
+# --- The user's own exercises: rename, merge, delete ----------------------------------------
+
+EXERCISE_NAME_MAX = 120
+
+
+def rename_exercise(exercise: Exercise, name: str) -> Exercise:
+    """Give one of the user's own exercises a new name. The old name still finds it (an
+    import of the same file maps there again). Refused, naming `name`: blank, too long, a
+    catalog exercise's name or another of the user's own (merge into it instead)."""
+    name = name.strip()
+    if not name or len(name) > EXERCISE_NAME_MAX:
+        raise InvalidInput({"name": [f"Give a name of 1 to {EXERCISE_NAME_MAX} characters."]})
+    if text_problem(name):
+        raise InvalidInput({"name": [text_problem(name)]})
+    key = name_key(name)
+    with transaction.atomic():
+        taken = (
+            ExerciseName.objects.filter(key=key)
+            .filter(Q(owner__isnull=True) | Q(owner=exercise.owner))
+            .exclude(exercise=exercise)
+            .select_related("exercise")
+            .first()
+        )
+        if taken is not None:
+            raise InvalidInput(
+                {"name": [f"“{taken.exercise.name}” already has that name: merge into it."]}
+            )
+        exercise.name = name
+        exercise.slug = key
+        exercise.save(update_fields=["name", "slug"])
+        ExerciseName.objects.get_or_create(
+            owner=exercise.owner, key=key, defaults={"exercise": exercise}
+        )
+        _touch_workouts(
+            exercise.owner_id,
+            WorkoutExercise.objects.filter(exercise=exercise).values_list("workout_id", flat=True),
+        )
+    return exercise
+
+
+def merge_exercise(source: Exercise, target: Exercise) -> int:
+    """Move every set of one of the user's own exercises (and its places in routines, and
+    the names it answers to) to `target`, a catalog exercise or another of theirs, and
+    remove it; all in one transaction. The workouts it was in are stamped changed (sync
+    clients see the new name) and announced, so their insights and weeks are worked out
+    again. Returns how many sets moved."""
+    if source.owner_id is None or source.pk == target.pk:
+        raise InvalidInput({"into": ["Choose another exercise to merge into."]})
+    if target.owner_id not in (None, source.owner_id):
+        raise InvalidInput({"into": ["No such exercise."]})
+    with transaction.atomic():
+        entries = WorkoutExercise.objects.filter(exercise=source)
+        moved = Set.objects.filter(entry__exercise=source).count()
+        workout_ids = list(entries.values_list("workout_id", flat=True).distinct())
+        entries.update(exercise=target)
+        RoutineExercise.objects.filter(exercise=source).update(exercise=target)
+        ExerciseName.objects.filter(exercise=source).update(exercise=target)
+        source.delete()
+        _touch_workouts(source.owner_id, workout_ids)
+    return moved
+
+
+def delete_exercise(exercise: Exercise) -> None:
+    """Delete one of the user's own exercises that no workout (deleted ones aside) and no
+    routine uses; otherwise refused, saying how many sets use it."""
+    with transaction.atomic():
+        live = WorkoutExercise.objects.filter(exercise=exercise, workout__deleted_at__isnull=True)
+        workouts = live.values("workout_id").distinct().count()
+        sets = Set.objects.filter(entry__in=live).count()
+        routines = RoutineExercise.objects.filter(exercise=exercise).count()
+        if workouts or routines:
+            used = []
+            if workouts:
+                used.append(f"{_count(sets, 'set')} in {_count(workouts, 'workout')}")
+            if routines:
+                used.append(_count(routines, "routine"))
+            raise InvalidInput(
+                {"exercise": [f"Used by {' and '.join(used)}: merge it into another instead."]}
+            )
+        # Deleted workouts are tombstones (an id for sync): their entries can go.
+        WorkoutExercise.objects.filter(exercise=exercise).delete()
+        exercise.delete()
+
+
+def _count(n: int, thing: str) -> str:
+    return f"{n} {thing}{'' if n == 1 else 's'}"
+
+
+def _touch_workouts(user_id: int, workout_ids: Iterable[int]) -> None:
+    """Stamp the user's live workouts among `workout_ids` changed and announce them on
+    commit: sync clients page to them, and classification and the week refresh follow."""
+    workouts = list(
+        Workout.objects.alive().filter(user_id=user_id, pk__in=list(workout_ids)).order_by("pk")
+    )
+    if not workouts:
+        return
+    for workout, stamp in zip(workouts, _stamps(user_id, len(workouts)), strict=True):
+        workout.updated_at = stamp
+    Workout.objects.bulk_update(workouts, ["updated_at"], batch_size=500)
+    _announce(*workouts)

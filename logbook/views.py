@@ -137,12 +137,16 @@ def _workout_form(request: HttpRequest, workout: Workout | None) -> HttpResponse
     if request.method == "POST":
         form = workout_form.from_post(request.POST)
         action = request.POST.get("action", "save")
+        if workout_form.take_suggestion(form, action):
+            action = "save"
         if action != "save":
             form = workout_form.apply_action(form, action, lambda name: _last_sets(request, name))
             template = "logbook/_workout_form.html" if request.htmx else "logbook/workout_form.html"
             return render(request, template, _form_context(request, form, workout, errors))
         conversion = workout_form.to_payload(form, profile.units, zone)
-        errors = conversion.errors
+        errors = conversion.errors or workout_form.ask_about_names(
+            form, lambda name: _meant(request, name)
+        )
         if not errors:
             try:
                 data = clean_workout(conversion.payload, default_source="web")
@@ -164,6 +168,11 @@ def _workout_form(request: HttpRequest, workout: Workout | None) -> HttpResponse
     return render(
         request, "logbook/workout_form.html", _form_context(request, form, workout, errors)
     )
+
+
+def _meant(request: HttpRequest, name: str) -> str | None:
+    match = selectors.did_you_mean(request.user, name)
+    return match.name if match is not None else None
 
 
 def _new_form(request: HttpRequest, units: str, zone: ZoneInfo) -> workout_form.WorkoutForm:

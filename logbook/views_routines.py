@@ -33,6 +33,8 @@ def routine_list(request: HttpRequest) -> HttpResponse:
 def routine_detail(request: HttpRequest, id: int) -> HttpResponse:
     routine = get_object_or_404(selectors.user_routines(request.user), pk=id)
     plan = selectors.routine_plans(request.user, [routine])[0]
+    for planned, item in zip(plan["exercises"], routine.exercises.all(), strict=True):
+        planned["exercise_id"] = item.exercise_id  # to link each name to its page
     suggested = any(e["suggestion"] and e["suggestion"]["progress"] for e in plan["exercises"])
     return render(
         request,

@@ -78,6 +78,8 @@ class ExerciseRow:
     superset: str = ""
     sets: list[SetRow] = field(default_factory=list)
     kept: str = ""
+    suggested: str = ""  # the catalog name asked about ("did you mean Back Squat?")
+    keep_name: bool = False  # "no, keep it as my own exercise"
     errors: dict[str, list[str]] = field(default_factory=dict, compare=False)
 
 
@@ -149,6 +151,8 @@ def from_post(post: QueryDict) -> WorkoutForm:
             name=post.get(f"ex-{i}-name", "").strip(),
             superset=post.get(f"ex-{i}-superset", "").strip(),
             kept=post.get(f"ex-{i}-kept", ""),
+            suggested=post.get(f"ex-{i}-suggested", "").strip(),
+            keep_name=post.get(f"ex-{i}-keep") == "on",
         )
         for j in _indices(post, rf"ex-{i}-set-([0-9]{{1,6}})-reps"):
             prefix = f"ex-{i}-set-{j}-"
@@ -300,6 +304,34 @@ def apply_action(
     elif m := re.fullmatch(r"remove-interval-([0-9]{1,6})", action):
         _pop(form.intervals, int(m.group(1)))
     return form
+
+
+def take_suggestion(form: WorkoutForm, action: str) -> bool:
+    """ "use-name-<i>": row i takes the catalog name it was asked about instead of what was
+    typed; every other field stays as posted. False for any other action."""
+    m = re.fullmatch(r"use-name-([0-9]{1,6})", action)
+    if not m or int(m.group(1)) >= len(form.exercises):
+        return False
+    row = form.exercises[int(m.group(1))]
+    if row.suggested:
+        row.name, row.suggested = row.suggested, ""
+    return True
+
+
+def ask_about_names(form: WorkoutForm, meant: Callable[[str], str | None]) -> dict[str, list[str]]:
+    """Before a typed name becomes a new exercise of the user's own: rows whose name
+    `meant` takes for a catalog exercise ask "did you mean ...?", unless the row says to
+    keep the name. The errors by input name; each such row remembers the suggestion."""
+    errors = {}
+    for index, row in enumerate(form.exercises):
+        row.suggested = ""
+        if row.keep_name or not row.name:
+            continue
+        suggestion = meant(row.name)
+        if suggestion is not None:
+            row.suggested = suggestion
+            errors[f"ex-{index}-name"] = [f"Did you mean {suggestion}?"]
+    return errors
 
 
 def _pop(rows: list, index: int) -> None:

@@ -19,7 +19,10 @@ IMPORT_STATUSES = tuple(ImportJob.Status.values)
 
 
 class ImportRequest(serializers.Serializer):
-    file = serializers.FileField(help_text="At most IMPORT_MAX_BYTES (25 MB by default).")
+    file = serializers.FileField(
+        help_text="At most IMPORT_MAX_BYTES (25 MB by default); a .zip or .gz at most "
+        "IMPORT_MAX_ARCHIVE_BYTES (2 GB)."
+    )
     format = serializers.ChoiceField(
         choices=tuple(ImportFormat.values),
         required=False,
@@ -106,12 +109,15 @@ class ImportCreateView(APIView):
         },
         summary="Import a file from another app or a device",
         description="Strong, Hevy and FitNotes CSV, Garmin FIT, TCX, GPX, Apple Health "
-        "export.xml, or Myolog's own CSV export. Runs as a background job; poll its status. "
+        "export.xml, or Myolog's own CSV export; any of them as .gz, or one or many in a "
+        ".zip (Strava's bulk export, Apple Health's export.zip). Runs as a background job; "
+        "poll its status. "
         "Importing the same file again creates nothing new.",
     )
     def post(self, request: Request) -> Response:
         declared = whole_number(request.META.get("CONTENT_LENGTH") or "")
-        if declared is not None and declared > settings.IMPORT_MAX_BYTES + MULTIPART_OVERHEAD:
+        largest = max(settings.IMPORT_MAX_BYTES, settings.IMPORT_MAX_ARCHIVE_BYTES)
+        if declared is not None and declared > largest + MULTIPART_OVERHEAD:
             # Refuse before reading the body.
             raise services.UploadTooLarge({"file": [jobs.too_large_message(declared)]})
         data = request.data

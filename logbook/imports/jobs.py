@@ -9,13 +9,10 @@ importing a file again creates nothing new (they count as skipped).
 """
 
 import contextlib
-import gzip
 import io
 import logging
 import re
-import tempfile
 import time
-import zlib
 from collections.abc import Callable
 from contextlib import AbstractContextManager as ContextManager
 from datetime import datetime, timedelta
@@ -30,6 +27,7 @@ from django.utils import timezone
 
 from logbook import services
 from logbook.common.errors import InvalidInput
+from logbook.imports import archives
 from logbook.imports.detect import SNIFF_BYTES, detect_format
 from logbook.imports.readers import READERS, ImportContext, ImportFailed, RowError
 from logbook.models import ImportFormat, ImportJob, ImportMessage
@@ -45,11 +43,10 @@ READ_SHARE = 0.2  # of the progress bar, for reading the file; the rest is writi
 
 def too_large_message(size: int) -> str:
     limit = settings.IMPORT_MAX_BYTES
-    return f"The file is {_megabytes(size)}; the limit is {_megabytes(limit)}."
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / 1_048_576:.1f} MB" if size >= 104_858 else f"{size} bytes"
+    return (
+        f"The file is {archives.megabytes(size)}; the limit is {archives.megabytes(limit)}, "
+        f"or {archives.megabytes(settings.IMPORT_MAX_ARCHIVE_BYTES)} for a .zip or .gz file."
+    )
 
 
 def run_import(job_id: int) -> None:
@@ -111,33 +108,21 @@ def _execute(job: ImportJob, open_file: Callable[[ImportJob], ContextManager[Bin
 def _stored_file(job: ImportJob) -> ContextManager[BinaryIO]:
     if not job.file:
         raise ImportFailed("The uploaded file is no longer stored; upload it again.")
-    if job.file.size > settings.IMPORT_MAX_BYTES:
+    source = job.file.open("rb")
+    head = source.read(4)
+    source.seek(0)
+    archive = archives.is_archive(head)
+    if job.file.size > (
+        settings.IMPORT_MAX_ARCHIVE_BYTES if archive else settings.IMPORT_MAX_BYTES
+    ):
+        source.close()
         raise ImportFailed(too_large_message(job.file.size))
-    return job.file.open("rb")
+    return source
 
 
 def _read(
     job: ImportJob, source: BinaryIO, progress: "_Progress", counts: "Counts"
 ) -> tuple[list[dict], list[dict]]:
-    head = source.read(SNIFF_BYTES)
-    source.seek(0)
-    if head.startswith(GZIP_MAGIC):
-        source = gunzip(source)
-        head = source.read(SNIFF_BYTES)
-        source.seek(0)
-    fmt = job.format or detect_format(head, job.filename.removesuffix(".gz"))
-    if fmt is None:
-        kind = unsupported_kind(head)
-        if kind:
-            raise ImportFailed(f"This looks like {kind} file, which Myolog doesn't import yet.")
-        raise ImportFailed(
-            "Could not tell what kind of file this is. Choose its format: "
-            + ", ".join(ImportFormat.labels)
-            + "."
-        )
-    if fmt != job.format:
-        job.format = fmt
-        ImportJob.objects.filter(pk=job.pk).update(format=fmt)
     profile = get_profile(job.user)
     ctx = ImportContext(
         time_zone=ZoneInfo(profile.time_zone),
@@ -148,6 +133,46 @@ def _read(
         max_csv_columns=settings.IMPORT_MAX_CSV_COLUMNS,
         max_csv_cell=settings.IMPORT_MAX_CSV_CELL_CHARS,
     )
+    head = source.read(SNIFF_BYTES)
+    source.seek(0)
+    if head.startswith(archives.ZIP_MAGIC):
+        formats, payloads, errors = _read_zip(job, source, ctx)
+    else:
+        fmt, payloads, errors = _read_file(source, job.filename, job.format, ctx)
+        formats = {fmt}
+    if not payloads and not errors:
+        raise ImportFailed("The file holds no workouts.")
+    if len(formats) == 1 and (fmt := next(iter(formats))) != job.format:
+        job.format = fmt
+        ImportJob.objects.filter(pk=job.pk).update(format=fmt)
+    counts.rows_read = ctx.rows
+    counts.reader_refused = sum(1 for e in errors if e["refused"])
+    counts.set_rows = bool(formats) and formats <= SET_PER_ROW
+    return payloads, errors
+
+
+def _read_file(
+    source: BinaryIO, filename: str, format: str, ctx: ImportContext
+) -> tuple[str, list[dict], list[dict]]:
+    """One file (a .gz unpacked first): its format, payloads and row errors."""
+    head = source.read(SNIFF_BYTES)
+    source.seek(0)
+    if head.startswith(archives.GZIP_MAGIC):
+        source = archives.gunzip(source)
+        head = source.read(SNIFF_BYTES)
+        source.seek(0)
+    if head.startswith(archives.ZIP_MAGIC):
+        raise ImportFailed("A .zip inside an archive is not unpacked; upload it on its own.")
+    fmt = format or detect_format(head, filename.removesuffix(".gz"))
+    if fmt is None:
+        kind = unsupported_kind(head)
+        if kind:
+            raise ImportFailed(f"This looks like {kind} file, which Myolog doesn't import yet.")
+        raise ImportFailed(
+            "Could not tell what kind of file this is. Choose its format: "
+            + ", ".join(ImportFormat.labels)
+            + "."
+        )
     payloads: list[dict] = []
     errors: list[dict] = []
     for item in READERS[fmt](source, ctx):
@@ -155,36 +180,46 @@ def _read(
             errors.append(row_error(item.row, item.message, refused=item.refused))
         else:
             payloads.append(item)
-    if not payloads and not errors:
-        raise ImportFailed("The file holds no workouts.")
-    counts.rows_read = ctx.rows
-    counts.reader_refused = sum(1 for e in errors if e["refused"])
-    counts.set_rows = fmt in SET_PER_ROW
-    return payloads, errors
+    return fmt, payloads, errors
 
 
-GZIP_MAGIC = b"\x1f\x8b"
-CHUNK = 1 << 20
+def _read_zip(
+    job: ImportJob, source: BinaryIO, ctx: ImportContext
+) -> tuple[set[str], list[dict], list[dict]]:
+    """Each member of a .zip read as a file of its own, streamed from the archive; a member
+    that cannot be read is refused by name and the others import. Messages name their
+    member; payloads carry it (`_member`) for the messages of the writing phase."""
+    plan = archives.plan_zip(source)
+    formats: set[str] = set()
+    payloads: list[dict] = []
+    errors = [row_error(None, note, refused=False) for note in plan.notes]
+    total, done = max(plan.unpacked_size, 1), 0
+    report = ctx.report
+    for member in plan.members:
+        size = member.info.file_size
+        ctx.report = lambda fraction, done=done, size=size: report((done + fraction * size) / total)
+        try:
+            with archives.open_member(plan, member) as stream:
+                fmt, read, problems = _read_file(stream, member.name, job.format, ctx)
+        except ImportFailed as failure:
+            errors.append(row_error(None, f"{member.name}: {failure}"))
+        else:
+            formats.add(fmt)
+            payloads.extend(_as_listed(p, member) for p in read)
+            errors.extend({**e, "message": f"{member.name}: {e['message']}"} for e in problems)
+        done += size
+        report(done / total)
+    ctx.report = report
+    return formats, payloads, errors
 
 
-def gunzip(source: BinaryIO) -> BinaryIO:
-    """A .gz upload unpacked to a temporary file (on disk past 8 MB), stopping at
-    IMPORT_MAX_UNPACKED_BYTES so a gzip bomb is refused before any parsing."""
-    limit = settings.IMPORT_MAX_UNPACKED_BYTES
-    unpacked = tempfile.SpooledTemporaryFile(max_size=8 * CHUNK)  # noqa: SIM115 (returned)
-    try:
-        with gzip.GzipFile(fileobj=source) as packed:
-            while chunk := packed.read(CHUNK):
-                if unpacked.tell() + len(chunk) > limit:
-                    raise ImportFailed(
-                        f"The file unpacks to more than {_megabytes(limit)}, the limit "
-                        "(IMPORT_MAX_UNPACKED_BYTES)."
-                    )
-                unpacked.write(chunk)
-    except (OSError, EOFError, zlib.error) as error:
-        raise ImportFailed(f"The .gz file could not be unpacked: {error}.") from None
-    unpacked.seek(0)
-    return unpacked
+def _as_listed(payload: dict, member: archives.Member) -> dict:
+    """A workout as the archive's index names and types it (Strava's activities.csv)."""
+    listed = {"title": member.title, "activity": member.activity}
+    payload = {**payload, **{k: v for k, v in listed.items() if v}, "_member": member.name}
+    if member.notes and not payload.get("notes"):
+        payload["notes"] = member.notes
+    return payload
 
 
 # What a file we do not read looks like, by its first bytes, for the refusal's message.
@@ -224,7 +259,7 @@ def _write(
     for payload in payloads:
         tally.read(payload)
         data, problems, kept = clean_payload(payload)
-        errors.extend(problems)
+        errors.extend(_in_member(problems, payload))
         tally.dropped(payload, kept)
         if data is None:
             tally.refused(kept)
@@ -245,7 +280,7 @@ def _write(
             counts["skipped"] += 1
             tally.skipped(kept)
         else:
-            errors.append(row_error(kept.get("_row"), _describe(problems)))
+            errors.extend(_in_member([row_error(kept.get("_row"), _describe(problems))], kept))
             tally.refused(kept)
         progress(READ_SHARE + (1 - READ_SHARE) * done / len(cleaned))
     return counts
@@ -407,6 +442,12 @@ def _drop_bad_parts(
 def _row_of(part: Any, payload: dict[str, Any]) -> int | None:
     row = part.get("_row") if isinstance(part, dict) else None
     return row if isinstance(row, int) else payload.get("_row")
+
+
+def _in_member(errors: list[dict], payload: dict) -> list[dict]:
+    """Messages about a workout from an archive name the file it came from."""
+    member = payload.get("_member")
+    return [{**e, "message": f"{member}: {e['message']}"} for e in errors] if member else errors
 
 
 def _describe(problems: dict[str, list[str]]) -> str:

@@ -15,6 +15,7 @@ from kombu.exceptions import KombuError
 
 from logbook.common.errors import InvalidInput
 from logbook.imports import chunks, tasks
+from logbook.imports.archives import is_archive
 from logbook.imports.jobs import too_large_message
 from logbook.models import ImportFormat, ImportJob, ImportMessage, Units
 
@@ -60,12 +61,23 @@ def check_upload(upload: Any, format: str | None, weight_unit: str | None) -> No
         errors["weight_unit"] = ["Expected kg or lb."]
     if not isinstance(upload, UploadedFile):
         errors["file"] = ["Attach the file to import as multipart form data, field `file`."]
-    elif upload.size > settings.IMPORT_MAX_BYTES:
+    elif upload.size > _limit(upload):
         raise UploadTooLarge({"file": [too_large_message(upload.size)]})
     elif upload.size == 0:
         errors["file"] = ["The file is empty."]
     if errors:
         raise InvalidInput(errors)
+
+
+def _limit(upload: UploadedFile) -> int:
+    """A .zip or .gz may be as large as IMPORT_MAX_ARCHIVE_BYTES (it is read streaming),
+    any other file IMPORT_MAX_BYTES."""
+    if upload.size <= settings.IMPORT_MAX_BYTES:
+        return settings.IMPORT_MAX_BYTES
+    upload.seek(0)
+    head = upload.read(4)
+    upload.seek(0)
+    return settings.IMPORT_MAX_ARCHIVE_BYTES if is_archive(head) else settings.IMPORT_MAX_BYTES
 
 
 class NotQueued(InvalidInput):

@@ -5,10 +5,12 @@ from pathlib import Path
 
 from django.conf import settings
 from django.test import Client
-from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import Browser, BrowserContext, Page
 
 PHONE = {"width": 390, "height": 844}  # every page
 NARROW = {"width": 360, "height": 740}  # the narrowest phone the app supports
+DESKTOP = {"width": 1280, "height": 900}
+VIEWPORTS = {"phone": NARROW, "desktop": DESKTOP}  # parametrize over these: ids are the keys
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 
 
@@ -39,3 +41,23 @@ def mark_page(page: Page) -> None:
 
 def same_document(page: Page) -> bool:
     return page.evaluate("window.__sameDocument === true")
+
+
+def signed_in_context(browser: Browser, base_url: str, user, viewport: dict, **options):
+    """A fresh browser context of this size (in English, in London), signed in as `user`."""
+    context = browser.new_context(
+        base_url=base_url,
+        viewport=viewport,
+        locale="en-GB",
+        timezone_id="Europe/London",
+        **options,
+    )
+    log_in(context, user, base_url)
+    return context
+
+
+def fits(page: Page) -> bool:
+    """The page does not scroll sideways."""
+    return page.evaluate(
+        "document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth + 1"
+    )

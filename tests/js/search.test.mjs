@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
-import { exactMatch, rank, ratio, searchExercises } from "../../static/js/logger/search.js";
+import { exactMatch, likelyMeant, rank, ratio, searchExercises } from "../../static/js/logger/search.js";
 
 const CHOICES = [
   { exercise: "clean", name: "Clean", aliases: [] },
@@ -54,4 +54,16 @@ for (const c of CASES) {
 test("the Indel ratio is rapidfuzz's", () => {
   assert.equal(ratio("sqaut", "squat"), 80);
   assert.equal(ratio("", ""), 100);
+});
+
+const MEANT = JSON.parse(readFileSync(new URL("tests/fixtures/did_you_mean_cases.json", ROOT), "utf8"));
+
+for (const c of MEANT) {
+  test(`did you mean, as on the server: ${c.typed}`, () => {
+    assert.equal(likelyMeant(CATALOG, c.typed)?.name ?? null, c.meant);
+  });
+}
+
+test("your own exercises are never suggested as what you meant", () => {
+  assert.equal(likelyMeant([{ exercise: "Squat", name: "Squat", aliases: [], custom: true }], "Squats"), null);
 });

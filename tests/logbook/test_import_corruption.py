@@ -2,8 +2,9 @@
 (cut short, bytes flipped, text in the wrong encoding, NULs inserted, FIT flips behind a
 recomputed CRC, damaged gzip) go through the import job in-process. Each ends as a clean
 failure or an import (partial, with messages): never an unexpected error, never a job left
-queued or running, never an import that hangs. The seed is fixed, so a failure names the
-case that reproduces it: `corrupt(data, random.Random(case))`."""
+queued or running, never an import that hangs; the first API_CASES of each format also go
+through the HTTP API and storage: a 202, then a finished status, never a 500. The seed is
+fixed, so a failure names the case that reproduces it (`cases()` rebuilds it)."""
 
 import contextlib
 import gzip
@@ -14,13 +15,14 @@ import signal
 from collections.abc import Callable, Iterator
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from garmin_fit_sdk import CrcCalculator
 
 from logbook.imports import jobs
 from logbook.imports.jobs import run_import_bytes
 from logbook.models import ImportJob, ImportMessage
 from tests.docs import EXPORTS
-from tests.factories import make_workout
+from tests.factories import committing, make_workout
 from tests.fixtures.make_synthetic import OUT
 
 pytestmark = pytest.mark.django_db
@@ -61,7 +63,10 @@ BASES: dict[str, Callable[[], list[tuple[str, bytes]]]] = {
         )
     ],
     "gpx": lambda: synthetic("gpx/garmin_connect_three_tracks.gpx"),
-    "tcx": lambda: synthetic("tcx/intervals_and_ride.tcx"),
+    "tcx": lambda: [
+        ("swim.tcx", (EXPORTS / "tcx" / "pool_swim-activity_1.tcx").read_bytes()),
+        *synthetic("tcx/intervals_and_ride.tcx"),
+    ],
     "apple_health": lambda: synthetic("apple_health/export.xml"),
     "gz": lambda: [
         (f"{name}.gz", gzip.compress(data, mtime=0))
@@ -198,6 +203,34 @@ def test_every_damaged_file_fails_cleanly_or_imports_with_messages(user, api, fm
     ).exists()
     assert ImportJob.objects.filter(user=user).count() == CORRUPTIONS
     assert not problems, f"{len(problems)} of {CORRUPTIONS} cases:\n" + "\n".join(problems[:20])
+
+
+API_CASES = 25  # per format, through the HTTP API and storage (the job path a user's upload takes)
+
+
+@pytest.mark.parametrize("fmt", sorted(BASES))
+def test_damaged_uploads_through_the_api_are_accepted_and_end_finished(
+    user, api, fmt, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    files = BASES[fmt]() or myolog_export(user, api)
+    problems = []
+    for number, (case, name, data, ask) in enumerate(cases(fmt, files)):
+        if number == API_CASES:
+            break
+        fields = {"file": SimpleUploadedFile(name, data), **({"format": ask} if ask else {})}
+        with committing(), hang_guard(case):
+            response = api.post("/api/v1/imports/", fields, format="multipart")
+        if response.status_code != 202:
+            problems.append(f"{case}: upload answered {response.status_code}")
+            continue
+        status = api.get(f"/api/v1/imports/{response.json()['id']}/")
+        problem = f"status answered {status.status_code}" if status.status_code != 200 else None
+        problem = problem or judge(status.json())
+        if problem:
+            problems.append(f"{case}: {problem}")
+    assert not problems, "\n".join(problems)
+    assert not list(tmp_path.rglob("*.*"))  # every upload deleted once its job ended
 
 
 def judge(result: dict) -> str | None:

@@ -21,6 +21,7 @@ FILES_IMPORTED = [
     EXPORTS / "fit" / "20747700969_ACTIVITY.fit",
     EXPORTS / "fit-fitparse" / "garmin-edge-500-activity.fit",
     EXPORTS / "fit-fitparse" / "sample_mulitple_header.fit",
+    EXPORTS / "tcx" / "pool_swim-activity_1.tcx",
     *(OUT / name for name in FILES),
 ]
 

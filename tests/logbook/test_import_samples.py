@@ -2,6 +2,7 @@
 (read here independently, with the csv module and Garmin's decoder), and only once."""
 
 import csv
+import xml.etree.ElementTree as ET
 from collections import Counter
 
 import pytest
@@ -150,13 +151,28 @@ def fit_messages(path) -> dict:
     return messages
 
 
+def named(fit_set: dict) -> bool:
+    """The watch named the set's exercise: its first category is one the FIT profile has."""
+    category = fit_set.get("category")
+    first = category[0] if isinstance(category, list) else category
+    return first not in (None, "unknown")
+
+
 @pytest.mark.parametrize("path", [FIT_MULTISPORT, FIT_RIDE, FIT_STRENGTH])
 def test_fit_samples_give_a_workout_per_session_and_a_set_per_active_set(api, user, path):
     messages = fit_messages(path)
     sessions = messages["session_mesgs"]
     active = [s for s in messages.get("set_mesgs", []) if s.get("set_type") == "active"]
     result = upload(api, path)
-    assert (result["status"], result["created"], result["errors"]) == ("done", len(sessions), [])
+    assert (result["status"], result["created"]) == ("done", len(sessions))
+    unnamed = sum(1 for s in active if not named(s))
+    strength = [n for n, s in enumerate(sessions, 1) if s["sub_sport"] == "strength_training"]
+    assert [e["message"] for e in result["errors"]] == [
+        f'Session {n}: the {unnamed} sets the watch did not name are together in one "'
+        'Unrecognised exercise" entry.'
+        for n in strength
+        if unnamed > 1
+    ]
     assert user.workouts.count() == len(sessions)
     assert sets_of(user).count() == len(active)
     for s in sessions:
@@ -178,7 +194,9 @@ def test_the_multisport_fit_is_a_ride_then_a_strength_session(api, user):
     sets = Set.objects.filter(entry__workout=strength).order_by("entry__position", "position")
     reps = list(sets.values_list("reps", flat=True))
     active = [s for s in fit_messages(FIT_MULTISPORT)["set_mesgs"] if s.get("set_type") == "active"]
-    assert reps == [s["repetitions"] for s in active]
+    assert not named(active[0])  # so the sets the watch did not name, together, come first
+    unnamed = [s["repetitions"] for s in active if not named(s)]
+    assert reps == unnamed + [s["repetitions"] for s in active if named(s)]
     slugs = set(strength.exercises.values_list("exercise__slug", flat=True))
     assert {"pull-up", "burpee", "sit-up"} <= slugs  # FIT categories met the catalog
     custom = set(
@@ -242,3 +260,22 @@ def test_fit_files_of_garmin_watches_and_bike_computers(api, user, name):
         assert workout.avg_hr == round(sum(rates) / len(rates))
         (note,) = result["errors"]
         assert "heart rate taken from its records" in note["message"]
+
+
+POOL_SWIM = EXPORTS / "tcx" / "pool_swim-activity_1.tcx"
+
+
+def test_a_garmin_connect_tcx_of_a_pool_swim(api, user):
+    root = ET.fromstring(POOL_SWIM.read_bytes())
+    laps = [e for e in root.iter() if e.tag.endswith("}Lap")]
+    seconds = sum(float(e.text) for lap in laps for e in lap if e.tag.endswith("TotalTimeSeconds"))
+    metres = sum(float(e.text) for lap in laps for e in lap if e.tag.endswith("}DistanceMeters"))
+    result = upload(api, POOL_SWIM)
+    assert (result["status"], result["created"]) == ("done", 1)
+    swim = user.workouts.get()
+    assert swim.started_at.isoformat() == "2022-08-26T16:35:13+00:00"
+    assert (swim.duration_s, swim.distance_m) == (round(seconds), metres)
+    assert swim.intervals.count() == len(laps)
+    assert (swim.avg_hr, swim.max_hr) == (None, None)  # the file has no heart rate
+    again = upload(api, POOL_SWIM)
+    assert (again["created"], again["skipped"]) == (0, 1)

@@ -146,6 +146,21 @@ def read_csv(
     return [h.strip().strip('"').strip() for h in header], records()
 
 
+def extra_cells(row: int, record: list[str], width: int) -> RowError | None:
+    """A record with cells past the header's columns (an unquoted comma in a name, two lines
+    run together): those cells are left out, and the row says so rather than losing them
+    silently."""
+    extra = [cell for cell in record[width:] if cell.strip()]
+    if not extra:
+        return None
+    return RowError(
+        row,
+        f"The row has {len(record)} cells, the header {width} columns: "
+        f"{shown(','.join(extra))} past the last column is left out.",
+        refused=False,
+    )
+
+
 def _too_many_columns(what: str, count: int, limit: int) -> str:
     return f"{what} has {count:,} cells; the limit is {limit:,} (IMPORT_MAX_CSV_COLUMNS)."
 

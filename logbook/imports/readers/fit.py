@@ -116,7 +116,14 @@ def read_fit(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
         )
         own_sets = [s for s in sets if single or _within(_when(s), start, end)]
         if any(s.get("set_type") == "active" for s in own_sets):
-            _add_sets(workout, own_sets, number)
+            unnamed = _add_sets(workout, own_sets, number)
+            if unnamed > 1:
+                yield RowError(
+                    number,
+                    f"Session {number}: the {unnamed} sets the watch did not name are together "
+                    f'in one "{UNKNOWN_EXERCISE}" entry.',
+                    refused=False,
+                )
         else:
             workout["intervals"] = _intervals(own_laps, number)
         if transition:
@@ -340,8 +347,13 @@ def _within(moment: Any, start: datetime, end: datetime) -> bool:
     return isinstance(moment, datetime) and start <= moment <= end
 
 
-def _add_sets(workout: dict[str, Any], sets: list[dict], session: int) -> None:
+def _add_sets(workout: dict[str, Any], sets: list[dict], session: int) -> int:
+    """Consecutive sets of one exercise form one entry. The sets the watch could not name
+    all go to one "Unrecognised exercise" entry, where the first of them was, instead of an
+    entry between every two named ones (so named sets either side of one join up).
+    Returns how many sets went there."""
     previous = None
+    unnamed = 0
     timed = all(isinstance(_when(s), datetime) for s in sets)
     for message in sorted(sets, key=_when) if timed else sets:
         duration = _float(message.get("duration"))
@@ -360,13 +372,29 @@ def _add_sets(workout: dict[str, Any], sets: list[dict], session: int) -> None:
         if values["reps"] is None and values["load_kg"] is None and "duration_s" not in values:
             previous = None
             continue
-        add_set(workout, exercise_name(message), values, session)
-        previous = workout["exercises"][-1]["sets"][-1]
+        name = exercise_name(message)
+        gathered = next(
+            (e for e in workout["exercises"] if e["exercise"] == UNKNOWN_EXERCISE), None
+        )
+        if name == UNKNOWN_EXERCISE and gathered is not None:
+            kept = {k: v for k, v in values.items() if v is not None}
+            gathered["sets"].append(kept | {"_row": session})
+            previous = gathered["sets"][-1]
+        else:
+            add_set(workout, name, values, session)
+            previous = workout["exercises"][-1]["sets"][-1]
+        unnamed += name == UNKNOWN_EXERCISE
+    return unnamed
 
 
 def exercise_name(message: dict) -> str:
-    """ "squat" + subtype 6 → "Barbell Back Squat"; the category alone when no subtype."""
+    """ "squat" + subtype 6 → "Barbell Back Squat"; the category alone when no subtype; a
+    category newer than the SDK's profile (a number) is named by its number, so each one is
+    one exercise of the user's own. A set the watch could not name (category "unknown", or
+    none) is an "Unrecognised exercise"."""
     category = _first(message.get("category"))
+    if isinstance(category, int) and not isinstance(category, bool):
+        return f"FIT exercise category {category}"
     if not isinstance(category, str) or category == "unknown":
         return UNKNOWN_EXERCISE
     subtype = _first(message.get("category_subtype"))

@@ -19,6 +19,7 @@ from logbook.imports.readers.common import (
     RowError,
     add_note,
     add_set,
+    extra_cells,
     finish,
     load_kg,
     local_iso,
@@ -47,6 +48,8 @@ def read_fitnotes(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
     workouts: dict[date, dict[str, Any]] = {}
     for row, raw in records:
         record = fit_layout(cols, len(header), raw)
+        if overflow := extra_cells(row, record, len(header)):
+            yield overflow
         try:
             day = _date(cols.get(record, "Date"))
             exercise = cols.get(record, "Exercise")

@@ -23,6 +23,7 @@ from logbook.imports.readers.common import (
     add_note,
     add_set,
     duration_between,
+    extra_cells,
     finish,
     load_kg,
     local_iso,
@@ -78,6 +79,8 @@ def read_hevy(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
     last_index: dict[int, int] = {}  # per workout (by id()), the previous set_index
     supersets: dict[int, dict[int, int]] = {}  # per workout, Hevy's ids as 0, 1, 2…
     for row, record in records:
+        if overflow := extra_cells(row, record, len(header)):
+            yield overflow
         try:
             title = cols.get(record, "title")
             started = hevy_datetime(cols.get(record, "start_time"), "start_time")

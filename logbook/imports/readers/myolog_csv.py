@@ -17,6 +17,7 @@ from logbook.imports.readers.common import (
     ImportContext,
     Item,
     RowError,
+    extra_cells,
     missing_columns,
     new_workout,
     number,
@@ -116,6 +117,8 @@ def read_myolog_csv(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
     entries: dict[tuple[str, str, int], dict[str, Any]] = {}
     for row, raw_record in records:
         record = [restore(cell) for cell in raw_record]
+        if overflow := extra_cells(row, record, len(header)):
+            yield overflow
         try:
             row_type = cols.get(record, "row_type")
             if row_type not in ROW_TYPES:

@@ -30,6 +30,7 @@ from logbook.imports.readers.common import (
     RowError,
     add_note,
     add_set,
+    extra_cells,
     finish,
     load_kg,
     local_iso,
@@ -394,6 +395,8 @@ def read_strong(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
     workouts: dict[tuple[str, str], dict[str, Any]] = {}
     for row, record in all_records():
         ctx.rows += 1
+        if overflow := extra_cells(row, record, len(names)):
+            yield overflow
         try:
             started = naive_datetime(header.get(record, "date"))
             kind = set_order(header.get(record, "set_order"))

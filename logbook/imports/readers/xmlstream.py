@@ -57,6 +57,7 @@ def stream_elements(
     an activity of 100,000 points keeps 100,000 small elements, not their subtrees.
     """
     size = _size(source)
+    _skip_leading_space(source)
     limit = ctx.max_xml_depth
     depth = 0
     root: Element | None = None
@@ -93,6 +94,13 @@ def stream_elements(
         raise ImportFailed(f"Not well-formed XML ({what}): {error}.") from None
     if root is None:
         raise ImportFailed(f"The file is empty, not {what}.")
+
+
+def _skip_leading_space(source: BinaryIO) -> None:
+    """Strava writes its TCX files with spaces before the XML declaration, which XML forbids;
+    start the parse at the first other byte."""
+    head = source.read(4096)
+    source.seek(len(head) - len(head.lstrip(b" \t\r\n")) if head.strip() else 0)
 
 
 def _size(source: BinaryIO) -> int:

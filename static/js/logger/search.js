@@ -63,16 +63,17 @@ function closeness(text, q) {
 /** Each matching choice with its tier, best first, in the given order among equals. */
 export function rank(choices, query) {
   const q = parse(query);
-  if (!q.tokens.length) return choices.map((c, i) => ({ c, tier: TIER.EXACT, i, score: 100 }));
+  if (!q.tokens.length) return choices.map((c, i) => ({ c, tier: TIER.EXACT, i, score: 100, text: c.name }));
   const found = [];
   const close = [];
   choices.forEach((c, i) => {
     let tier = textTier(c.name, q, false);
+    let text = c.name;
     for (const alias of c.aliases || []) {
       const t = textTier(alias, q, true);
-      if (t !== null && (tier === null || t < tier)) tier = t;
+      if (t !== null && (tier === null || t < tier)) [tier, text] = [t, alias];
     }
-    if (tier !== null) found.push({ c, tier, i, score: 100 });
+    if (tier !== null) found.push({ c, tier, i, score: 100, text });
     else if (q.squashed[0].length >= FUZZY_MIN_LENGTH) {
       const score = Math.max(...[c.name, ...(c.aliases || [])].map((t) => closeness(t, q)));
       if (score >= FUZZY_CUTOFF) close.push({ c, tier: TIER.CLOSE, i, score });
@@ -102,6 +103,24 @@ export function searchExercises(choices, query, { history = {}, limit = 30 } = {
     .slice(0, limit)
     .map((r) => r.c);
 }
+
+const SAME_WORDS = [TIER.NAME_PREFIX, TIER.NAME_WORD, TIER.ALIAS_PREFIX, TIER.ALIAS_WORD];
+
+/** The catalog exercise a new name probably means, to ask "did you mean ...?" before it
+ * becomes the lifter's own (as logbook/exercise_search.py's likely_meant): the same name but
+ * for plural, spacing or punctuation ("Squats", "Benchpress"), the same words reordered or
+ * shortened, or a close spelling word for word ("Romainan deadlift"); else null. */
+export function likelyMeant(choices, query) {
+  const typed = words(query);
+  for (const r of rank(choices.filter((c) => !c.custom), query)) {
+    if (r.tier === TIER.EXACT) return r.c;
+    if (SAME_WORDS.includes(r.tier) && words(r.text).length === typed.length) return r.c;
+    if (r.tier === TIER.CLOSE && [r.c.name, ...(r.c.aliases || [])].some((t) => wordForWord(typed, words(t)))) return r.c;
+  }
+  return null;
+}
+
+const wordForWord = (typed, text) => typed.length === text.length && typed.every((t) => Math.max(...text.map((w) => ratio(t, w))) >= FUZZY_CUTOFF);
 
 /** A catalog exercise whose name (or alias) is what was typed, ignoring case and punctuation. */
 export function exactMatch(choices, query) {

@@ -21,7 +21,7 @@ import {
 } from "./format.js";
 import { groupPlates, platesPerSide, warmupRamp } from "./plates.js";
 import { elapsedS, remainingS } from "./rest.js";
-import { exactMatch, searchExercises } from "./search.js";
+import { exactMatch, likelyMeant, searchExercises } from "./search.js";
 import { MEASURE_FIELDS, countSets, previousFor, setLabel, setName, supersetGroups } from "./state.js";
 
 const TYPE_NAMES = { normal: "Working", warmup: "Warm-up", failure: "To failure", dropset: "Drop set" };
@@ -580,17 +580,23 @@ function pickSheet(app, sheet) {
   const found = searchExercises(choices, sheet.query, { history: app.history });
   const exact = exactMatch(choices, sheet.query);
   const typed = (sheet.query || "").trim();
+  // Before a new name becomes the lifter's own: is it a catalog exercise spelt otherwise?
+  const meant = typed && !exact ? likelyMeant(choices, typed) : null;
   return [
     sheetHead("Add an exercise"),
     h("label", { for: "pick-query", class: "sr" }, "Search exercises"),
     h("input", { id: "pick-query", type: "search", "data-sheet-field": "query", value: sheet.query || "", placeholder: "Search, e.g. squat", autocomplete: "off", enterkeyhint: "search" }),
+    meant
+      ? h("p", { class: "did-you-mean", role: "status" }, "Did you mean ",
+          button(meant.name, { class: "link", "data-action": "pick", "data-exercise": meant.exercise }), "?")
+      : null,
     !typed ? h("p", { class: "hint" }, found.length ? "Done before, most recent first:" : "Type a name: the catalog has over 300 exercises.") : null,
     h("ul", { class: "pick-list" },
       found.map((c) => h("li", { key: `p-${c.exercise}` },
         button([h("span", { class: "t" }, c.name), h("span", { class: "s" }, [c.custom ? "your exercise" : c.equipment?.replace("_", " "), ...(c.muscles || []).slice(0, 2)].filter(Boolean).join(" · ").replaceAll("_", " "))],
           { class: "pick", "data-action": "pick", "data-exercise": c.exercise })))),
     typed && !exact
-      ? button(`Create “${typed}” as your own exercise`, { class: "secondary wide", "data-action": "pick-new" })
+      ? button(`${meant ? "No, create" : "Create"} “${typed}” as your own exercise`, { class: "secondary wide", "data-action": "pick-new" })
       : null,
   ];
 }

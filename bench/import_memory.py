@@ -1,0 +1,278 @@
+"""Bounded memory of a large import: a synthetic Apple Health export.zip of about 1 GB
+(streamed to a temporary directory, deleted after), imported by a worker process through
+the real job (stored upload -> zip plan -> export.xml streamed out of the archive ->
+defusedxml iterparse -> upserts into PostgreSQL). Prints the worker's peak RSS (target
+under 300 MB) and the throughput, and writes its section of bench/RESULTS.md.
+
+    .venv/bin/python -m bench.import_memory [--zip-mb 1024] [--workouts 2000] [--dir /tmp]
+
+The export is made of heart-rate records as iOS writes them (device string, metadata
+entries, a sync UUID each, so it compresses about as a real one does) with workouts
+spread among them. It prints figures; it passes or fails nothing.
+"""
+
+import argparse
+import json
+import os
+import random
+import resource
+import secrets
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+import zlib
+from datetime import UTC, datetime
+from pathlib import Path
+
+import psycopg
+
+ROOT = Path(__file__).resolve().parent.parent
+ADMIN_DB = "postgres://postgres@127.0.0.1:5432/postgres"
+RESULTS = ROOT / "bench" / "RESULTS.md"
+SECTION = "## Import memory (Apple Health export.zip)"
+MEMBER = "apple_health_export/export.xml"
+REDIS_DB = 13  # tasks the import queues wait here (no worker runs them), flushed after
+
+HEAD = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE HealthData [
+<!ELEMENT HealthData (ExportDate,Me,(Record|Correlation|Workout|ActivitySummary)*)>
+<!ATTLIST HealthData locale CDATA #REQUIRED>
+<!ELEMENT Record ((MetadataEntry|HeartRateVariabilityMetadataList)*)>
+<!ATTLIST Record type CDATA #REQUIRED unit CDATA #IMPLIED value CDATA #IMPLIED>
+]>
+<HealthData locale="en_DE">
+ <ExportDate value="2026-05-10 10:00:00 +0200"/>
+ <Me HKCharacteristicTypeIdentifierDateOfBirth="1990-01-01"/>
+"""
+RECORD = (
+    ' <Record type="HKQuantityTypeIdentifierHeartRate" sourceName="Apple Watch" '
+    'sourceVersion="{version}" device="&lt;&lt;HKDevice: 0x{device}&gt;, name:Apple Watch, '
+    'manufacturer:Apple Inc., model:Watch, hardware:Watch6,2, software:{version}&gt;" '
+    'unit="count/min" creationDate="{at}" startDate="{at}" endDate="{at}" value="{value}">\n'
+    '  <MetadataEntry key="HKMetadataKeyHeartRateMotionContext" value="{motion}"/>\n'
+    '  <MetadataEntry key="HKMetadataKeySyncIdentifier" value="{sync}"/>\n'
+    " </Record>\n"
+)
+WORKOUT = (
+    ' <Workout workoutActivityType="HKWorkoutActivityType{kind}" duration="{minutes}" '
+    'durationUnit="min" totalDistance="{km:.2f}" totalDistanceUnit="km" sourceName="Apple Watch" '
+    'startDate="{start}" endDate="{end}">\n'
+    '  <WorkoutStatistics type="HKQuantityTypeIdentifierHeartRate" startDate="{start}" '
+    'endDate="{end}" average="{hr}" minimum="80" maximum="{peak}" unit="count/min"/>\n'
+    " </Workout>\n"
+)
+KINDS = ("Running", "Cycling", "Walking", "TraditionalStrengthTraining", "Yoga")
+FIRST = int(datetime(2019, 1, 1, tzinfo=UTC).timestamp())
+
+
+def stamp(seconds: int) -> str:
+    return time.strftime("%Y-%m-%d %H:%M:%S +0000", time.gmtime(seconds))
+
+
+def records(seconds: int, count: int, rng: random.Random) -> str:
+    device = secrets.token_hex(6)
+    return "".join(
+        RECORD.format(
+            version=f"{rng.randint(5, 10)}.{rng.randint(0, 6)}",
+            device=device,
+            at=stamp(seconds + 7 * i),
+            value=rng.randint(48, 185),
+            motion=rng.randint(0, 2),
+            sync=secrets.token_hex(16),
+        )
+        for i in range(count)
+    )
+
+
+def workout(seconds: int, rng: random.Random) -> str:
+    minutes = rng.randint(20, 90)
+    return WORKOUT.format(
+        kind=rng.choice(KINDS),
+        minutes=minutes,
+        km=minutes / 6,
+        start=stamp(seconds),
+        end=stamp(seconds + minutes * 60),
+        hr=rng.randint(110, 160),
+        peak=rng.randint(165, 190),
+    )
+
+
+def build(path: Path, zip_bytes: int, workouts: int) -> tuple[int, int]:
+    """Write the export.zip, streaming, until the archive reaches `zip_bytes`; returns the
+    export.xml's size and its workouts. Workouts fall evenly among the records (one every
+    `every` blocks, estimated from a first block's compressed size)."""
+    rng = random.Random(20261202)
+    block = 1000
+    seconds, written, made = FIRST, 0, 0
+    packed_block = len(zlib.compress(records(seconds, block, rng).encode(), 6))
+    every = max(zip_bytes // packed_block // workouts, 1)
+    with (
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive,
+        archive.open(MEMBER, "w", force_zip64=True) as member,
+    ):
+        member.write(HEAD.encode())
+        n = 0
+        while path.stat().st_size < zip_bytes:
+            chunk = records(seconds, block, rng)
+            seconds += 7 * block
+            if n % every == 0 and made < workouts:
+                chunk += workout(seconds, rng)
+                made += 1
+                seconds += 6000
+            data = chunk.encode()
+            member.write(data)
+            written += len(data)
+            n += 1
+        member.write(b"</HealthData>\n")
+    return written, made
+
+
+def child(path: str) -> None:
+    """The worker: import the stored upload through the job, then report its peak RSS."""
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.core.files.storage import default_storage
+
+    from logbook.imports import jobs
+    from logbook.models import ImportJob
+
+    user = get_user_model().objects.create_user("bench-import", password=secrets.token_hex(8))
+    size = default_storage.size(path)
+    job = ImportJob.objects.create(user=user, filename="export.zip", size=size, file=path)
+    baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    started, cpu = time.monotonic(), time.process_time()
+    jobs.run_import(job.pk)
+    seconds, cpu = time.monotonic() - started, time.process_time() - cpu
+    job.refresh_from_db()
+    print(
+        json.dumps(
+            {
+                "status": job.status,
+                "created": job.created,
+                "errors": job.error_count,
+                "first_error": (job.errors or [{}])[0].get("message"),
+                "seconds": seconds,
+                "cpu": cpu,
+                "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                "baseline_rss_mb": baseline,
+            }
+        )
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--zip-mb", type=int, default=1024)
+    parser.add_argument("--workouts", type=int, default=2000)
+    parser.add_argument("--dir", default=None, help="where the temporary export goes")
+    parser.add_argument("--no-results", action="store_true", help="do not write RESULTS.md")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child)
+        return
+    work = Path(tempfile.mkdtemp(prefix="myolog-import-bench-", dir=args.dir))
+    db = f"myolog_imp_bench_{secrets.token_hex(3)}"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{db}",
+        "CELERY_BROKER_URL": f"redis://127.0.0.1:6379/{REDIS_DB}",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "DEBUG": "false",
+        "VAR_DIR": str(work),
+        "IMPORT_MAX_ARCHIVE_UNPACKED_BYTES": str(64 * 1024**3),
+        "LOG_LEVEL": "WARNING",
+    }
+    try:
+        media = work / "media"
+        media.mkdir()
+        path = media / "export.zip"
+        started = time.monotonic()
+        xml_bytes, workouts = build(path, args.zip_mb * 1024**2, args.workouts)
+        built = time.monotonic() - started
+        zip_bytes = path.stat().st_size
+        print(
+            f"built {zip_bytes / 1e6:,.0f} MB zip holding {xml_bytes / 1e6:,.0f} MB of "
+            f"export.xml ({workouts} workouts) in {built:.0f} s",
+            flush=True,
+        )
+        with psycopg.connect(ADMIN_DB, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{db}"')
+        manage = [sys.executable, str(ROOT / "manage.py")]
+        subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
+        out = subprocess.run(
+            [sys.executable, "-m", "bench.import_memory", "--child", "export.zip"],
+            env=env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+        if out.returncode:
+            sys.exit(f"the import process failed:\n{out.stderr[-4000:]}")
+        result = json.loads(out.stdout.strip().splitlines()[-1])
+        report(result, zip_bytes, xml_bytes, workouts, write=not args.no_results)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+        with psycopg.connect(ADMIN_DB, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{db}"')
+        subprocess.run(["redis-cli", "-n", str(REDIS_DB), "FLUSHDB"], capture_output=True)
+
+
+def report(result: dict, zip_bytes: int, xml_bytes: int, workouts: int, *, write: bool) -> None:
+    seconds = result["seconds"]
+    lines = [
+        f"import: {result['status']}, {result['created']} of {workouts} workouts created, "
+        f"{result['errors']} messages {result['first_error'] or ''}",
+        f"worker peak RSS: {result['peak_rss_mb']:.0f} MB "
+        f"(after start-up {result['baseline_rss_mb']:.0f} MB; target under 300 MB)",
+        f"time: {seconds:.0f} s wall, {result['cpu']:.0f} s CPU; "
+        f"{zip_bytes / 1e6 / seconds:.1f} MB/s of zip, {xml_bytes / 1e6 / seconds:.1f} MB/s "
+        "of export.xml",
+    ]
+    print("\n".join(lines))
+    if write:
+        write_results(result, zip_bytes, xml_bytes, workouts)
+
+
+def write_results(result: dict, zip_bytes: int, xml_bytes: int, workouts: int) -> None:
+    seconds = result["seconds"]
+    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    peak, base, cpu = result["peak_rss_mb"], result["baseline_rss_mb"], result["cpu"]
+    status, created = result["status"], result["created"]
+    zip_rate, xml_rate = zip_bytes / 1e6 / seconds, xml_bytes / 1e6 / seconds
+    section = f"""{SECTION}
+
+Run {when} by `python -m bench.import_memory` on {os.uname().nodename} ({os.cpu_count()} cores,
+shared): a synthetic export.zip of {zip_bytes / 1e6:,.0f} MB holding {xml_bytes / 1e6:,.0f} MB of
+export.xml (heart-rate records as iOS writes them, {workouts:,} workouts among them), stored as
+an upload and imported by `jobs.run_import` in a worker process of its own on PostgreSQL.
+
+| figure | value | note |
+| --- | --- | --- |
+| worker peak RSS | {peak:.0f} MB | target under 300 MB; {base:.0f} MB after start-up |
+| import time | {seconds:.0f} s | {cpu:.0f} s of CPU; {status}, {created:,} workouts created |
+| throughput | {zip_rate:.1f} MB/s of zip | {xml_rate:.1f} MB/s of XML, each record cleared |
+
+Memory stays flat because nothing holds the file: the upload is on disk, export.xml is
+streamed out of the archive, each finished record is cleared, and only the workouts' small
+payloads are kept until they are written. At this speed the job's time limit
+(`CELERY_TASK_TIME_LIMIT`), not memory, bounds the largest export a worker takes.
+"""
+    text = RESULTS.read_text() if RESULTS.exists() else "# Benchmarks\n"
+    if SECTION in text:
+        start = text.index(SECTION)
+        end = text.find("\n## ", start + len(SECTION))
+        text = text[:start] + section + (text[end + 1 :] if end >= 0 else "")
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    RESULTS.write_text(text)
+
+
+if __name__ == "__main__":
+    main()
