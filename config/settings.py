@@ -259,10 +259,14 @@ if not CELERY_TASK_SOFT_TIME_LIMIT < CELERY_TASK_TIME_LIMIT < CELERY_VISIBILITY_
 # behind nobody's classification): a worker consumes every queue unless given `-Q`, and
 # workers can be given to each (docs/architecture.md, "Queues and workers").
 CELERY_TASK_DEFAULT_QUEUE = "celery"
-TASK_QUEUES = ("celery", "imports", "classification", "weeks", "emails", "maintenance")
+TASK_QUEUES = (
+    *("celery", "imports", "classification", "weeks", "emails", "maintenance"),
+    "bulk-classification",  # an import's workouts (insights.tasks.queue_classification)
+)
 CELERY_TASK_QUEUES = [Queue(name) for name in TASK_QUEUES]
 CELERY_TASK_ROUTES = {
     "logbook.imports.tasks.run_import": {"queue": "imports"},
+    "logbook.imports.tasks.import_chunk": {"queue": "imports"},
     "logbook.imports.tasks.*": {"queue": "maintenance"},
     "logbook.tasks.*": {"queue": "maintenance"},
     "insights.tasks.classify_workouts": {"queue": "classification"},
@@ -283,12 +287,22 @@ CELERY_BEAT_SCHEDULE = {
     },
     "purge-sessions": {"task": "logbook.tasks.purge_sessions", "schedule": DAY},
     "purge-imports": {"task": "logbook.imports.tasks.purge_imports", "schedule": DAY},
+    # No import left queued or running past its limit (logbook/imports/watchdog.py).
+    "unstick-imports": {"task": "logbook.imports.tasks.unstick_imports", "schedule": 60.0},
     "purge-login-failures": {"task": "logbook.tasks.purge_login_failures", "schedule": HOUR},
 }
 # Finished import jobs (their status pages) are kept this long; uploads of jobs that never
 # finished are deleted after IMPORT_STALE_HOURS.
 IMPORT_KEEP_DAYS = env.int("IMPORT_KEEP_DAYS", default=30)
 IMPORT_STALE_HOURS = env.int("IMPORT_STALE_HOURS", default=24)
+# An import is written in chunks of at most this many workouts and seconds, each a task
+# queued at the back of the imports queue, so a big file yields to other users' imports.
+IMPORT_CHUNK_WORKOUTS = env.int("IMPORT_CHUNK_WORKOUTS", default=1000)
+IMPORT_CHUNK_SECONDS = env.float("IMPORT_CHUNK_SECONDS", default=2.0)
+# How many times the watchdog queues a lost step again (without progress) before the job
+# fails with a message; a step is lost after the task's hard time limit and a minute.
+IMPORT_MAX_ATTEMPTS = env.int("IMPORT_MAX_ATTEMPTS", default=2)
+IMPORT_STEP_GRACE_S = env.float("IMPORT_STEP_GRACE_S", default=60.0)
 
 # Classifier thresholds (insights/thresholds.py) to override, e.g. {"heavy_pct": 0.85};
 # any change bumps the classifier version and old insights are recomputed by the sweep.
@@ -386,6 +400,19 @@ CACHES = {
         default=f"filecache://{VAR_DIR / 'cache'}" if EMBEDDED_BROKER else "locmemcache://",
     )
 }
+# A Redis cache that is down degrades instead of failing requests (django-redis): every call
+# gives up within CACHE_SOCKET_TIMEOUT seconds and acts as a miss, so throttles let requests
+# through and a week's refresh is queued without its pending mark; each outage is logged.
+if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
+    CACHE_SOCKET_TIMEOUT = env.float("CACHE_SOCKET_TIMEOUT", default=0.5)
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": CACHE_SOCKET_TIMEOUT,
+            "SOCKET_TIMEOUT": CACHE_SOCKET_TIMEOUT,
+        }
+    )
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 LOGGING = {
     "version": 1,

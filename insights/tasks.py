@@ -12,6 +12,7 @@ from django.db import OperationalError
 from kombu.exceptions import KombuError
 
 from insights import reports, selectors, services, weekly_email
+from logbook.imports import chunks
 
 logger = logging.getLogger(__name__)
 
@@ -22,6 +23,7 @@ BROKER_ERRORS = (KombuError, OSError)
 SWEEP_BATCH = 500
 CLASSIFY_BATCH = 25
 REFRESH_DELAY_S = 2
+BULK_QUEUE = "bulk-classification"
 
 
 @shared_task(
@@ -41,9 +43,16 @@ def classify_workouts(workout_ids: list[int]) -> None:
 
 def queue_classification(workout_ids: list[int]) -> None:
     """A few tasks for a batch (publishing one costs about a millisecond), enough of them
-    that every worker process shares it."""
+    that every worker process shares it. An import's go to a queue of their own, which
+    workers take from in turn with the others: thousands queued by one big file never make
+    another user's saved workout wait behind them."""
+    bulk = chunks.importing()
     for start in range(0, len(workout_ids), CLASSIFY_BATCH):
-        classify_workouts.delay(workout_ids[start : start + CLASSIFY_BATCH])
+        batch = workout_ids[start : start + CLASSIFY_BATCH]
+        if bulk:
+            classify_workouts.apply_async((batch,), queue=BULK_QUEUE)
+        else:
+            classify_workouts.delay(batch)
 
 
 def schedule_week_refresh(user_id: int, week: str) -> None:

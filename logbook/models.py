@@ -448,9 +448,22 @@ class ImportJob(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # The job runs in numbered steps (logbook/imports/chunks.py): 0 reads the file, each
+    # next one writes a chunk from `resume`; the watchdog looks at `heartbeat_at`.
+    step = models.PositiveIntegerField(default=0)
+    resume = models.JSONField(default=dict, blank=True, help_text="Where the next chunk starts.")
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0, help_text="Re-queued by the watchdog.")
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(
+                fields=["status", "heartbeat_at"],
+                name="import_job_unfinished",
+                condition=models.Q(status__in=["queued", "running"]),
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.filename} ({self.status})"

@@ -32,6 +32,7 @@ urlpatterns = [
     path("export/", views_export.export_download, name="export"),
     path("imports/<id:pk>/", views_imports.import_detail, name="import-detail"),
     path("imports/<id:pk>/progress/", views_imports.import_progress, name="import-progress"),
+    path("imports/<id:pk>/retry/", views_imports.import_retry, name="import-retry"),
     # The live logger and the installable app around it (logbook/views_log.py).
     path("log/", views_log.log_page, name="log"),
     path("log/data/", views_log.log_data, name="log-data"),

@@ -37,3 +37,4 @@ def test_every_task_of_the_app_has_a_queue_of_its_own_kind_that_workers_consume(
     for name in ours:
         assert queue_of(name) != app.conf.task_default_queue, f"{name} has no route"
         assert queue_of(name) in declared, name
+    assert "bulk-classification" in declared  # an import's classifications, sent there

@@ -17,6 +17,7 @@ urlpatterns = [
     path("sync/workouts/", sync.SyncWorkoutsView.as_view(), name="api-sync-workouts"),
     path("imports/", imports.ImportCreateView.as_view(), name="api-imports"),
     path("imports/<id:id>/", imports.ImportDetailView.as_view(), name="api-import"),
+    path("imports/<id:id>/retry/", imports.ImportRetryView.as_view(), name="api-import-retry"),
     path(
         "imports/<id:id>/messages/",
         imports.ImportMessagesView.as_view(),

@@ -101,6 +101,11 @@ class ImportCreateView(APIView):
             400: Errors,
             413: Errors,
             415: OpenApiResponse(Errors, description="Not multipart form data."),
+            503: OpenApiResponse(
+                Errors,
+                description="The job queue is unavailable: the job is kept, failed; "
+                "retry it (`POST /api/v1/imports/{id}/retry/`).",
+            ),
         },
         summary="Import a file from another app or a device",
         description="Strong, Hevy and FitNotes CSV, Garmin FIT, TCX, GPX, Apple Health "
@@ -123,6 +128,29 @@ class ImportCreateView(APIView):
             weight_unit=_text(data.get("weight_unit") or request.query_params.get("weight_unit")),
         )
         return Response({"id": job.pk, "status": "queued"}, status=status.HTTP_202_ACCEPTED)
+
+
+class ImportRetryView(APIView):
+    content_negotiation_class = JSONOnly
+
+    @extend_schema(
+        parameters=[ID],
+        request=None,
+        responses={
+            202: ImportQueued,
+            404: Errors,
+            409: OpenApiResponse(
+                Errors, description="Not failed, or its file is no longer stored."
+            ),
+            503: OpenApiResponse(Errors, description="The job queue is still unavailable."),
+        },
+        summary="Retry a failed import",
+        description="Queues a failed job again: from where it stopped when it had read the "
+        "file, else from the stored upload. Workouts it already wrote count as skipped.",
+    )
+    def post(self, request: Request, id: int) -> Response:
+        job = services.retry(get_object_or_404(ImportJob, pk=id, user=request.user))
+        return Response({"id": job.pk, "status": job.status}, status=status.HTTP_202_ACCEPTED)
 
 
 class ImportDetailView(APIView):

@@ -7,6 +7,7 @@ The job page polls a small fragment every second with htmx; without JavaScript a
 """
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -46,6 +47,8 @@ def imports_page(request: HttpRequest) -> HttpResponse:
                 format=form.cleaned_data["format"],
                 weight_unit=form.cleaned_data["weight_unit"],
             )
+        except services.NotQueued as not_queued:  # the job page says so, with Retry
+            return redirect("import-detail", pk=not_queued.job.pk)
         except InvalidInput as invalid:
             for field, messages in invalid.errors.items():
                 for message in messages:
@@ -69,11 +72,27 @@ def imports_context(
 @login_required
 def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     job = get_object_or_404(ImportJob, pk=pk, user=request.user)
-    return render(request, "logbook/imports/detail.html", {"job": job})
+    return render(request, "logbook/imports/detail.html", _job_context(job))
 
 
 @login_required
 def import_progress(request: HttpRequest, pk: int) -> HttpResponse:
     """The fragment the job page polls."""
     job = get_object_or_404(ImportJob, pk=pk, user=request.user)
-    return render(request, "logbook/imports/_progress.html", {"job": job})
+    return render(request, "logbook/imports/_progress.html", _job_context(job))
+
+
+@login_required
+@require_http_methods(["POST"])
+def import_retry(request: HttpRequest, pk: int) -> HttpResponse:
+    """The failed job's Retry button: queued again, or the page says why not."""
+    job = get_object_or_404(ImportJob, pk=pk, user=request.user)
+    try:
+        services.retry(job)
+    except InvalidInput as refused:
+        messages.error(request, " ".join(m for ms in refused.errors.values() for m in ms))
+    return redirect("import-detail", pk=job.pk)
+
+
+def _job_context(job: ImportJob) -> dict:
+    return {"job": job, "retryable": services.retryable(job)}

@@ -226,16 +226,6 @@ def test_running_a_finished_job_again_does_nothing(api, user):
     assert user.workouts.count() == 2
 
 
-def test_a_broker_outage_fails_the_job_instead_of_losing_it(api, monkeypatch):
-    def down(*args, **kwargs):
-        raise ConnectionError("broker down")
-
-    monkeypatch.setattr(tasks.run_import, "delay", down)
-    status = status_of(api, post(api, HEVY))
-    assert status["status"] == "failed"
-    assert "try again" in status["errors"][0]["message"]
-
-
 def test_an_unexpected_error_fails_the_job_not_the_request(api, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("bug")

@@ -1,0 +1,267 @@
+"""An import in numbered steps, each a short task, so a big file never holds the imports
+queue: other users' imports run between its chunks.
+
+Step 0 (`read_file`) reads the whole file as `jobs` always has (a file-level problem fails
+the job and writes nothing) and spools the payloads to storage as JSON lines. Each next step
+(`write_chunk`) writes the spooled workouts from where the last one stopped, for at most
+IMPORT_CHUNK_SECONDS or IMPORT_CHUNK_WORKOUTS, records where it stopped (`resume`) and
+moves the job to the next step; the task then queues that step at the back of the imports
+queue. A step is done by one message only: a duplicate (a redelivery, the watchdog's
+re-queue) finds the job past its step and stops.
+
+Database errors are raised, not turned into a failed job, so the task retries them with
+backoff; the watchdog (`logbook.imports.watchdog`) takes over if a step never finishes.
+"""
+
+import json
+import logging
+import tempfile
+import time
+import uuid
+from contextvars import ContextVar
+from typing import Any
+
+from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import default_storage
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import InterfaceError, OperationalError, transaction
+from django.utils import timezone
+
+from logbook.imports import jobs
+from logbook.imports.readers import ImportFailed
+from logbook.models import ImportJob, ImportMessage
+
+logger = logging.getLogger(__name__)
+
+# What a task retries (with backoff) instead of failing the job: the database went away.
+DATABASE_ERRORS = (OperationalError, InterfaceError)
+BATCH = 100  # workouts written between checks of the chunk's time
+SPOOL_DIR = "imports/spool"
+
+_IMPORTING = ContextVar("importing", default=False)
+
+TOO_LONG = "The import took too long and was stopped; the workouts it wrote are kept."
+UNEXPECTED = "The import stopped on an unexpected error; the workouts it wrote are kept."
+
+
+def read_file(job_id: int) -> int | None:
+    """Step 0. Returns the step to queue next, or None when there is none (the job ended, or
+    another message read the file first)."""
+    job = ImportJob.objects.select_related("user").filter(pk=job_id).first()
+    if job is None or job.is_finished or job.step != 0:
+        return None
+    now = timezone.now()
+    ImportJob.objects.filter(pk=job.pk).update(
+        status=ImportJob.Status.RUNNING, progress=0.0, heartbeat_at=now
+    )
+    tally = jobs.Counts()
+    try:
+        with jobs._stored_file(job) as source:
+            payloads, errors = jobs._read(job, source, jobs._Progress(job.pk), tally)
+    except ImportFailed as failure:
+        fail(job, str(failure))
+        jobs.delete_upload(job)  # the file itself is the problem: a retry would fail alike
+        return None
+    except DATABASE_ERRORS:
+        raise
+    except SoftTimeLimitExceeded:
+        fail(job, TOO_LONG)
+        return None
+    except Exception:
+        logger.exception("import %s failed reading", job.pk)
+        fail(job, UNEXPECTED)
+        return None
+    spool = _spool(job, payloads)
+    state = {
+        "spool": spool,
+        "at": 0,
+        "done": 0,
+        "total": len(payloads),
+        "counts": {"created": 0, "updated": 0, "skipped": 0},
+        "tally": _tally_state(tally),
+    }
+    with transaction.atomic():
+        moved = ImportJob.objects.filter(pk=job.pk, step=0).update(
+            step=1,
+            resume=state,
+            heartbeat_at=timezone.now(),
+            progress=jobs.READ_SHARE,
+            attempts=0,  # progress: the watchdog counts attempts without any
+        )
+        if moved:
+            _store(job, errors)
+    if not moved:  # another message read it meanwhile; its spool is the one
+        default_storage.delete(spool)
+        return None
+    jobs.delete_upload(job)  # the spool holds what the upload said
+    return 1
+
+
+def write_chunk(job_id: int, step: int) -> int | None:
+    """Write the next workouts of the spool. Returns the next step to queue, or None."""
+    job = ImportJob.objects.select_related("user").filter(pk=job_id).first()
+    if job is None or job.is_finished or job.step != step or not job.resume:
+        return None
+    ImportJob.objects.filter(pk=job.pk).update(heartbeat_at=timezone.now())
+    state = job.resume
+    tally = _tally_from(state["tally"])
+    counts = dict(state["counts"])
+    errors: list[dict] = []
+    written = 0
+    deadline = time.monotonic() + settings.IMPORT_CHUNK_SECONDS
+    progress = jobs._Progress(job.pk)
+    importing = _IMPORTING.set(True)
+    try:
+        with default_storage.open(state["spool"], "rb") as spool:
+            spool.seek(state["at"])
+            limit = settings.IMPORT_CHUNK_WORKOUTS
+            while batch := [json.loads(x) for x in _lines(spool, min(BATCH, limit - written))]:
+                report = _overall(progress, state["done"] + written, len(batch), state["total"])
+                for key, value in jobs._write(job, batch, errors, report, tally).items():
+                    counts[key] += value
+                written += len(batch)
+                # A heartbeat, and a probe: with the database gone this raises (and the
+                # chunk is retried from its start) rather than record its items as refused.
+                ImportJob.objects.filter(pk=job.pk).update(heartbeat_at=timezone.now())
+                if written >= limit or time.monotonic() >= deadline:
+                    break
+            at = spool.tell()
+            more = bool(spool.readline())
+    except DATABASE_ERRORS:
+        raise
+    except SoftTimeLimitExceeded:
+        fail(job, TOO_LONG)
+        return None
+    except Exception:
+        logger.exception("import %s failed writing", job.pk)
+        fail(job, UNEXPECTED)
+        return None
+    finally:
+        _IMPORTING.reset(importing)
+    if not more:
+        _finish(job, step, errors, counts, tally)
+        return None
+    done = state["done"] + written
+    resume = {**state, "at": at, "done": done, "counts": counts, "tally": _tally_state(tally)}
+    progress = jobs.READ_SHARE + (1 - jobs.READ_SHARE) * done / max(state["total"], 1)
+    with transaction.atomic():
+        moved = ImportJob.objects.filter(pk=job.pk, step=step).update(
+            step=step + 1,
+            resume=resume,
+            heartbeat_at=timezone.now(),
+            progress=round(progress, 3),
+            attempts=0,
+        )
+        if moved:
+            _store(job, errors)
+    return step + 1 if moved else None
+
+
+def _finish(job: ImportJob, step: int, errors: list[dict], counts: dict, tally: Any) -> None:
+    with transaction.atomic():
+        if not ImportJob.objects.filter(pk=job.pk, step=step).update(step=step + 1):
+            return  # another message finished it
+        every = stored_errors(job) + errors
+        jobs.finish(job, ImportJob.Status.DONE, every, counts=tally.as_dict(), **counts)
+    delete_spool(job)
+
+
+def importing() -> bool:
+    """Whether the workouts being saved now are an import chunk's (insights queues their
+    classification apart, so a big import never delays anyone's saved workout)."""
+    return _IMPORTING.get()
+
+
+def fail(job: ImportJob, message: str) -> None:
+    """End the job failed, its message first. What earlier steps stored stays, and so does
+    the upload or the spool, so the job can be retried (`logbook.imports.services.retry`)."""
+    with transaction.atomic():
+        ImportMessage.objects.create(job_id=job.pk, row=None, message=message[:1000])
+        ImportJob.objects.filter(pk=job.pk).update(
+            status=ImportJob.Status.FAILED,
+            progress=1.0,
+            errors=[{"row": None, "message": message[:1000]}],
+            error_count=ImportMessage.objects.filter(job_id=job.pk).count(),
+            finished_at=timezone.now(),
+        )
+
+
+def delete_spool(job: ImportJob) -> None:
+    spool = (job.resume or {}).get("spool")
+    if spool:
+        try:
+            default_storage.delete(spool)
+        except OSError:
+            logger.warning("could not delete the spool of import %s", job.pk, exc_info=True)
+        ImportJob.objects.filter(pk=job.pk).update(resume={})
+
+
+def has_spool(job: ImportJob) -> bool:
+    spool = (job.resume or {}).get("spool")
+    return bool(spool) and default_storage.exists(spool)
+
+
+def stored_errors(job: ImportJob) -> list[dict]:
+    """The messages earlier steps stored, as `jobs.finish` takes them."""
+    return [
+        jobs.row_error(m.row, m.message, refused=m.refused)
+        for m in ImportMessage.objects.filter(job_id=job.pk).order_by("id")
+    ]
+
+
+def _store(job: ImportJob, errors: list[dict]) -> None:
+    ImportMessage.objects.bulk_create(
+        (
+            ImportMessage(job_id=job.pk, row=e["row"], message=e["message"], refused=e["refused"])
+            for e in errors
+        ),
+        batch_size=1000,
+    )
+
+
+def _spool(job: ImportJob, payloads: list[dict]) -> str:
+    """The payloads as JSON lines in default storage (workers on other machines share it).
+    ASCII escapes keep every string, lone surrogates too, as the reader gave it."""
+    with tempfile.TemporaryFile() as out:
+        for payload in payloads:
+            out.write(json.dumps(payload, cls=DjangoJSONEncoder).encode() + b"\n")
+        out.seek(0)
+        return default_storage.save(f"{SPOOL_DIR}/{job.pk}-{uuid.uuid4().hex}.jsonl", File(out))
+
+
+def _lines(spool: Any, count: int) -> list[bytes]:
+    lines = []
+    while len(lines) < count and (line := spool.readline()):
+        lines.append(line)
+    return lines
+
+
+def _overall(progress: Any, before: int, size: int, total: int) -> Any:
+    """`jobs._write` reports its progress through one batch; the job's is through them all."""
+    share = 1 - jobs.READ_SHARE
+
+    def report(fraction: float) -> None:
+        within = (fraction - jobs.READ_SHARE) / share
+        progress(jobs.READ_SHARE + share * (before + within * size) / max(total, 1))
+
+    return report
+
+
+def _tally_state(tally: Any) -> dict:
+    return {
+        "tally": tally.tally,
+        "rows_read": tally.rows_read,
+        "reader_refused": tally.reader_refused,
+        "set_rows": tally.set_rows,
+    }
+
+
+def _tally_from(state: dict) -> Any:
+    tally = jobs.Counts()
+    tally.tally = {what: dict(stages) for what, stages in state["tally"].items()}
+    tally.rows_read = state["rows_read"]
+    tally.reader_refused = state["reader_refused"]
+    tally.set_rows = state["set_rows"]
+    return tally
