@@ -294,6 +294,7 @@ def run_backend(backend: str, quick: bool) -> dict:
             conn.execute(f'DROP DATABASE IF EXISTS "{PG_DB}" WITH (FORCE)')
             conn.execute(f'CREATE DATABASE "{PG_DB}"')
     print(f"progress pages on {backend}: filling five years, then timing", flush=True)
+    load_before = os.getloadavg()[0]
     try:
         out = subprocess.run(
             [sys.executable, "-m", "bench.progress_pages", "--child", backend]
@@ -311,7 +312,9 @@ def run_backend(backend: str, quick: bool) -> dict:
             with psycopg.connect(ADMIN_DB, autocommit=True) as conn:
                 conn.execute(f'DROP DATABASE IF EXISTS "{PG_DB}" WITH (FORCE)')
         (folder / "pages.sqlite3").unlink(missing_ok=True)
-    return json.loads(out.strip().splitlines()[-1])
+    figures = json.loads(out.strip().splitlines()[-1])
+    figures["load"] = (round(load_before, 1), round(os.getloadavg()[0], 1))
+    return figures
 
 
 # --- The section of RESULTS.md -------------------------------------------------------------------
@@ -349,9 +352,14 @@ def section(results: dict[str, dict], quick: bool) -> str:
         queries = queries if len(counts) > 1 else str(counts.pop())
         lines.append(f"| {name} | " + " | ".join(cells) + f" | {queries} | p95 ≤ {TARGET_MS} ms |")
     fills = ", ".join(f"{LABELS[b]} {r['fill_s']} s" for b, r in results.items())
+    loads = ", ".join(
+        f"{LABELS[b]} {r['load'][0]} / {r['load'][1]}" for b, r in results.items() if "load" in r
+    )
     lines += [
         "",
-        f"Filling the five years through the write path took {fills}. ✘ marks a page over "
+        f"Filling the five years through the write path took {fills}. The machine's load "
+        f"average (1 min, 2 cores shared), before / after each: {loads}: a loaded machine "
+        "slows every figure. ✘ marks a page over "
         "the target. Queries: one request's statements (per database, slash-separated, when "
         "they differ).",
     ]
