@@ -452,6 +452,9 @@ class Bench:
             "edit form": f"/workouts/{workout.pk}/edit/",
             "week": "/week/",
             "settings": "/settings/",
+            "exercises": "/exercises/",
+            "exercise search": "/exercises/?q=squat",
+            "your own exercises": "/exercises/yours/",
         }
         for name, url in pages.items():
             client.get(url)

@@ -17,7 +17,7 @@ from types import ModuleType
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 # In the order they appear in RESULTS.md; a module not (yet) in the tree is skipped.
-SECTION_MODULES = ("embedded", "plans", "peer_wger", "scale")
+SECTION_MODULES = ("embedded", "plans", "peer_wger", "scale", "progress_pages")
 
 
 def markers(name: str) -> tuple[str, str]:

@@ -322,11 +322,16 @@ def predicted_max_reps(pct_e1rm: float) -> float:
 
 
 def rir_of(s: SetData) -> float | None:
-    if s.rir is not None:
-        return s.rir
-    if s.rpe is not None:
-        return max(0.0, 10 - s.rpe)  # RPE 10 = 0 RIR, RPE 9 = 1 RIR … [R67, R68]
-    if s.set_type in TO_FAILURE:
+    return rir_from(s.rir, s.rpe, s.set_type)
+
+
+def rir_from(rir: float | None, rpe: float | None, set_type: str) -> float | None:
+    """Reps in reserve from what was logged (for callers with bare columns, not a SetData)."""
+    if rir is not None:
+        return rir
+    if rpe is not None:
+        return max(0.0, 10 - rpe)  # RPE 10 = 0 RIR, RPE 9 = 1 RIR … [R67, R68]
+    if set_type in TO_FAILURE:
         return 0.0
     return None
 

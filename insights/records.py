@@ -113,42 +113,92 @@ class Book:
         return [r for r in self.broken if r.workout_id == workout_id]
 
 
-def session_bests(session: Session) -> dict[str, Record]:
-    """What this one session achieved, kind by kind (before comparing with the past)."""
-    out: dict[str, Record] = {}
+REP_KINDS = tuple(rep_kind(n) for n in REP_RANGE)
 
-    def offer(kind: str, value: float, **extra) -> None:
-        if value > 0 and (kind not in out or value > out[kind].value):
-            out[kind] = Record(kind, value, session.workout_id, session.started_at, **extra)
+# What a session achieved in one kind: (value, reps of the set, load of the set).
+Best = tuple[float, int | None, float | None]
 
+
+def _bests(session: Session) -> dict[str, Best]:
+    """What this one session achieved, kind by kind, in the order REPS, HEAVIEST, 1 to 10
+    reps, E1RM, VOLUME. Of equal sets, the first counts. One pass over the groups: the walk
+    of five years of sessions for the records page is mostly this."""
     volume = 0.0
-    for g in session.groups:
+    most: Best | None = None
+    heaviest: Best | None = None
+    e1rm: Best | None = None
+    by_cap: list[tuple[float, int, int] | None] = [None] * (REP_RANGE.stop)
+    for index, g in enumerate(session.groups):
         volume += g.volume_kg
-        offer(REPS, g.reps, reps=g.reps, load_kg=g.load_kg)
+        if g.reps > 0 and (most is None or g.reps > most[0]):
+            most = (g.reps, g.reps, g.load_kg)
         load = g.load_kg or 0.0
         if load <= 0 or g.reps < 1:
             continue
-        offer(HEAVIEST, load, reps=g.reps, load_kg=load)
-        for n in range(1, min(g.reps, REP_RANGE.stop - 1) + 1):
-            offer(rep_kind(n), load, reps=g.reps, load_kg=load)
+        if heaviest is None or load > heaviest[0]:
+            heaviest = (load, g.reps, load)
+        cap = min(g.reps, REP_RANGE.stop - 1)  # a set of 12 is also a best for 1 to 10
+        if by_cap[cap] is None or load > by_cap[cap][0]:
+            by_cap[cap] = (load, g.reps, index)
         if g.reps <= E1RM_MAX_REPS:
-            offer(E1RM, round(estimate_1rm(load, g.reps, g.rir), 2), reps=g.reps, load_kg=load)
+            value = round(estimate_1rm(load, g.reps, g.rir), 2)
+            if value > 0 and (e1rm is None or value > e1rm[0]):
+                e1rm = (value, g.reps, load)
+    out: dict[str, Best] = {}
+    if most is not None:
+        out[REPS] = most
+    if heaviest is not None:
+        out[HEAVIEST] = heaviest
+    # The best for n reps is the heaviest set of n or more reps (the first, of equals).
+    rep_bests: list[tuple[str, Best]] = []
+    running: tuple[float, int, int] | None = None
+    for n in range(REP_RANGE.stop - 1, 0, -1):
+        c = by_cap[n]
+        if c is not None and (
+            running is None or c[0] > running[0] or (c[0] == running[0] and c[2] < running[2])
+        ):
+            running = c
+        if running is not None:
+            rep_bests.append((REP_KINDS[n - 1], (running[0], running[1], running[0])))
+    out.update(reversed(rep_bests))
+    if e1rm is not None:
+        out[E1RM] = e1rm
     if volume > 0:
-        offer(VOLUME, round(volume, 2))
+        out[VOLUME] = (round(volume, 2), None, None)
     return out
 
 
+def session_bests(session: Session) -> dict[str, Record]:
+    """What this one session achieved, kind by kind (before comparing with the past)."""
+    return {
+        kind: Record(kind, value, session.workout_id, session.started_at, reps, load)
+        for kind, (value, reps, load) in _bests(session).items()
+    }
+
+
 def record_book(sessions: Iterable[Session]) -> Book:
-    """Walk the sessions in time order, keeping the standing records and each one broken."""
+    """Walk the sessions in time order, keeping the standing records and each one broken.
+    A Record is made only for a first or a better value, not for every session's bests."""
     book = Book()
+    current = book.current
     for session in sorted(sessions, key=lambda s: (s.started_at, s.workout_id)):
-        for kind, achieved in session_bests(session).items():
-            standing = book.current.get(kind)
+        for kind, (value, reps, load) in _bests(session).items():
+            standing = current.get(kind)
             if standing is None:
-                book.current[kind] = achieved
-            elif achieved.value > standing.value:
-                record = Record(**{**achieved.__dict__, "previous": standing.value})
-                book.current[kind] = record
+                current[kind] = Record(
+                    kind, value, session.workout_id, session.started_at, reps, load
+                )
+            elif value > standing.value:
+                record = Record(
+                    kind,
+                    value,
+                    session.workout_id,
+                    session.started_at,
+                    reps,
+                    load,
+                    previous=standing.value,
+                )
+                current[kind] = record
                 book.broken.append(record)
     return book
 

@@ -9,7 +9,7 @@ from django.db.models import F, FloatField, Max, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 
 from insights import records
-from insights.features import SetData, rir_of
+from insights.features import rir_from
 from insights.models import Insight
 from insights.services import current_version
 from logbook.models import Exercise, Set, SetType, Workout, WorkoutExercise
@@ -54,41 +54,45 @@ def exercise_sessions(
     user, exercise_ids: Iterable[int] | None = None, *, until: datetime | None = None
 ) -> dict[int, list[records.Session]]:
     """Each exercise's sessions (working sets grouped by reps and effort, in SQL), oldest
-    first: what `records.record_book` walks. One query, however many exercises and sets."""
+    first: what `records.record_book` walks. Two queries (the grouped sets, the workouts'
+    starts), however many exercises and sets."""
     sets = Set.objects.filter(
         entry__workout__user=user, entry__workout__deleted_at__isnull=True, reps__gte=1
     ).exclude(set_type=SetType.WARMUP)
-    if exercise_ids is not None:
-        sets = sets.filter(entry__exercise_id__in=list(exercise_ids))
+    ids = list(exercise_ids) if exercise_ids is not None else None
+    if ids is not None:
+        sets = sets.filter(entry__exercise_id__in=ids)
     if until is not None:
         sets = sets.filter(entry__workout__started_at__lte=until)
-    rows = (
-        sets.values_list(
-            "entry__exercise_id",
-            "entry__workout_id",
-            "entry__workout__started_at",
-            "reps",
-            "rpe",
-            "rir",
-            "set_type",
-        )
-        .annotate(
-            top=Max("load_kg"),
-            volume=Sum(Coalesce(F("load_kg"), Value(0.0)) * F("reps"), output_field=FloatField()),
-        )
-        .order_by("entry__workout__started_at", "entry__workout_id")
+    rows = sets.values_list(
+        "entry__exercise_id", "entry__workout_id", "reps", "rpe", "rir", "set_type"
+    ).annotate(
+        top=Max("load_kg"),
+        volume=Sum(Coalesce(F("load_kg"), Value(0.0)) * F("reps"), output_field=FloatField()),
     )
-    groups: dict[int, dict[int, tuple[datetime, list[records.SetGroup]]]] = defaultdict(dict)
-    for exercise_id, workout_id, started_at, reps, rpe, rir, set_type, top, volume in rows:
-        rir = rir_of(SetData(reps=reps, load_kg=top, rpe=rpe, rir=rir, set_type=set_type))
-        group = records.SetGroup(reps=reps, load_kg=top, rir=rir, volume_kg=volume or 0.0)
-        groups[exercise_id].setdefault(workout_id, (started_at, []))[1].append(group)
+    # Each workout's start once, not once per grouped row, and the sessions put in time
+    # order here rather than by a join in SQL: for five years of sets, those conversions and
+    # that sort were most of the records page's time.
+    workouts = Workout.objects.filter(user=user, deleted_at__isnull=True)
+    if until is not None:
+        workouts = workouts.filter(started_at__lte=until)
+    if ids is not None:
+        lifted = WorkoutExercise.objects.filter(exercise_id__in=ids)
+        workouts = workouts.filter(pk__in=lifted.values("workout_id"))
+    starts = dict(workouts.values_list("id", "started_at"))
+    groups: dict[int, dict[int, list[records.SetGroup]]] = defaultdict(dict)
+    for exercise_id, workout_id, reps, rpe, rir, set_type, top, volume in rows.order_by():
+        group = records.SetGroup(reps, top, rir_from(rir, rpe, set_type), volume or 0.0)
+        groups[exercise_id].setdefault(workout_id, []).append(group)
     return {
-        exercise_id: [
-            records.Session(workout_id, started_at, tuple(gs))
-            for workout_id, (started_at, gs) in sessions.items()
-        ]
-        for exercise_id, sessions in groups.items()
+        exercise_id: sorted(
+            (
+                records.Session(workout_id, starts[workout_id], tuple(gs))
+                for workout_id, gs in s.items()
+            ),
+            key=lambda session: (session.started_at, session.workout_id),
+        )
+        for exercise_id, s in groups.items()
     }
 
 
@@ -115,7 +119,17 @@ def workout_celebrations(workout: Workout) -> list[records.Celebration]:
 def celebrations_between(user, start: datetime, end: datetime) -> list[records.Celebration]:
     """The records broken by workouts in [start, end), newest first (the weekly email's
     "New records this week"): each compared with every earlier workout."""
-    books = record_books(user, until=end)
+    lifted = (
+        WorkoutExercise.objects.filter(
+            workout__user=user,
+            workout__deleted_at__isnull=True,
+            workout__started_at__gte=start,
+            workout__started_at__lt=end,
+        )
+        .values_list("exercise_id", flat=True)
+        .distinct()
+    )
+    books = record_books(user, set(lifted), until=end)
     names = dict(Exercise.objects.filter(pk__in=list(books)).values_list("pk", "name"))
     return [c for c in records.celebrations(books, names) if start <= c.started_at < end]
 

@@ -210,7 +210,7 @@ def deliver(message: EmailMultiAlternatives) -> None:
 
 def build_message(user: AbstractBaseUser, week: str) -> tuple[EmailMultiAlternatives | None, str]:
     """The summary, a nudge for a week without sessions, or None when nudges are off."""
-    context = email_context(user, week)
+    context = {**email_context(user, week), "records": week_records(user, week)}
     kind = SUMMARY if context["report"]["sessions"] else NUDGE
     if kind == NUDGE and not user.profile.weekly_email_nudges:
         return None, ""
@@ -253,7 +253,6 @@ def email_context(user: AbstractBaseUser, week: str) -> dict:
         "unsubscribe_url": settings.SITE_URL + reverse("email-unsubscribe", args=[token]),
         "preferences_url": settings.SITE_URL + reverse("email-preferences", args=[token]),
         "bars": report_bars(report),
-        "records": week_records(user, week),
         "base": settings.SITE_URL,  # the science pages, linked from the email
         "disclaimer": DISCLAIMER,
         "who_reference": REFERENCES["R55"],
@@ -261,7 +260,9 @@ def email_context(user: AbstractBaseUser, week: str) -> dict:
 
 
 def week_records(user: AbstractBaseUser, week: str) -> list[dict]:
-    """The records the week's workouts broke, in words in the user's units, with links."""
+    """The records the week's workouts broke, in words in the user's units, with links: for
+    the email only (it walks every earlier session of the week's exercises; the week page,
+    which shares `email_context`, does not need it)."""
     start, end = week_bounds(week, user_zone(user))
     units = user.profile.units
     return [

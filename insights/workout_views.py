@@ -8,7 +8,7 @@ from datetime import date, datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count, OuterRef, Prefetch, Q
+from django.db.models import OuterRef, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -139,8 +139,10 @@ def _month(text: str, zone) -> date:
 def _workout_rows(workouts):
     return (
         workouts.select_related("insight")
-        .annotate(set_count=Count("exercises__sets", distinct=True))
-        .annotate(tonnage=reads.tonnage_of(OuterRef("pk")))
+        .annotate(
+            set_count=reads.set_count_of(OuterRef("pk")),
+            tonnage=reads.tonnage_of(OuterRef("pk")),
+        )
         .prefetch_related(
             Prefetch("exercises", queryset=WorkoutExercise.objects.select_related("exercise"))
         )

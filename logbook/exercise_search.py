@@ -59,32 +59,34 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
 
-def _starts(word: str, token: str) -> bool:
-    return word.startswith((token, _singular(token)))
-
-
 @dataclass(frozen=True)
 class _Query:
     tokens: tuple[str, ...]
     phrases: tuple[str, ...]  # as typed, and with each word singular
     squashed: tuple[str, ...]  # the same without spaces ("benchpress")
+    starts: tuple[tuple[str, str], ...]  # each token and its singular, for word starts
 
     @classmethod
     def of(cls, text: str) -> "_Query":
         tokens = tuple(words(text))
         phrases = tuple(dict.fromkeys([" ".join(tokens), " ".join(map(_singular, tokens))]))
-        return cls(tokens, phrases, tuple(p.replace(" ", "") for p in phrases))
+        starts = tuple((t, _singular(t)) for t in tokens)
+        return cls(tokens, phrases, tuple(p.replace(" ", "") for p in phrases), starts)
+
+
+@lru_cache(maxsize=8192)
+def _forms(text: str) -> tuple[tuple[str, ...], str, str]:
+    ws = words(text)
+    return ws, " ".join(ws), "".join(ws)
 
 
 def _text_tier(text: str, query: _Query, *, alias: bool) -> Tier | None:
-    ws = words(text)
-    joined = " ".join(ws)
-    squashed = "".join(ws)
+    ws, joined, squashed = _forms(text)
     if joined in query.phrases or squashed in query.squashed:
         return Tier.EXACT
     if any(joined.startswith(p) for p in query.phrases):
         return Tier.ALIAS_PREFIX if alias else Tier.NAME_PREFIX
-    if all(any(_starts(w, t) for w in ws) for t in query.tokens):
+    if all(any(w.startswith(pair) for w in ws) for pair in query.starts):
         return Tier.ALIAS_WORD if alias else Tier.NAME_WORD
     if all(t in joined for t in query.tokens) or any(s in squashed for s in query.squashed):
         return Tier.ANYWHERE
@@ -102,14 +104,34 @@ def _closeness(text: str, query: _Query) -> float:
 
 
 def rank(
-    items: Iterable[T], query: str, texts: Callable[[T], tuple[str, Sequence[str]]]
+    items: Iterable[T],
+    query: str,
+    texts: Callable[[T], tuple[str, Sequence[str]]],
+    *,
+    close: bool = True,
 ) -> list[Match[T]]:
     """The items matching `query`, best first; `texts(item)` gives its name and aliases.
-    Nothing typed matches everything, in the given order."""
+    Nothing typed matches everything, in the given order. `close=False` leaves out the
+    close spellings (the costly part)."""
     parsed = _Query.of(query)
-    items = list(items)
+    matches, unmatched = _tiered(list(items), parsed, texts)
+    if close and parsed.tokens and len(parsed.squashed[0]) >= FUZZY_MIN_LENGTH:
+        near = []
+        for position, item in unmatched:
+            name, aliases = texts(item)
+            score, text = max((_closeness(t, parsed), t) for t in [name, *aliases])
+            if score >= FUZZY_CUTOFF:
+                near.append((-score, position, Match(item, Tier.CLOSE, text, score)))
+        matches += [m for *_, m in sorted(near, key=lambda c: c[:2])]
+    return matches
+
+
+def _tiered(
+    items: list[T], parsed: _Query, texts: Callable[[T], tuple[str, Sequence[str]]]
+) -> tuple[list[Match[T]], list[tuple[int, T]]]:
+    """The items matching in a tier above CLOSE, best first, and the others by position."""
     if not parsed.tokens:
-        return [Match(item, Tier.EXACT, texts(item)[0]) for item in items]
+        return [Match(item, Tier.EXACT, texts(item)[0]) for item in items], []
     found: list[tuple[int, Match[T]]] = []
     unmatched: list[tuple[int, T]] = []
     for position, item in enumerate(items):
@@ -124,16 +146,7 @@ def rank(
         else:
             found.append((position, Match(item, best[0], best[1])))
     found.sort(key=lambda pair: (pair[1].tier, pair[0]))
-    matches = [m for _, m in found]
-    if len(parsed.squashed[0]) >= FUZZY_MIN_LENGTH:
-        close = []
-        for position, item in unmatched:
-            name, aliases = texts(item)
-            score, text = max((_closeness(t, parsed), t) for t in [name, *aliases])
-            if score >= FUZZY_CUTOFF:
-                close.append((-score, position, Match(item, Tier.CLOSE, text, score)))
-        matches += [m for *_, m in sorted(close, key=lambda c: c[:2])]
-    return matches
+    return [m for _, m in found], unmatched
 
 
 SAME_WORDS = (Tier.NAME_PREFIX, Tier.NAME_WORD, Tier.ALIAS_PREFIX, Tier.ALIAS_WORD)
@@ -148,16 +161,25 @@ def likely_meant(
     spelling of the whole name ("Romainan deadlift"). None for a name that only shares a
     word or two with one ("Squat Jump Weighted" is not Jump Squat)."""
     typed_words = words(typed)
-    for match in rank(items, typed, texts):
+    items = list(items)
+    for match in rank(items, typed, texts, close=False):
         if match.tier == Tier.EXACT:
             return match
         if match.tier in SAME_WORDS and len(words(match.text)) == len(typed_words):
             return match
-        if match.tier == Tier.CLOSE:
-            for text in [texts(match.item)[0], *texts(match.item)[1]]:
-                if _word_for_word(typed_words, words(text)):
-                    return Match(match.item, Tier.CLOSE, text, match.closeness)
-    return None
+    if not typed_words or len("".join(typed_words)) < FUZZY_MIN_LENGTH:
+        return None
+    # A close spelling: only texts with as many words can be one (and most are not).
+    best: tuple[float, int, Match[T]] | None = None
+    for position, item in enumerate(items):
+        name, aliases = texts(item)
+        for text in [name, *aliases]:
+            ws = words(text)
+            if _word_for_word(typed_words, ws):
+                score = ratio("".join(typed_words), "".join(ws))
+                if best is None or (-score, position) < (-best[0], best[1]):
+                    best = (score, position, Match(item, Tier.CLOSE, text, score))
+    return best[2] if best else None
 
 
 def _word_for_word(typed: Sequence[str], text: Sequence[str]) -> bool:

@@ -172,10 +172,24 @@ def did_you_mean(user: AbstractBaseUser, name: str) -> Exercise | None:
     return catalog_match(name)
 
 
+_meant: tuple[object, dict[str, Exercise | None]] = (None, {})  # (catalog copy, by name)
+MEANT_KEPT = 4096
+
+
 def catalog_match(name: str) -> Exercise | None:
-    """The catalog exercise `name` probably means (exercise_search.likely_meant), or None."""
-    match = exercise_search.likely_meant(_catalog_in_order(), name, lambda e: (e.name, e.aliases))
-    return match.item if match else None
+    """The catalog exercise `name` probably means (exercise_search.likely_meant), or None.
+    Remembered per name for as long as the process keeps its copy of the catalog."""
+    global _meant
+    catalog = catalog_by_key()
+    if _meant[0] is not catalog or len(_meant[1]) > MEANT_KEPT:
+        _meant = (catalog, {})
+    known = _meant[1]
+    if name not in known:
+        match = exercise_search.likely_meant(
+            _catalog_in_order(), name, lambda e: (e.name, e.aliases)
+        )
+        known[name] = match.item if match else None
+    return known[name]
 
 
 def workouts_with_exercise(name: str) -> QuerySet:
@@ -194,6 +208,18 @@ def tonnage_of(workout: Any) -> Subquery:
         .values("entry__workout_id")
         .annotate(total=Sum(F("reps") * F("load_kg")))
         .values("total")[:1]
+    )
+
+
+def set_count_of(workout: Any) -> Subquery:
+    """How many sets a workout has, as a subquery for annotating lists (`workout` is an
+    OuterRef): unlike a Count over a join, it adds no GROUP BY, so a page of a long history
+    reads only its own rows' sets."""
+    return Subquery(
+        Set.objects.filter(entry__workout_id=workout)
+        .values("entry__workout_id")
+        .annotate(n=Count("id"))
+        .values("n")[:1]
     )
 
 

@@ -13,6 +13,7 @@ MODULES = [
     "bench.sync_ab",
     "bench.schema",
     "bench.imports",
+    "bench.progress_pages",
 ]
 
 

@@ -49,6 +49,8 @@ def test_the_calendar_and_search_find_a_workout(browser: Browser, base_url, lift
         expect(calendar.locator("a.day .mark")).to_have_count(3)
         expect(calendar.locator("ul.legend")).to_contain_text("Not classified yet")
         assert fits(page), "the history scrolls sideways"
+        for badge in page.locator("main ul.list a.row .badge").all():  # whole, inside the card
+            assert badge.evaluate("e => e.scrollWidth <= e.clientWidth"), badge.inner_text()
         shot(page, f"70-{name}-history-calendar")
 
         calendar.get_by_role("link", name=re.compile(r"^Wed 14 Oct: Knee-friendly legs")).click()

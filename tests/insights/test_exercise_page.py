@@ -107,5 +107,5 @@ def test_the_query_count_does_not_grow_with_sessions(
 ):
     for day in range(1, 29):
         squat(user, day, 100.0 + day, sets=5)
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(10):
         assert signed_in.get(f"/exercises/{back_squat().pk}/?range=all").status_code == 200

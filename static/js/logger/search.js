@@ -61,7 +61,7 @@ function closeness(text, q) {
 }
 
 /** Each matching choice with its tier, best first, in the given order among equals. */
-export function rank(choices, query) {
+export function rank(choices, query, { close: withClose = true } = {}) {
   const q = parse(query);
   if (!q.tokens.length) return choices.map((c, i) => ({ c, tier: TIER.EXACT, i, score: 100, text: c.name }));
   const found = [];
@@ -74,7 +74,7 @@ export function rank(choices, query) {
       if (t !== null && (tier === null || t < tier)) [tier, text] = [t, alias];
     }
     if (tier !== null) found.push({ c, tier, i, score: 100, text });
-    else if (q.squashed[0].length >= FUZZY_MIN_LENGTH) {
+    else if (withClose && q.squashed[0].length >= FUZZY_MIN_LENGTH) {
       const score = Math.max(...[c.name, ...(c.aliases || [])].map((t) => closeness(t, q)));
       if (score >= FUZZY_CUTOFF) close.push({ c, tier: TIER.CLOSE, i, score });
     }
@@ -112,12 +112,23 @@ const SAME_WORDS = [TIER.NAME_PREFIX, TIER.NAME_WORD, TIER.ALIAS_PREFIX, TIER.AL
  * shortened, or a close spelling word for word ("Romainan deadlift"); else null. */
 export function likelyMeant(choices, query) {
   const typed = words(query);
-  for (const r of rank(choices.filter((c) => !c.custom), query)) {
+  const catalog = choices.filter((c) => !c.custom);
+  for (const r of rank(catalog, query, { close: false })) {
     if (r.tier === TIER.EXACT) return r.c;
     if (SAME_WORDS.includes(r.tier) && words(r.text).length === typed.length) return r.c;
-    if (r.tier === TIER.CLOSE && [r.c.name, ...(r.c.aliases || [])].some((t) => wordForWord(typed, words(t)))) return r.c;
   }
-  return null;
+  if (!typed.length || typed.join("").length < FUZZY_MIN_LENGTH) return null;
+  // A close spelling: only names with as many words can be one.
+  let best = null;
+  catalog.forEach((c, i) => {
+    for (const text of [c.name, ...(c.aliases || [])]) {
+      const ws = words(text);
+      if (!wordForWord(typed, ws)) continue;
+      const score = ratio(typed.join(""), ws.join(""));
+      if (!best || score > best.score || (score === best.score && i < best.i)) best = { c, score, i };
+    }
+  });
+  return best ? best.c : null;
 }
 
 const wordForWord = (typed, text) => typed.length === text.length && typed.every((t) => Math.max(...text.map((w) => ratio(t, w))) >= FUZZY_CUTOFF);

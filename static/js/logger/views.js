@@ -575,11 +575,25 @@ function sheetHead(title) {
     button("Close", { class: "link", "data-action": "close-sheet" }));
 }
 
+const labelOf = (code) => (code.charAt(0).toUpperCase() + code.slice(1)).replaceAll("_", " ");
+
+function filterSelect(id, field, label, codes, value) {
+  return h("label", { for: id }, label,
+    h("select", { id, "data-sheet-field": field, value: value || "" },
+      h("option", { value: "" }, "Any"),
+      codes.map((code) => h("option", { value: code }, labelOf(code)))));
+}
+
 function pickSheet(app, sheet) {
   const choices = app.data?.exercises || [];
-  const found = searchExercises(choices, sheet.query, { history: app.history });
-  const exact = exactMatch(choices, sheet.query);
   const typed = (sheet.query || "").trim();
+  // Filters by primary muscle and equipment, as /exercises/ and the API have.
+  const muscles = [...new Set(choices.flatMap((c) => c.muscles || []))].sort();
+  const equipment = [...new Set(choices.map((c) => c.equipment).filter(Boolean))].sort();
+  const filtered = Boolean(sheet.muscle || sheet.equipment);
+  const pool = choices.filter((c) => (!sheet.muscle || (c.muscles || []).includes(sheet.muscle)) && (!sheet.equipment || c.equipment === sheet.equipment));
+  const found = !typed && filtered ? pool.slice(0, 30) : searchExercises(pool, sheet.query, { history: app.history });
+  const exact = exactMatch(choices, sheet.query);
   // Before a new name becomes the lifter's own: is it a catalog exercise spelt otherwise?
   const meant = typed && !exact ? likelyMeant(choices, typed) : null;
   return [
@@ -590,7 +604,10 @@ function pickSheet(app, sheet) {
       ? h("p", { class: "did-you-mean", role: "status" }, "Did you mean ",
           button(meant.name, { class: "link", "data-action": "pick", "data-exercise": meant.exercise }), "?")
       : null,
-    !typed ? h("p", { class: "hint" }, found.length ? "Done before, most recent first:" : "Type a name: the catalog has over 300 exercises.") : null,
+    h("div", { class: "pick-filters" },
+      filterSelect("pick-muscle", "muscle", "Muscle", muscles, sheet.muscle),
+      filterSelect("pick-equipment", "equipment", "Equipment", equipment, sheet.equipment)),
+    !typed ? h("p", { class: "hint" }, filtered ? (found.length ? "In the catalog:" : "Nothing matches these filters.") : found.length ? "Done before, most recent first:" : "Type a name: the catalog has over 300 exercises.") : null,
     h("ul", { class: "pick-list" },
       found.map((c) => h("li", { key: `p-${c.exercise}` },
         button([h("span", { class: "t" }, c.name), h("span", { class: "s" }, [c.custom ? "your exercise" : c.equipment?.replace("_", " "), ...(c.muscles || []).slice(0, 2)].filter(Boolean).join(" · ").replaceAll("_", " "))],
