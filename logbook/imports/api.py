@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from logbook.common.api import ID, LIMIT, Errors, JSONOnly
+from logbook.common.errors import InvalidInput
 from logbook.common.input import whole_number
 from logbook.common.pagination import paginate
 from logbook.imports import jobs, services
@@ -121,6 +122,9 @@ class ImportCreateView(APIView):
             # Refuse before reading the body.
             raise services.UploadTooLarge({"file": [jobs.too_large_message(declared)]})
         data = request.data
+        for name in ("format", "weight_unit"):  # absent means "detect"; empty is no value
+            if "" in (data.get(name), request.query_params.get(name)):
+                raise InvalidInput({name: ["Leave it out, or give one of the listed values."]})
         job = services.start_import(
             request.user,
             data.get("file"),

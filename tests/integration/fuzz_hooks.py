@@ -30,9 +30,9 @@ SELECT
      FROM logbook_profile p),
   (SELECT concat_ws(':', count(*), sum(id)) FROM logbook_importjob),
   (SELECT concat_ws(':', count(*), sum(id)) FROM logbook_idempotencyrecord),
-  (SELECT concat_ws(':', count(*), sum(id)) FROM auth_user)
+  (SELECT concat_ws(':', count(*), sum(id)) FROM auth_user),
+  (SELECT count(*) FROM logbook_importjob WHERE status IN ('queued', 'running'))
 """
-IN_FLIGHT = "SELECT count(*) FROM logbook_importjob WHERE status IN ('queued', 'running')"
 
 _state: dict = {"connection": None, "before": None}
 
@@ -47,9 +47,8 @@ def _query(sql: str) -> tuple:
 
 def _snapshot() -> tuple | None:
     """The fingerprint, or None while an import job may still write."""
-    if _query(IN_FLIGHT)[0]:
-        return None
-    return _query(FINGERPRINT)
+    *fingerprint, in_flight = _query(FINGERPRINT)
+    return None if in_flight else tuple(fingerprint)
 
 
 def _log(record: dict) -> None:
@@ -59,17 +58,19 @@ def _log(record: dict) -> None:
 
 @schemathesis.hook
 def before_call(context, case, kwargs):
-    _state["before"] = _snapshot()
+    # The previous call's "after" still holds unless an import was in flight (then None).
+    _state["before"] = _state.get("after") or _snapshot()
 
 
 @schemathesis.hook
 def after_call(context, case, response):
     record = {"method": case.method, "path": case.formatted_path, "status": response.status_code}
-    if response.status_code >= 400:
-        before, after = _state["before"], _snapshot()
-        if before is not None and after is not None and before != after:
-            changed = [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
-            record["wrote"] = changed
+    before = _state["before"]
+    after = _state["after"] = _snapshot()
+    refused = response.status_code >= 400
+    if refused and before is not None and after is not None and before != after:
+        changed = [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
+        record["wrote"] = changed
     _log(record)
     _state["last"] = record
 

@@ -1,12 +1,13 @@
 """Where the fuzz suite (tests/integration/test_fuzz.py) found the OpenAPI schema and the
 code disagreeing, each now says what the other does, as API.md has it."""
 
+import io
 import json
 
 import pytest
 import yaml
 
-from logbook.models import Workout
+from logbook.models import ImportJob, Workout
 from tests.factories import WorkoutPayload, make_workout
 
 pytestmark = pytest.mark.django_db
@@ -57,3 +58,13 @@ def test_an_empty_or_impossible_week_cursor_is_a_400_as_its_pattern_says(api, us
     response = api.get(f"/api/v1/weeks/?cursor={cursor}")
     assert response.status_code == 400
     assert "cursor" in response.json()["errors"]
+
+
+@pytest.mark.parametrize("name", ["format", "weight_unit"])
+def test_an_empty_import_format_or_unit_is_a_400_as_the_enum_says(api, name):
+    upload = io.BytesIO(b"Date,Exercise Name\n")
+    upload.name = "strong.csv"
+    response = api.post("/api/v1/imports/", {"file": upload, name: ""}, format="multipart")
+    assert response.status_code == 400
+    assert name in response.json()["errors"]
+    assert not ImportJob.objects.exists()
