@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("logbook", "0009_workout_elapsed_s"),
+        ("logbook", "0010_import_formats_garmin_suunto_polar"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
