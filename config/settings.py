@@ -303,6 +303,19 @@ IMPORT_CHUNK_SECONDS = env.float("IMPORT_CHUNK_SECONDS", default=2.0)
 # fails with a message; a step is lost after the task's hard time limit and a minute.
 IMPORT_MAX_ATTEMPTS = env.int("IMPORT_MAX_ATTEMPTS", default=2)
 IMPORT_STEP_GRACE_S = env.float("IMPORT_STEP_GRACE_S", default=60.0)
+# Reading a file is one step that cannot be cut (a 1 GB Apple Health zip took 15 minutes on
+# a busy 2-core machine, bench/RESULTS.md), so it has limits of its own, still below the
+# visibility timeout; its progress beats the job's heartbeat, for the watchdog.
+IMPORT_READ_TIME_LIMIT = env.float(
+    "IMPORT_READ_TIME_LIMIT", default=max(CELERY_TASK_TIME_LIMIT, 0.9 * CELERY_VISIBILITY_TIMEOUT)
+)
+IMPORT_READ_SOFT_TIME_LIMIT = env.float(
+    "IMPORT_READ_SOFT_TIME_LIMIT", default=0.9 * IMPORT_READ_TIME_LIMIT
+)
+if not IMPORT_READ_SOFT_TIME_LIMIT < IMPORT_READ_TIME_LIMIT < CELERY_VISIBILITY_TIMEOUT:
+    raise ImproperlyConfigured(
+        "Import read limits must be soft < hard < the broker's visibility timeout."
+    )
 
 # Classifier thresholds (insights/thresholds.py) to override, e.g. {"heavy_pct": 0.85};
 # any change bumps the classifier version and old insights are recomputed by the sweep.

@@ -526,7 +526,8 @@ def delete_upload(job: ImportJob) -> None:
 
 
 class _Progress:
-    """Writes the job's progress (0–1) at most twice a second, for pollers."""
+    """Writes the job's progress (0–1) at most twice a second, for pollers, and its heartbeat
+    for the watchdog."""
 
     def __init__(self, job_id: int, clock: Callable[[], float] = time.monotonic):
         self.job_id = job_id
@@ -537,7 +538,9 @@ class _Progress:
         now = self.clock()
         if now - self.last >= PROGRESS_EVERY_S:
             self.last = now
-            ImportJob.objects.filter(pk=self.job_id).update(progress=round(min(fraction, 1.0), 3))
+            ImportJob.objects.filter(pk=self.job_id).update(
+                progress=round(min(fraction, 1.0), 3), heartbeat_at=timezone.now()
+            )
 
 
 def status_dict(job: ImportJob) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 watchdog of stuck jobs and the housekeeping of old jobs and uploads."""
 
 from celery import shared_task
+from django.conf import settings
 
 from logbook.imports import chunks, jobs, watchdog
 
@@ -16,7 +17,13 @@ DATABASE_RETRY = {
 }
 
 
-@shared_task(acks_late=True, reject_on_worker_lost=True, **DATABASE_RETRY)
+@shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    time_limit=settings.IMPORT_READ_TIME_LIMIT,
+    soft_time_limit=settings.IMPORT_READ_SOFT_TIME_LIMIT,
+    **DATABASE_RETRY,
+)
 def run_import(job_id: int) -> None:
     """Read an uploaded file, then write it chunk by chunk. Safe to run twice."""
     _then(job_id, chunks.read_file(job_id))

@@ -26,17 +26,24 @@ GAVE_UP = (
 NEVER_STARTED = "The import could not be started (no worker took it); retry it."
 
 
-def stale_after() -> timedelta:
-    """Longer than any step may run: its hard time limit and IMPORT_STEP_GRACE_S."""
-    return timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + settings.IMPORT_STEP_GRACE_S)
+def stale_after(step: int = 1) -> timedelta:
+    """Longer than a step may run: its hard time limit (reading, step 0, has its own) and
+    IMPORT_STEP_GRACE_S."""
+    limit = settings.IMPORT_READ_TIME_LIMIT if step == 0 else settings.CELERY_TASK_TIME_LIMIT
+    return timedelta(seconds=limit + settings.IMPORT_STEP_GRACE_S)
 
 
 def unstick(requeue: Callable[[int, int], None], now: datetime | None = None) -> int:
     """Queue again, or fail, every job whose step was lost. `requeue(job_id, step)` sends
     the step (0: read the file). Returns how many jobs it handled."""
-    cutoff = (now or timezone.now()) - stale_after()
+    now = now or timezone.now()
+    cutoff, reading = now - stale_after(), now - stale_after(0)
+    stale = Q(heartbeat_at__lt=cutoff) | Q(heartbeat_at__isnull=True, created_at__lt=cutoff)
+    # A file being read beats with its progress, but a reader may go long between beats:
+    # a running read is given its own, longer limit; a queued job nobody took is not.
+    running_read = Q(status=ImportJob.Status.RUNNING, step=0)
     stuck = ImportJob.objects.filter(
-        Q(heartbeat_at__lt=cutoff) | Q(heartbeat_at__isnull=True, created_at__lt=cutoff),
+        (~running_read & stale) | (running_read & Q(heartbeat_at__lt=reading)),
         status__in=[ImportJob.Status.QUEUED, ImportJob.Status.RUNNING],
     )
     handled = 0

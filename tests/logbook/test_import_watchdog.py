@@ -121,3 +121,27 @@ def test_a_running_job_that_stalls_for_good_fails_saying_it_stopped(user, lost, 
     run_all(lost)
     job.refresh_from_db()
     assert (job.status, job.created) == ("done", 25)
+
+
+def test_a_file_still_being_read_gets_the_read_steps_longer_limit(user, lost):
+    """Reading is one step (a 1 GB zip takes minutes): past a chunk's limit it is left
+    alone, past its own (IMPORT_READ_TIME_LIMIT) it is queued again."""
+    job = start(user)
+    lost.clear()
+    ImportJob.objects.filter(pk=job.pk).update(status="running", heartbeat_at=timezone.now())
+    assert watchdog.stale_after(0) > watchdog.stale_after()
+    assert watchdog.unstick(tasks.send_step, now=later()) == 0
+    past_read = timezone.now() + watchdog.stale_after(0) + timedelta(seconds=1)
+    assert watchdog.unstick(tasks.send_step, now=past_read) == 1
+    assert lost == [("read", job.pk)]
+
+
+def test_reading_progress_beats_the_jobs_heartbeat(user, lost):
+    from logbook.imports.jobs import _Progress
+
+    job = start(user)
+    ImportJob.objects.filter(pk=job.pk).update(heartbeat_at=None)
+    _Progress(job.pk, clock=lambda: 10.0)(0.5)
+    job.refresh_from_db()
+    assert job.progress == 0.5
+    assert job.heartbeat_at is not None
