@@ -352,6 +352,9 @@ def _numeric_ids_too(properties: dict) -> None:
         properties["external_id"] = {"anyOf": [text, number], "description": "Text or a number."}
 
 
+HTML = {"text/html": {"schema": {"type": "string"}}}
+
+
 def postprocess_schema(result: dict, generator: Any, request: Any, public: bool) -> dict:
     """What the serializers cannot say: 0.5 steps, and the errors every operation may answer."""
     schemas = result.get("components", {}).get("schemas", {})
@@ -377,4 +380,6 @@ def postprocess_schema(result: dict, generator: Any, request: Any, public: bool)
                 responses.setdefault("413", {"description": "Body too large.", "content": error})
                 responses.setdefault("415", {"description": "Not JSON.", "content": error})
             responses.setdefault("400", {"description": "Bad input.", "content": error})
+            # gunicorn answers a request line over 4,094 bytes itself, before Django.
+            responses.setdefault("414", {"description": "URI too long.", "content": HTML})
     return result
