@@ -380,7 +380,7 @@ REST_FRAMEWORK = {
         "logbook.api.auth.TokenScopePermission",
     ],
     "DEFAULT_PARSER_CLASSES": ["logbook.api.parsers.LimitedJSONParser"],
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_RENDERER_CLASSES": ["logbook.common.renderers.FastJSONRenderer"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "logbook.common.errors.exception_handler",
     "DEFAULT_THROTTLE_RATES": {
