@@ -14,6 +14,7 @@ MODULES = [
     "bench.schema",
     "bench.import_formats",
     "bench.progress_pages",
+    "bench.chunked_upload",
 ]
 
 
