@@ -26,6 +26,7 @@ class UploadStart(ImportRequest):
     filename = serializers.CharField(max_length=255, help_text="The file's name, e.g. export.zip.")
     size = serializers.IntegerField(
         min_value=1,
+        max_value=uploads.largest(),
         help_text="The whole file's bytes: at most IMPORT_MAX_BYTES (25 MB), or "
         "IMPORT_MAX_ARCHIVE_BYTES (2 GB) for a .zip or .gz.",
     )
@@ -96,7 +97,6 @@ class UploadCreateView(APIView):
             201: UploadOut,
             400: Errors,
             409: OpenApiResponse(Errors, description="Too many unfinished uploads."),
-            413: OpenApiResponse(Errors, description="Larger than the import limits."),
         },
         summary="Start an upload in chunks (for large files)",
         description="Checks the name, size, format and unit before any byte is sent; then "
@@ -106,6 +106,9 @@ class UploadCreateView(APIView):
         data = request.data
         if not isinstance(data, dict):
             raise InvalidInput({"body": ["Send a JSON object with filename and size."]})
+        for name in ("format", "weight_unit"):  # absent means "detect" / "yours"
+            if name in data and data[name] in (None, ""):
+                raise InvalidInput({name: ["Leave it out, or give one of the listed values."]})
         upload = uploads.start_upload(
             request.user,
             filename=data.get("filename"),

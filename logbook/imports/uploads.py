@@ -39,6 +39,7 @@ from logbook.models import ImportFormat, ImportUpload, Units
 logger = logging.getLogger(__name__)
 
 PIECE = 64 * 1024  # bytes read from the request at a time
+MAX_NAME = 255
 CONTENT_RANGE = re.compile(r"bytes (\d{1,18})-(\d{1,18})/(\d{1,18}|\*)")
 
 
@@ -84,12 +85,14 @@ def start_upload(
     format: object = None,
     weight_unit: object = None,
 ) -> ImportUpload:
-    """Check what the upload will be and make room for its bytes. 400 naming each bad field,
-    413 when the size is over the limits, 409 when the user has too many unfinished."""
+    """Check what the upload will be and make room for its bytes. 400 naming each bad field
+    (a size over the limits too), 409 when the user has too many unfinished."""
     errors: dict[str, list[str]] = {}
     name = filename.strip() if isinstance(filename, str) else ""
     if not name:
         errors["filename"] = ["Give the file's name."]
+    elif len(filename) > MAX_NAME:
+        errors["filename"] = [f"At most {MAX_NAME} characters."]
     elif problem := text_problem(name):
         errors["filename"] = [problem]
     total = size if isinstance(size, int) and not isinstance(size, bool) else None
@@ -97,14 +100,14 @@ def start_upload(
         errors["size"] = ["Give the file's size in bytes, a whole number."]
     elif total == 0:
         errors["size"] = ["The file is empty."]
+    elif total > largest():  # 400, not 413: this request is small, the file is not sent
+        errors["size"] = [too_large_message(total)]
     if format not in (None, "") and format not in ImportFormat.values:
         errors["format"] = [f"Expected one of: {', '.join(ImportFormat.values)}."]
     if weight_unit not in (None, "") and weight_unit not in Units.values:
         errors["weight_unit"] = ["Expected kg or lb."]
     if errors:
         raise InvalidInput(errors)
-    if total > largest():
-        raise services.UploadTooLarge({"size": [too_large_message(total)]})
     unfinished = ImportUpload.objects.filter(user=user, job=None)
     if unfinished.count() >= settings.IMPORT_UPLOAD_MAX_OPEN:
         message = (
@@ -114,7 +117,7 @@ def start_upload(
         raise TooManyOpen({"uploads": [message]})
     upload = ImportUpload.objects.create(
         user=user,
-        filename=PurePath(name).name[:255] or "upload",
+        filename=PurePath(name).name or "upload",
         size=total,
         format=format or "",
         weight_unit=weight_unit or "",

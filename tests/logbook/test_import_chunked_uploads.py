@@ -162,11 +162,11 @@ def test_a_bulk_export_zip_over_the_plain_limit_goes_up_in_chunks(api, user, set
 # --- Limits and bad input --------------------------------------------------------------------
 
 
-def test_a_file_over_the_archive_limit_is_413_before_any_byte(api, settings):
+def test_a_file_over_the_archive_limit_is_refused_before_any_byte(api, settings):
     response = api.post(
         URL, {"filename": "x.zip", "size": settings.IMPORT_MAX_ARCHIVE_BYTES + 1}, format="json"
     )
-    assert response.status_code == 413
+    assert response.status_code == 400
     assert "size" in response.json()["errors"]
     assert not ImportUpload.objects.exists()
 
@@ -196,7 +196,11 @@ def test_bad_start_fields_are_400_naming_each(api):
     assert response.status_code == 400
     assert set(response.json()["errors"]) == {"filename", "size", "format", "weight_unit"}
     assert start(api, b"").json()["errors"] == {"size": ["The file is empty."]}
+    assert start(api, name="x" * 256).json()["errors"].keys() == {"filename"}
     assert api.post(URL, [1], format="json").json()["errors"].keys() == {"body"}
+    for name in ("format", "weight_unit"):  # given, but empty: not the same as absent
+        for empty in (None, ""):
+            assert start(api, **{name: empty}).json()["errors"].keys() == {name}
 
 
 @pytest.mark.parametrize(
