@@ -4,6 +4,7 @@ where the stored ones end (409 with the offset otherwise), resumed from the offs
 gives, and the last byte makes exactly one job through the one-request path; each user sees
 only their own, and abandoned ones are deleted with their bytes."""
 
+import fcntl
 import io
 from datetime import timedelta
 
@@ -144,6 +145,17 @@ def test_a_chunk_cut_short_counts_nothing_of_it(user, media):
     assert "chunk" in refused.value.errors
     upload.refresh_from_db()
     assert upload.received == 0
+    assert upload_files.partial_path(upload).read_bytes() == b""
+
+
+def test_a_chunk_while_another_is_being_written_is_409_and_writes_nothing(user):
+    upload = uploads.start_upload(user, filename="hevy.csv", size=len(DATA))
+    with upload_files.partial_path(upload).open("r+b") as other:
+        fcntl.flock(other, fcntl.LOCK_EX)  # as the request writing the same offset holds it
+        with pytest.raises(uploads.WrongOffset) as refused:
+            uploads.receive_chunk(upload, uploads.Chunk(0, 100), io.BytesIO(DATA[:100]))
+    assert refused.value.offset == 0
+    assert "Another chunk is being written" in refused.value.errors["Content-Range"][0]
     assert upload_files.partial_path(upload).read_bytes() == b""
 
 
@@ -302,6 +314,15 @@ def test_abandoned_uploads_are_deleted_with_their_bytes_and_fresh_ones_kept(user
     assert list(ImportUpload.objects.values_list("pk", flat=True)) == [fresh.pk]
     assert not upload_files.partial_path(old).exists()
     assert upload_files.partial_path(fresh).exists()
+
+
+def test_a_finished_uploads_record_goes_and_its_job_stays(api, user, settings):
+    upload_id = start(api).json()["id"]
+    put(api, upload_id, DATA, 0, len(DATA))
+    ImportUpload.objects.update(updated_at=timezone.now() - timedelta(days=2))
+    assert upload_files.purge_uploads() == 1
+    assert not ImportUpload.objects.exists()
+    assert ImportJob.objects.get(user=user).created == 2
 
 
 def test_bytes_no_upload_owns_are_deleted_once_old(user, media):
