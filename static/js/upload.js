@@ -20,6 +20,7 @@
   var jobs = form.getAttribute("data-jobs-url");
   var csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value;
   var MAX_WAIT_S = 30;
+  var STALL_MS = 60000;
   var busy = false;
 
   // --- The upload id, remembered per file (a reload resumes it) -----------------------------
@@ -83,13 +84,19 @@
       xhr.setRequestHeader("Content-Type", "application/octet-stream");
       xhr.setRequestHeader("Content-Range", "bytes " + start + "-" + (end - 1) + "/" + file.size);
       xhr.setRequestHeader("X-CSRFToken", csrf);
-      xhr.upload.onprogress = function (e) { show(start + e.loaded, file.size); };
+      // A connection that stalls without failing is given up after a minute with no progress.
+      var stalled;
+      function arm() { clearTimeout(stalled); stalled = setTimeout(function () { xhr.abort(); }, STALL_MS); }
+      xhr.upload.onprogress = function (e) { arm(); show(start + e.loaded, file.size); };
+      xhr.upload.onload = function () { clearTimeout(stalled); };  // sent: the answer may take a while
+      xhr.onloadend = function () { clearTimeout(stalled); };
       xhr.onload = function () {
         var data = null;
         try { data = JSON.parse(xhr.responseText); } catch (e) { /* not JSON */ }
         resolve({ status: xhr.status, body: data });
       };
       xhr.onerror = xhr.ontimeout = xhr.onabort = function () { reject(new Error("network")); };
+      arm();
       xhr.send(file.slice(start, end));
     });
   }
@@ -165,6 +172,10 @@
     function step() {
       if (upload.job) return finished(file, upload.job);
       show(offset, file.size);
+      if (offset >= file.size) {  // every byte is there; its request is still starting the job
+        say("Uploaded. Starting the import…");
+        return wait(2000).then(where).then(resume);
+      }
       var end = Math.min(offset + upload.chunk_size, file.size);
       return putChunk(id, file, offset, end).catch(function () { return null; }).then(function (answer) {
         if (answer && answer.status === 200) {
