@@ -40,6 +40,7 @@ logger = logging.getLogger(__name__)
 
 PIECE = 64 * 1024  # bytes read from the request at a time
 MAX_NAME = 255
+MAGIC = 4  # bytes that tell a .zip or .gz (archives.is_archive)
 CONTENT_RANGE = re.compile(r"bytes (\d{1,18})-(\d{1,18})/(\d{1,18}|\*)")
 
 
@@ -206,8 +207,8 @@ def _write(handle: BinaryIO, chunk: Chunk, body: BinaryIO, upload: ImportUpload)
             got = chunk.length - remaining
             message = f"Only {got} of the chunk's {chunk.length} bytes arrived; send it again."
             raise InvalidInput({"chunk": [message]})
-        if chunk.offset == 0 and remaining == chunk.length:
-            _check_kind(piece, upload)
+        if chunk.offset == 0 and remaining == chunk.length and len(piece) >= MAGIC:
+            _check_kind(piece, upload)  # (a shorter first piece: start_import checks at the end)
         handle.write(piece)
         remaining -= len(piece)
     handle.flush()
