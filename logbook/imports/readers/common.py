@@ -95,6 +95,25 @@ def read_json(source: BinaryIO, what: str) -> Any:
         raise ImportFailed(f"The file is not valid JSON ({what}): {error}.") from None
 
 
+def json_objects(source: BinaryIO, what: str) -> list[Any]:
+    """The file's top-level values, walked the same way by every JSON reader: exports write
+    one object (an activity, a move, a training session) or a list of them (Garmin Connect's
+    activity list, its account export's one-item list). Each reader picks its records out of
+    these and refuses the file, naming the key it looked for, when none has it."""
+    document = read_json(source, what)
+    return document if isinstance(document, list) else [document]
+
+
+def rate_summary(
+    avg: int | None, peak: int | None, samples: list[int]
+) -> tuple[int | None, int | None]:
+    """Average and maximum heart rate: the file's summary where it has one, else its
+    samples' mean and highest (a watch that summarised nothing still recorded them)."""
+    if not samples:
+        return avg, peak
+    return avg or heart_rate(sum(samples) / len(samples)), peak or max(samples)
+
+
 def json_number(value: Any) -> float | None:
     """A finite JSON number (not a boolean), else None."""
     if isinstance(value, bool) or not isinstance(value, int | float):

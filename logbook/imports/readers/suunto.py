@@ -24,12 +24,13 @@ from logbook.imports.readers.common import (
     heart_rate,
     iso_moment,
     json_number,
+    json_objects,
     new_workout,
     positive,
-    read_json,
+    rate_summary,
     utc_key,
 )
-from logbook.imports.readers.sport import activity_named, sport_from_speed
+from logbook.imports.readers.sport import activity_named, named_or_inferred
 from logbook.imports.readers.xmlstream import local_name, stream_elements
 
 SOURCE = "suunto"
@@ -48,10 +49,8 @@ def read_suunto_sml(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
 
 
 def read_suunto_json(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
-    document = read_json(source, "Suunto")
-    logs = document if isinstance(document, list) else [document]
     found = False
-    for number, item in enumerate(logs, start=1):
+    for number, item in enumerate(json_objects(source, "Suunto"), start=1):
         log = item.get("DeviceLog") if isinstance(item, dict) else None
         if not isinstance(log, dict):
             continue
@@ -92,13 +91,14 @@ def _move(
     distance = positive(_number(header.get("Distance")))
     if distance is None and points:
         distance = positive(max(d for _, d in points))
-    activity = activity_named(str(header.get("Activity") or "")) or ACTIVITY_TYPES.get(
-        _whole(header.get("ActivityType"))
+    activity, inferred = named_or_inferred(
+        activity_named(str(header.get("Activity") or ""))
+        or ACTIVITY_TYPES.get(_whole(header.get("ActivityType"))),
+        points,
+        distance,
+        duration,
     )
-    inferred = None
-    if activity is None:
-        inferred = sport_from_speed(points, distance, duration)
-        activity = inferred.activity if inferred else "other"
+    avg_hr, max_hr = rate_summary(_bpm(hr.get("Avg")), _bpm(hr.get("Max")), rates)
     workout = new_workout(
         number,
         started_at=aware_iso(start, start.tzinfo),  # its own offset, else the user's zone
@@ -108,8 +108,8 @@ def _move(
         external_id=utc_key(start),
         duration_s=round(duration) if duration and duration >= 1 else None,
         distance_m=round(distance, 1) if distance else None,
-        avg_hr=_bpm(hr.get("Avg")) or (heart_rate(sum(rates) / len(rates)) if rates else None),
-        max_hr=_bpm(hr.get("Max")) or (max(rates) if rates else None),
+        avg_hr=avg_hr,
+        max_hr=max_hr,
         notes=str(header.get("Notes") or "")[:10_000],
     )
     if inferred is not None:
