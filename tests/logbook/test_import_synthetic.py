@@ -332,8 +332,14 @@ def test_suunto_sml_move_on_the_local_clock(user):
     def text(tag: str) -> str:
         return children(header, tag)[0].text
 
-    # the header's local clock, taken in the profile's zone (UTC here)
-    assert move.started_at == datetime.fromisoformat(text("DateTime")).replace(tzinfo=UTC)
+    # the header's local clock; the first sample's UTC, less its seconds, is the instant
+    first = children(xml(name), "Sample")[0]
+    began = datetime.fromisoformat(children(first, "UTC")[0].text) - timedelta(
+        seconds=float(children(first, "Time")[0].text)
+    )
+    local = datetime.fromisoformat(text("DateTime"))
+    assert move.started_at == began
+    assert move.utc_offset_min == (local - began.replace(tzinfo=None)) / timedelta(minutes=1)
     assert (move.activity, move.title) == ("run", text("Activity"))
     assert move.duration_s == round(float(text("Duration")))
     assert move.distance_m == float(text("Distance"))

@@ -4,13 +4,16 @@ the JSON that the Suunto app exports (`{"DeviceLog": {"Header": ..., "Samples": 
 Both hold one move as a header (start on the local clock, `Duration` in seconds,
 `Distance` in metres, heart rate in SI units: beats per second) and samples (time,
 distance, heart rate). What the header lacks is taken from the samples; a move without a
-named activity gets its sport from its speed (`sport`), and the job says so. XML goes
-through defusedxml (`xmlstream`). A move is identified by its start time.
+named activity gets its sport from its speed (`sport`), and the job says so. A header
+time written without an offset (the .sml's) is placed by the samples' UTC times, less
+their seconds since the start, which give the watch's offset; without them it is taken in
+the user's zone. XML goes through defusedxml (`xmlstream`). A move is identified by its
+start time.
 """
 
 import re
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any, BinaryIO
 from xml.etree.ElementTree import Element
 
@@ -36,6 +39,7 @@ from logbook.imports.readers.xmlstream import local_name, stream_elements
 SOURCE = "suunto"
 # Suunto's numeric activity types that name one sport (others go by speed).
 ACTIVITY_TYPES = {1: "run", 2: "ride", 11: "walk", 12: "walk", 13: "ride", 82: "run"}
+OFFSET = re.compile(r"(?:Z|[+-]\d{2}:?\d{2})$")  # a time written with its offset
 
 
 def read_suunto_sml(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
@@ -76,7 +80,7 @@ def _move(
     header: dict[str, Any], samples: list[dict[str, Any]], number: int, ctx: ImportContext
 ) -> Iterator[Item]:
     ctx.rows += 1
-    start = iso_moment(header.get("DateTime"), ctx.time_zone)
+    start = _start(header.get("DateTime"), samples, ctx)
     if start is None:
         yield RowError(number, f"Move {number} has no start time (Header/DateTime); skipped.")
         return
@@ -115,6 +119,26 @@ def _move(
     if inferred is not None:
         yield RowError(number, f"Move {number}: {inferred.message()}", refused=False)
     yield finish(workout)
+
+
+def _start(written: Any, samples: list[dict[str, Any]], ctx: ImportContext) -> datetime | None:
+    """The move's start: the header's time with its own offset, else its local clock at the
+    offset its samples' UTC times show (to the quarter hour), else in the user's zone."""
+    if not isinstance(written, str) or OFFSET.search(written.strip()):
+        return iso_moment(written, ctx.time_zone)  # none, or with its own offset
+    local = iso_moment(written, UTC)
+    if local is None:
+        return None
+    for sample in samples:
+        moment, seconds = iso_moment(sample.get("UTC"), UTC), _number(sample.get("Time"))
+        if moment is None or seconds is None:
+            continue
+        began = moment - timedelta(seconds=seconds)
+        minutes = round((local - began).total_seconds() / 900) * 15
+        if abs(minutes) <= 14 * 60:
+            return local.replace(tzinfo=timezone(timedelta(minutes=minutes)))
+        break
+    return local.replace(tzinfo=ctx.time_zone)
 
 
 def _as_dict(element: Element) -> dict[str, Any]:
