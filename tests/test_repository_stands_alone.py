@@ -34,10 +34,15 @@ def test_the_documents_and_test_data_the_tests_read_are_in_the_repository():
     assert not (ROOT / "tests" / "shared.py").exists()
 
 
+EXPORT_SUFFIXES = (".csv", ".fit", ".json", ".tcx", ".gpx", ".sml", ".xml")
+
+
 def test_every_fixture_export_is_named_in_the_notice_with_its_licence():
     notice = (EXPORTS / "NOTICE.md").read_text(encoding="utf-8")
     for path in EXPORTS.rglob("*"):
-        if path.is_file() and path.suffix in (".csv", ".fit"):
+        if path.is_file() and path.suffix in EXPORT_SUFFIXES:
             folder, name = path.parent.name, path.name
             assert f"{folder}/{name}" in notice or f"{folder}/*{path.suffix}" in notice, path
+            licences = [*path.parent.glob("LICENSE*"), *EXPORTS.glob("LICENSE*")]
+            assert any(licence.name in notice for licence in licences), path
     assert "MIT" in notice

@@ -257,6 +257,17 @@ def _in_row_order(job: ImportJob) -> Any:
     return ImportMessage.objects.filter(job_id=job.pk).order_by("id")
 
 
+@contextmanager
+def bulk_writes() -> Iterator[None]:
+    """Workouts saved inside are classified on the bulk queue, as an import chunk's are:
+    `make run`'s demo seed, so a lifter's first save does not wait behind its weeks."""
+    token = _IMPORTING.set(True)
+    try:
+        yield
+    finally:
+        _IMPORTING.reset(token)
+
+
 def importing() -> bool:
     """Whether the workouts being saved now are an import chunk's (insights queues their
     classification apart, so a big import never delays anyone's saved workout)."""

@@ -2,10 +2,14 @@
 (`[{"summarizedActivitiesExport": [...]}]`: times in epoch milliseconds, durations in
 milliseconds, distances in centimetres) and single activities or activity lists as Garmin
 Connect's web service gives them (`activityId`, `startTimeGMT`, seconds and metres, with
-the figures at the top or in `summaryDTO`). Strength sets come from `exerciseSets` or
-`fullExerciseSets` where the file has them (weights in grams); the export's
-`summarizedExerciseSets` holds only totals per exercise, which are not sets, and the job
-says so. An activity is identified by its Garmin activity id.
+the figures at the top or in `summaryDTO`). Which units an activity uses follows from where
+it sits, not from its fields: the web service's activity list also writes `beginTimestamp`
+in epoch milliseconds, beside a duration in seconds and distance in metres, and its
+`elapsedDuration` in milliseconds (pe-st/garmin-connect-export's real samples show both),
+so an elapsed time a thousand times the duration is read as milliseconds. Strength sets
+come from `exerciseSets` or `fullExerciseSets` where the file has them (weights in grams);
+the export's `summarizedExerciseSets` holds only totals per exercise, which are not sets,
+and the job says so. An activity is identified by its Garmin activity id.
 """
 
 from collections.abc import Iterator
@@ -41,13 +45,13 @@ def read_garmin_json(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
             "nor an activityId."
         )
     ctx.report(1.0)
-    for number, raw in enumerate(activities, start=1):
+    for number, (raw, exported) in enumerate(activities, start=1):
         ctx.rows += 1
         if not isinstance(raw, dict):
             yield RowError(number, f"Activity {number} is not an object; skipped.")
             continue
         try:
-            workout, notes = _workout(raw, number, ctx)
+            workout, notes = _workout(raw, number, ctx, exported=exported)
         except ValueError as error:
             yield RowError(number, f"Activity {number}: {error}; skipped.")
             continue
@@ -56,33 +60,38 @@ def read_garmin_json(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
         yield finish(workout)
 
 
-def _activities(document: Any) -> list[Any] | None:
+def _activities(document: Any) -> list[tuple[Any, bool]] | None:
+    """Each activity with whether it is in the account export's units (milliseconds and
+    centimetres) rather than the web service's (seconds and metres)."""
     if isinstance(document, dict):
         document = [document]
     if not isinstance(document, list):
         return None
-    found: list[Any] = []
+    found: list[tuple[Any, bool]] = []
     recognised = False
     for item in document:
         if isinstance(item, dict) and "summarizedActivitiesExport" in item:
             recognised = True
             listed = item["summarizedActivitiesExport"]
-            found.extend(listed if isinstance(listed, list) else [])
+            found.extend((a, True) for a in (listed if isinstance(listed, list) else []))
         elif isinstance(item, dict) and "activityId" in item:
             recognised = True
-            found.append(item)
+            found.append((item, False))
     return found if recognised else None
 
 
-def _workout(raw: dict[str, Any], number: int, ctx: ImportContext) -> tuple[dict, list[str]]:
+def _workout(
+    raw: dict[str, Any], number: int, ctx: ImportContext, *, exported: bool
+) -> tuple[dict, list[str]]:
     summary = raw.get("summaryDTO") if isinstance(raw.get("summaryDTO"), dict) else {}
     figures = {**raw, **summary}
-    exported = _is_number(figures.get("beginTimestamp") or figures.get("startTimeGmt"))
     start, offset = _start(figures, exported)
     zone = timezone(offset) if offset is not None else ctx.time_zone
     per_second = 1000 if exported else 1  # the export counts milliseconds and centimetres
     duration = json_number(figures.get("duration"))
     elapsed = json_number(figures.get("elapsedDuration"))
+    if not exported and duration and elapsed and elapsed > 100 * duration:
+        elapsed /= 1000  # the activity list's elapsedDuration is in milliseconds
     distance = json_number(figures.get("distance"))
     kind = _type_key(raw)
     activity_id = raw.get("activityId")
@@ -205,10 +214,6 @@ def _type_key(raw: dict[str, Any]) -> str:
 
 def _label(kind: str) -> str:
     return (kind or "activity").replace("_", " ").capitalize()
-
-
-def _is_number(value: Any) -> bool:
-    return json_number(value) is not None
 
 
 def _whole_seconds(value: float | None, per_second: int) -> int | None:
