@@ -140,42 +140,8 @@ def build(path: Path, zip_bytes: int, workouts: int) -> tuple[int, int]:
 
 
 def child(path: str) -> None:
-    """The worker: import the stored upload through the job, then report its peak RSS."""
-    import django
-
-    django.setup()
-    from django.contrib.auth import get_user_model
-    from django.core.files.storage import default_storage
-
-    from logbook.imports import jobs
-    from logbook.models import ImportJob
-
-    user = get_user_model().objects.create_user("bench-import", password=secrets.token_hex(8))
-    size = default_storage.size(path)
-    job = ImportJob.objects.create(user=user, filename="export.zip", size=size, file=path)
-    baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    started, cpu = time.monotonic(), time.process_time()
-    jobs.run_import(job.pk)
-    seconds, cpu = time.monotonic() - started, time.process_time() - cpu
-    job.refresh_from_db()
-    print(
-        json.dumps(
-            {
-                "status": job.status,
-                "created": job.created,
-                "errors": job.error_count,
-                "first_error": (job.errors or [{}])[0].get("message"),
-                "seconds": seconds,
-                "cpu": cpu,
-                "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                "baseline_rss_mb": baseline,
-            }
-        )
-    )
-
-
-def child_steps(path: str) -> None:
-    """The worker, as Celery runs the steps: read (spooled), then every chunk in turn."""
+    """The worker, as Celery runs the job's steps: read (spooled), then every chunk in turn;
+    prints the peak RSS after reading and at the end."""
     import django
 
     django.setup()
@@ -185,7 +151,7 @@ def child_steps(path: str) -> None:
     from logbook.imports import chunks
     from logbook.models import ImportJob
 
-    user = get_user_model().objects.create_user("bench-many", password=secrets.token_hex(8))
+    user = get_user_model().objects.create_user("bench-import", password=secrets.token_hex(8))
     size = default_storage.size(path)
     job = ImportJob.objects.create(user=user, filename="export.zip", size=size, file=path)
     rss = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # noqa: E731
@@ -236,7 +202,7 @@ def many(args: argparse.Namespace, env: dict, work: Path, db: str) -> None:
         conn.execute(f'CREATE DATABASE "{db}"')
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
-    command = [sys.executable, "-m", "bench.import_memory", "--child-steps", "export.zip"]
+    command = [sys.executable, "-m", "bench.import_memory", "--child", "export.zip"]
     out = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True)
     if out.returncode:
         sys.exit(f"the import process failed:\n{out.stderr[-4000:]}")
@@ -304,13 +270,9 @@ def main() -> None:
     parser.add_argument("--many-workouts", type=int, help="an export.zip of N workouts only")
     parser.add_argument("--redis-db", type=int, default=REDIS_DB, help="for the queued tasks")
     parser.add_argument("--child", help=argparse.SUPPRESS)
-    parser.add_argument("--child-steps", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(args.child)
-        return
-    if args.child_steps:
-        child_steps(args.child_steps)
         return
     work = Path(tempfile.mkdtemp(prefix="myolog-import-bench-", dir=args.dir))
     db = f"myolog_imp_bench_{secrets.token_hex(3)}"
@@ -391,7 +353,8 @@ def write_results(result: dict, zip_bytes: int, xml_bytes: int, workouts: int) -
 Run {when} by `python -m bench.import_memory` on {os.uname().nodename} ({os.cpu_count()} cores,
 shared): a synthetic export.zip of {zip_bytes / 1e6:,.0f} MB holding {xml_bytes / 1e6:,.0f} MB of
 export.xml (heart-rate records as iOS writes them, {workouts:,} workouts among them), stored as
-an upload and imported by `jobs.run_import` in a worker process of its own on PostgreSQL.
+an upload and imported through the job's steps (`chunks.read_file`, `write_chunk`) in a
+worker process of its own on PostgreSQL.
 
 | figure | value | note |
 | --- | --- | --- |

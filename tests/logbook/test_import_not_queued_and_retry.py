@@ -119,10 +119,14 @@ def test_the_job_page_offers_retry_and_the_button_imports(client, user, broker_d
     assert "Retry the import" not in page.content.decode()
 
 
-def test_the_schema_documents_retry_after_on_both_503s(client, settings):
+def test_the_schema_documents_retry_after_on_every_import_503(client, settings):
     schema = yaml.safe_load(client.get("/api/v1/schema/").content)
-    for path in ("/api/v1/imports/", "/api/v1/imports/{id}/retry/"):
-        unavailable = schema["paths"][path]["post"]["responses"]["503"]
+    for path, method in (
+        ("/api/v1/imports/", "post"),
+        ("/api/v1/imports/{id}/retry/", "post"),
+        ("/api/v1/imports/uploads/{id}/", "put"),
+    ):
+        unavailable = schema["paths"][path][method]["responses"]["503"]
         assert unavailable["headers"]["Retry-After"]["schema"] == {"type": "integer"}, path
 
 
