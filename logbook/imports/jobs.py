@@ -33,6 +33,7 @@ from logbook.imports.detect import SNIFF_BYTES, detect_format
 from logbook.imports.readers import READERS, ImportContext, ImportFailed, RowError
 from logbook.imports.readers.common import file_size
 from logbook.imports.readers.sport import INFERRED
+from logbook.imports.readers.xmlstream import CutShort
 from logbook.models import ImportFormat, ImportJob, ImportMessage
 from logbook.schema import WorkoutIn, clean_workout
 from logbook.selectors import get_profile
@@ -232,10 +233,14 @@ def _read_file(
             f"{archives.megabytes(settings.IMPORT_MAX_BYTES)} (IMPORT_MAX_BYTES) for files "
             "that are read whole (all but TCX, GPX and Apple Health)."
         )
+    kept = 0
     for item in READERS[fmt](source, ctx):
+        if isinstance(item, CutShort) and not kept:  # damaged before any workout
+            raise ImportFailed(item.refusal)
         if isinstance(item, RowError):
             note(row_error(item.row, item.message, refused=item.refused))
         else:
+            kept += 1
             keep(item)
     return fmt
 

@@ -188,3 +188,16 @@ def test_the_chunked_job_lists_the_note_as_a_message_not_a_refusal(settings, tmp
     (message,) = ImportMessage.objects.filter(job=job)
     assert (message.row, message.refused) == (None, False)
     assert CUT in message.message
+
+
+def test_a_file_whose_damage_left_no_workout_fails_whole_saying_where():
+    data = gpx(100)
+    kept = data[: data.index(b"<trkpt") + 30]  # inside the first point: no time read
+    status, errors = result(kept, "run.gpx")
+    assert (status["status"], status["created"]) == ("failed", 0)
+    (only,) = errors
+    line = kept.count(b"\n") + 1
+    assert only["message"].startswith(
+        f"Not well-formed XML (a GPX file): cut short or damaged at line {line}, column "
+    )
+    assert only["message"].endswith("before any workout in it could be read.")

@@ -10,6 +10,7 @@ a note saying so (`stream_elements`).
 """
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import BinaryIO
 from xml.etree.ElementTree import Element, ParseError
 
@@ -60,8 +61,9 @@ def stream_elements(
     A file cut short or damaged (not well-formed past some point) gives what was read
     before the damage: the finished elements, then the one being read when it came (its
     start tag and finished children: an activity cut mid-track keeps the track so far),
-    then a RowError saying so, as a truncated FIT file does. Damage before any wanted
-    element began refuses the file.
+    then a `CutShort` note saying so, as a truncated FIT file does. Damage before any wanted
+    element began refuses the file, and so does the job when nothing before the damage
+    made a workout (`CutShort.refusal`).
     """
     size = file_size(source)
     _skip_leading_space(source)
@@ -108,7 +110,15 @@ def stream_elements(
             raise ImportFailed(f"Not well-formed XML ({what}): {error}.") from None
         if current is not None:
             yield current
-        yield RowError(None, cut_short(what, error), refused=False)
+        line, column = getattr(error, "position", (0, 0))
+        yield CutShort(
+            None,
+            f"The file ({what}) is cut short or damaged at line {line}, column {column + 1}: "
+            "what could be read before that point is imported.",
+            refused=False,
+            refusal=f"Not well-formed XML ({what}): cut short or damaged at line {line}, "
+            f"column {column + 1}, before any workout in it could be read.",
+        )
         return
     except (LookupError, ValueError) as error:  # LookupError: unknown encoding
         raise ImportFailed(f"Not well-formed XML ({what}): {error}.") from None
@@ -116,13 +126,12 @@ def stream_elements(
         raise ImportFailed(f"The file is empty, not {what}.")
 
 
-def cut_short(what: str, error: ParseError) -> str:
-    """The note of a file cut short or damaged, where expat stopped."""
-    line, column = getattr(error, "position", (0, 0))
-    return (
-        f"The file ({what}) is cut short or damaged at line {line}, column {column + 1}: "
-        "what could be read before that point is imported."
-    )
+@dataclass(frozen=True)
+class CutShort(RowError):
+    """The note of a file cut short or damaged, where expat stopped; `refusal` is the
+    file's refusal when nothing before that point made a workout (`jobs._read_file`)."""
+
+    refusal: str = ""
 
 
 def _skip_leading_space(source: BinaryIO) -> None:
