@@ -13,9 +13,11 @@ unclassified (insights.tasks.sweep_on_start), and runs beat's schedule. Ctrl-C s
 import argparse
 import os
 import sys
+from pathlib import Path
 
 from celery import Celery
 
+from config.celery import READY_FILE
 from config.stack import WORKER_NICE, gunicorn_command, supervise
 
 BROKER_URL = "filesystem://localhost/"
@@ -82,7 +84,13 @@ def main(argv: list[str] | None = None) -> int:
     from config.celery import app
 
     commands = process_commands(args.bind, str(settings.VAR_DIR), consumed_queues(app))
-    return supervise(commands, dict(os.environ), grace_s=15)
+    # The worker first, the site once it takes tasks (config.celery.mark_worker_ready): a
+    # save made as soon as the site answers is classified at once, not after the worker's
+    # start-up (seconds on a busy machine).
+    marker = Path(settings.VAR_DIR) / "worker.ready"
+    marker.unlink(missing_ok=True)
+    env = {**os.environ, READY_FILE: str(marker)}
+    return supervise(dict(reversed(commands.items())), env, grace_s=15, ready={"worker": marker})
 
 
 if __name__ == "__main__":

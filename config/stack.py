@@ -125,12 +125,17 @@ def main() -> int:
     return supervise(commands, env)
 
 
-def supervise(commands: dict[str, list[str]], env: dict[str, str], grace_s: float = 10) -> int:
-    """Start the processes, and stop them all when one exits or on Ctrl-C / SIGTERM: each is
-    asked to stop (SIGTERM; a worker finishes its running tasks) and killed after `grace_s`."""
-    children = {
-        name: subprocess.Popen(command, cwd=ROOT, env=env) for name, command in commands.items()
-    }
+def supervise(
+    commands: dict[str, list[str]],
+    env: dict[str, str],
+    grace_s: float = 10,
+    ready: dict[str, Path] | None = None,
+    ready_timeout_s: float = 120,
+) -> int:
+    """Start the processes in order, and stop them all when one exits or on Ctrl-C /
+    SIGTERM: each is asked to stop (SIGTERM; a worker finishes its running tasks) and killed
+    after `grace_s`. A process named in `ready` is waited for (its file appears, at most
+    `ready_timeout_s`) before the next one starts."""
     stopping = False
 
     def stop(*_):
@@ -139,6 +144,17 @@ def supervise(commands: dict[str, list[str]], env: dict[str, str], grace_s: floa
 
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
+    children: dict[str, subprocess.Popen] = {}
+    for name, command in commands.items():
+        if stopping:
+            break
+        children[name] = subprocess.Popen(command, cwd=ROOT, env=env)
+        marker = (ready or {}).get(name)
+        deadline = time.monotonic() + ready_timeout_s
+        while marker is not None and not marker.exists() and time.monotonic() < deadline:
+            if stopping or children[name].poll() is not None:
+                break
+            time.sleep(0.05)
     while not stopping and all(p.poll() is None for p in children.values()):
         time.sleep(0.2)
     # Ctrl-C reached the whole process group: give the children a moment to stop by

@@ -84,8 +84,15 @@ def readable_week(user: AbstractBaseUser, week: str) -> str | None:
 
 def week_report(user: AbstractBaseUser, week: str) -> dict:
     """A week as the API and the pages show it, computed on read: nothing is stored."""
-    metrics, pending = compute_weeks(user, [week])[week]
-    return {**metrics.as_dict(), "status": "pending" if pending else "ready"}
+    return week_reports(user, [week])[week]
+
+
+def week_reports(user: AbstractBaseUser, weeks: list[str]) -> dict[str, dict]:
+    """Several weeks as `week_report` gives each, from one read of their sessions."""
+    return {
+        week: {**metrics.as_dict(), "status": "pending" if pending else "ready"}
+        for week, (metrics, pending) in compute_weeks(user, weeks).items()
+    }
 
 
 def refresh_week(user: AbstractBaseUser, week: str) -> WeeklyReport:

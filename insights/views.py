@@ -28,16 +28,17 @@ def _week_or_404(user, week: str) -> str:
 def week(request: HttpRequest, week: str = "") -> HttpResponse:
     current = reports.current_week(request.user)
     week = _week_or_404(request.user, week) if week else current
-    context = weekly_email.email_context(request.user, week)
-    last = reports.week_report(request.user, shift_week(week, -1))
-    muscles = hard_sets_rows(context["report"], last)
+    previous = shift_week(week, -1)
+    both = reports.week_reports(request.user, [week, previous])
+    context = weekly_email.email_context(request.user, week, both[week])
+    muscles = hard_sets_rows(both[week], both[previous])
     in_progress = context["report"]["in_progress"]
     context.update(
         muscles=muscles,
         in_progress=in_progress,
         hard_sets_chart=hard_sets_chart(muscles, in_progress=in_progress) if muscles else None,
         base="",
-        previous=shift_week(week, -1),
+        previous=previous,
         next=shift_week(week, 1) if week < current else None,
         is_current=week == current,
     )

@@ -239,8 +239,9 @@ def build_message(user: AbstractBaseUser, week: str) -> tuple[EmailMultiAlternat
     return message, kind
 
 
-def email_context(user: AbstractBaseUser, week: str) -> dict:
-    report = week_report(user, week)
+def email_context(user: AbstractBaseUser, week: str, report: dict | None = None) -> dict:
+    """`report` when the caller has the week's report already (the week page)."""
+    report = report if report is not None else week_report(user, week)
     token = email_token(user)
     return {
         "user": user,

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth.models import AbstractBaseUser
 
 from logbook import services
+from logbook.imports.chunks import bulk_writes
 from logbook.models import Workout
 from logbook.schema import clean_workout
 
@@ -178,9 +179,10 @@ def seed_demo_workouts(user: AbstractBaseUser, today: date, weeks: int = 8) -> i
         Workout.objects.filter(user=user, source=DEMO_SOURCE).values_list("external_id", flat=True)
     )
     created = 0
-    for payload in demo_payloads(today, weeks, user.profile.time_zone):
-        if payload["external_id"] in existing:
-            continue
-        services.create_workout(user, clean_workout(payload))
-        created += 1
+    with bulk_writes():  # their classifications wait on the bulk queue (imports.chunks)
+        for payload in demo_payloads(today, weeks, user.profile.time_zone):
+            if payload["external_id"] in existing:
+                continue
+            services.create_workout(user, clean_workout(payload))
+            created += 1
     return created

@@ -17,6 +17,12 @@ from logbook.models import AccessToken, TokenScope
 TOKEN_PREFIX = "myo_"
 # Writing last_used_at on every request would turn each read into a write.
 LAST_USED_PRECISION = timedelta(minutes=1)
+# One per device is plenty; the bound keeps the token list (not paged) small.
+MAX_TOKENS = 100
+TOO_MANY_TOKENS = (
+    f"You hold {MAX_TOKENS} tokens, the most one account can: revoke one you no longer use, "
+    "then create this one."
+)
 
 
 def hash_token(raw: str) -> str:
@@ -35,6 +41,10 @@ class TokenExpired(Exception):
     """The token exists but its `expires_at` has passed."""
 
 
+class TooManyTokens(Exception):
+    """The user already holds MAX_TOKENS tokens."""
+
+
 def issue_token(
     user: AbstractBaseUser,
     name: str,
@@ -42,6 +52,8 @@ def issue_token(
     expires_at: datetime | None = None,
 ) -> tuple[AccessToken, str]:
     """Create a token; the raw value is returned once and never stored."""
+    if AccessToken.objects.filter(user=user).count() >= MAX_TOKENS:
+        raise TooManyTokens
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = AccessToken.objects.create(
         user=user,

@@ -22,7 +22,7 @@ from logbook.forms import SettingsForm, SignupForm, TokenForm, add_profile_error
 from logbook.models import Activity, TokenScope, Workout
 from logbook.schema import clean_workout
 from logbook.selectors import get_profile
-from logbook.tokens import issue_token, revoke_token
+from logbook.tokens import TOO_MANY_TOKENS, TooManyTokens, issue_token, revoke_token
 from logbook.units import load_to_display
 
 
@@ -67,18 +67,21 @@ def settings_page(request: HttpRequest) -> HttpResponse:
 @require_POST
 def token_create(request: HttpRequest) -> HttpResponse:
     form = TokenForm(request.POST)
+    if form.is_valid():
+        days = form.cleaned_data["expires_in_days"]
+        try:
+            token, raw = issue_token(
+                request.user,
+                form.cleaned_data["name"],
+                form.cleaned_data["scope"] or TokenScope.WRITE,
+                timezone.now() + timedelta(days=days) if days else None,
+            )
+        except TooManyTokens:
+            form.add_error(None, TOO_MANY_TOKENS)
     if not form.is_valid():
         context = _settings_context(request, SettingsForm(instance=get_profile(request.user)))
         context["token_form"] = form
         return render(request, "logbook/settings.html", context)
-    days = form.cleaned_data["expires_in_days"]
-    expires_at = timezone.now() + timedelta(days=days) if days else None
-    token, raw = issue_token(
-        request.user,
-        form.cleaned_data["name"],
-        form.cleaned_data["scope"] or TokenScope.WRITE,
-        expires_at,
-    )
     # Shown once, on the page the redirect lands on; a reload can't make a second token.
     request.session["new_token"] = {"name": token.name, "token": raw}
     return redirect("settings")

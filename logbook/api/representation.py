@@ -85,7 +85,7 @@ def workouts_to_dicts(workouts: list[Workout]) -> list[dict[str, Any]]:
     the same dicts as `workout_to_dict`, several times faster for long lists."""
     live = [w.pk for w in workouts if not w.is_deleted]
     rows = list(
-        WorkoutExercise.objects.filter(workout_id__in=live)
+        WorkoutExercise.objects.filter(workout_id__any=live)
         .order_by("workout_id", "position")
         .values_list(
             "id", "workout_id", "superset", "exercise__slug", "exercise__name", "exercise__owner_id"
@@ -93,13 +93,14 @@ def workouts_to_dicts(workouts: list[Workout]) -> list[dict[str, Any]]:
     )
     # The sets by their entries' ids, not joined to the workouts: without table statistics a
     # join on the workout ids is planned as a scan of every set (bench/PLANS.md).
+    # Each row is the set's fields, then its entry's id, which zip() leaves out.
     by_entry: dict[int, list[dict]] = defaultdict(list)
-    for entry_id, *values in (
-        Set.objects.filter(entry_id__in=[row[0] for row in rows])
+    for row in (
+        Set.objects.filter(entry_id__any=[row[0] for row in rows])
         .order_by("entry_id", "position")
-        .values_list("entry_id", *SET_FIELDS)
+        .values_list(*SET_FIELDS, "entry_id")
     ):
-        by_entry[entry_id].append(dict(zip(SET_FIELDS, values, strict=True)))
+        by_entry[row[-1]].append(dict(zip(SET_FIELDS, row)))  # noqa: B905
     entries: dict[int, list[dict]] = defaultdict(list)
     for entry_id, workout_id, superset, slug, name, owner_id in rows:
         entries[workout_id].append(
@@ -107,7 +108,7 @@ def workouts_to_dicts(workouts: list[Workout]) -> list[dict[str, Any]]:
         )
     intervals: dict[int, list[dict]] = defaultdict(list)
     for workout_id, *values in (
-        Interval.objects.filter(workout_id__in=live)
+        Interval.objects.filter(workout_id__any=live)
         .order_by("workout_id", "position")
         .values_list("workout_id", *INTERVAL_FIELDS)
     ):

@@ -30,7 +30,7 @@ from logbook.common.input import query_datetime
 from logbook.common.pagination import paginate, paginate_changes, paginate_list
 from logbook.models import ExerciseKind, TokenScope, Workout
 from logbook.schema import clean_workout
-from logbook.tokens import issue_token, revoke_token
+from logbook.tokens import TOO_MANY_TOKENS, TooManyTokens, issue_token, revoke_token
 
 TOKEN_NAME_MAX = 100
 MAX_DAYS = 3650
@@ -82,12 +82,19 @@ class TokenCreateView(APIView):
                 headers={"WWW-Authenticate": "Bearer"},
             )
         expires_at = timezone.now() + timedelta(days=days) if days else None
-        token, raw = issue_token(user, name.strip(), scope, expires_at)
+        try:
+            token, raw = issue_token(user, name.strip(), scope, expires_at)
+        except TooManyTokens:
+            raise InvalidInput({"tokens": [TOO_MANY_TOKENS]}) from None
         return Response({"token": raw, **token_to_dict(token)}, status=status.HTTP_201_CREATED)
 
 
 class TokenListView(APIView):
-    @extend_schema(responses={200: docs.TokenInfo(many=True)}, summary="List your tokens")
+    @extend_schema(
+        responses={200: docs.TokenInfo(many=True)},
+        summary="List your tokens",
+        description="Every token you hold, newest first: at most 100, so the list is not paged.",
+    )
     def get(self, request: Request) -> Response:
         return Response([token_to_dict(t) for t in request.user.access_tokens.all()])
 

@@ -347,9 +347,11 @@ def heart_rate(value: Any) -> int | None:
 
 
 # Digit counts are bounded: int() of thousands of digits is slow (and refused past 4,300).
-_CLOCK = re.compile(r"^(?:(\d{1,7}):)?(\d{1,2}):(\d{1,2}(?:\.\d{1,6})?)$")
+# ASCII only: Python's \d (and int(), float()) also take "١:٠٥" or "²", no app writes them.
+_CLOCK = re.compile(r"^(?:(\d{1,7}):)?(\d{1,2}):(\d{1,2}(?:\.\d{1,6})?)$", re.ASCII)
 _SPELLED = re.compile(
-    r"^(?:(\d{1,7})\s*h)?\s*(?:(\d{1,7})\s*m(?:in)?)?\s*(?:(\d{1,7})\s*s)?$", re.IGNORECASE
+    r"^(?:(\d{1,7})\s*h)?\s*(?:(\d{1,7})\s*m(?:in)?)?\s*(?:(\d{1,7})\s*s)?$",
+    re.IGNORECASE | re.ASCII,
 )
 
 
@@ -367,7 +369,7 @@ def seconds(text: str, column: str) -> int | None:
     if match and any(match.groups()):
         hours, minutes, secs = (int(g or 0) for g in match.groups())
         return hours * 3600 + minutes * 60 + secs or None
-    value = number(text, column)
+    value = number(text, column) if text.isascii() else None
     if value is None or value < 0:
         raise CellError(f"{column}: {shown(text)} is not a duration.")
     return round(value) or None

@@ -36,7 +36,8 @@ from logbook.imports.readers.sport import activity_named, named_or_inferred
 
 SOURCE = "polar"
 ISO_DURATION = re.compile(
-    r"^P(?:(\d{1,4})D)?(?:T(?:(\d{1,6})H)?(?:(\d{1,7})M)?(?:(\d{1,9}(?:\.\d{1,9})?)S)?)?$"
+    r"^P(?:(\d{1,4})D)?(?:T(?:(\d{1,6})H)?(?:(\d{1,7})M)?(?:(\d{1,9}(?:\.\d{1,9})?)S)?)?$",
+    re.ASCII,
 )
 
 

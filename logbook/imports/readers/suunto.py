@@ -47,6 +47,9 @@ def read_suunto_sml(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
         source, "sml", "DeviceLog", "a Suunto SML file", ctx, shrink={"Sample": _keep_sample}
     )
     for number, log in enumerate(logs, start=1):
+        if isinstance(log, RowError):  # the file is cut short: nothing follows
+            yield log
+            continue
         header = next((c for c in log if local_name(c.tag) == "Header"), None)
         samples = [dict(e.attrib) for e in log.iter() if local_name(e.tag) == "Sample" and e.attrib]
         yield from _move(_as_dict(header) if header is not None else {}, samples, number, ctx)
