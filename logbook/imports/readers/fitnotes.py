@@ -14,6 +14,7 @@ from typing import Any, BinaryIO
 from logbook.imports.readers.common import (
     CellError,
     Columns,
+    CsvFile,
     ImportContext,
     Item,
     RowError,
@@ -28,10 +29,10 @@ from logbook.imports.readers.common import (
     new_workout,
     number,
     positive,
-    read_csv,
     seconds,
     weight_unit,
     whole,
+    workout_ends,
 )
 
 SOURCE = "fitnotes"
@@ -39,14 +40,26 @@ NOON = time(12, 0)
 
 
 def read_fitnotes(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
-    header, records = read_csv(source, ctx)
+    table = CsvFile(source, ctx)
+    header = table.header
     cols = Columns(header)
     missing_columns(cols, ("Date", "Exercise", "Reps"), "FitNotes CSV")
     weight_col, header_unit = cols.with_unit("Weight")
     fixed_unit = weight_unit(header_unit) or ctx.weight_unit
 
+    def key_of(record: list[str]) -> date | None:
+        try:  # as the pass below reads it (unquoted commas joined back first)
+            return _date(cols.get(fit_layout(cols, len(header), record), "Date"))
+        except CellError:
+            return None
+
+    ends = workout_ends(table.records(), key_of)
     workouts: dict[date, dict[str, Any]] = {}
-    for row, raw in records:
+    ending = None  # the day whose last row was the row before
+    for row, raw in table.records():
+        if ending in workouts:
+            yield finish(workouts.pop(ending))
+        ending = ends.get(row)
         record = fit_layout(cols, len(header), raw)
         if overflow := extra_cells(row, record, len(header)):
             yield overflow

@@ -17,6 +17,7 @@ from typing import Any, BinaryIO
 from logbook.imports.readers.common import (
     CellError,
     Columns,
+    CsvFile,
     ImportContext,
     Item,
     RowError,
@@ -33,9 +34,9 @@ from logbook.imports.readers.common import (
     new_workout,
     number,
     positive,
-    read_csv,
     stable_id,
     whole,
+    workout_ends,
 )
 
 SOURCE = "hevy"
@@ -69,16 +70,32 @@ _MONTH_FIRST = re.compile(
 
 
 def read_hevy(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
-    header, records = read_csv(source, ctx)
+    table = CsvFile(source, ctx)
+    header = table.header
     cols = Columns(header)
     missing_columns(cols, ("title", "start_time", "exercise_title"), "Hevy CSV")
     weight_col = cols.find(*WEIGHT_COLUMNS)
     distance_col = cols.find(*DISTANCE_COLUMNS)
 
+    def key_of(record: list[str]) -> tuple[str, str] | None:
+        try:
+            started = hevy_datetime(cols.get(record, "start_time"), "start_time")
+        except CellError:
+            return None
+        return started.isoformat(), cols.get(record, "title")
+
+    ends = workout_ends(table.records(), key_of)
     workouts: dict[tuple[str, str], dict[str, Any]] = {}
     last_index: dict[int, int] = {}  # per workout (by id()), the previous set_index
     supersets: dict[int, dict[int, int]] = {}  # per workout, Hevy's ids as 0, 1, 2…
-    for row, record in records:
+    ending = None  # the key whose last row was the row before
+    for row, record in table.records():
+        if ending in workouts:
+            done = workouts.pop(ending)
+            last_index.pop(id(done), None)
+            supersets.pop(id(done), None)
+            yield finish(done)
+        ending = ends.get(row)
         if overflow := extra_cells(row, record, len(header)):
             yield overflow
         try:
