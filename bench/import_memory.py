@@ -6,6 +6,12 @@ under 300 MB) and the throughput, and writes its section of bench/RESULTS.md.
 
     .venv/bin/python -m bench.import_memory [--zip-mb 1024] [--workouts 2000] [--dir /tmp]
     .venv/bin/python -m bench.import_memory --many-workouts 200000
+    .venv/bin/python -m bench.import_memory --csv [--formats hevy,strong]
+
+`--csv` measures the CSV readers instead: a CSV of each format (Strong, Hevy, FitNotes,
+Myolog) just under IMPORT_MAX_BYTES (25 MB, the largest accepted uncompressed CSV), each
+imported through the job's steps in a worker process of its own, with the peak RSS after
+reading and after writing; it writes its own part of the section.
 
 `--many-workouts N` measures the other extreme instead: an export.zip of an export.xml of N
 workouts and nothing else (bench.import_fairness's file), imported through the job's steps as a
@@ -40,6 +46,15 @@ ADMIN_DB = "postgres://postgres@127.0.0.1:5432/postgres"
 RESULTS = ROOT / "bench" / "RESULTS.md"
 SECTION = "## Import memory (Apple Health export.zip)"
 MANY = "### Many workouts: a 200,000-workout export.xml"
+CSV_PART = "### CSV: a 25 MB file of each CSV format"
+# Measured once with the readers holding the decoded text and every workout until the end
+# of the file (main at a4605cd): peak RSS after reading, MB, and reading's rows/s.
+CSV_BEFORE: dict[str, tuple[float, float]] = {
+    "strong": (332, 47_707),
+    "hevy": (344, 74_995),
+    "fitnotes": (316, 93_053),
+    "myolog": (375, 61_688),
+}
 # Measured once with the read holding every payload until written (main at 6b9c79f).
 BEFORE_READ = "338 MB before the spool (read 11 s, all 134 s)"
 MEMBER = "apple_health_export/export.xml"
@@ -139,7 +154,96 @@ def build(path: Path, zip_bytes: int, workouts: int) -> tuple[int, int]:
     return written, made
 
 
-def child(path: str) -> None:
+CSV_FILES = {"strong": "strong.csv", "hevy": "hevy.csv", "fitnotes": "fitnotes.csv",
+             "myolog": "myolog.csv"}  # fmt: skip
+
+
+def csv_file(fmt: str, limit: int) -> bytes:
+    """A CSV of `fmt` just under `limit` bytes: Strong's real sample repeated with shifted
+    dates (bench.import_formats), FitNotes' synthetic form with unquoted
+    commas, Myolog's own export of made-up workouts, and Hevy's form with short cells (the
+    most rows in 25 MB, about 400,000: the worst case of rows per byte)."""
+    from bench.import_formats import strong_file, synthetic
+
+    def fitnotes(days: int) -> bytes:
+        return synthetic("fitnotes/current_unquoted_commas.csv", days=days, sets=33)
+
+    make, unit = {
+        "strong": (strong_file, 10),
+        "hevy": (hevy_sets, 20),
+        "fitnotes": (fitnotes, 20),
+        "myolog": (myolog_file, 20),
+    }[fmt]
+    small = make(unit)
+    return make(max(int(unit * limit * 0.98 / len(small)), 1))
+
+
+def make_csv(fmt: str, path: str) -> None:
+    """Write the format's file (in a process of its own, so the worker's RSS is its own)."""
+    import django
+
+    django.setup()
+    from django.conf import settings
+
+    Path(path).write_bytes(csv_file(fmt, settings.IMPORT_MAX_BYTES))
+
+
+def hevy_sets(workouts: int) -> bytes:
+    """A Hevy export of `workouts` workouts of 5 exercises of 4 sets, cells as short as the
+    app writes them (no notes, blank cells unquoted)."""
+    lines = [
+        "title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,"
+        "set_index,set_type,weight_kg,reps,distance_km,duration_seconds,rpe\n"
+    ]
+    first = datetime(2000, 1, 1, 7, tzinfo=UTC).timestamp()
+    for n in range(workouts):
+        start = datetime.fromtimestamp(first + n * 43_200, UTC)
+        end = datetime.fromtimestamp(first + n * 43_200 + 3600, UTC)
+        when = f'"{start.day} {start:%b %Y, %H:%M}","{end.day} {end:%b %Y, %H:%M}"'
+        for name in ("Squat", "Bench Press", "Deadlift", "Row", "Curl"):
+            for i in range(4):
+                lines.append(f"Day {n % 7},{when},,{name},,,{i},normal,{60 + i * 2.5},{5 + i},,,\n")
+    return "".join(lines).encode()
+
+
+def myolog_file(workouts: int) -> bytes:
+    """Myolog's CSV export of `workouts` strength workouts of 5 exercises of 4 sets."""
+    import csv
+    import io
+
+    from logbook.imports.readers.myolog_csv import COLUMNS, SET_COLUMNS, WORKOUT_COLUMNS, rows_for
+
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(COLUMNS)
+    first = datetime(2000, 1, 1, 7, tzinfo=UTC)
+    for n in range(workouts):
+        started = datetime.fromtimestamp(first.timestamp() + n * 86_400 // 2, UTC)
+        workout = {field: None for field, _ in WORKOUT_COLUMNS.values()} | {
+            "external_id": f"bench-{n}",
+            "source": "myolog",
+            "started_at": started.isoformat(),
+            "title": f"Session {n % 7}",
+            "activity": "strength",
+            "exercises": [
+                {
+                    "exercise": name,
+                    "superset": None,
+                    "sets": [
+                        {field: None for field, _ in SET_COLUMNS.values()}
+                        | {"set_type": "normal", "reps": 5 + i, "load_kg": 60.0 + 2.5 * i}
+                        for i in range(4)
+                    ],
+                }
+                for name in ("Squat", "Bench Press", "Deadlift", "Pull-up", "Plank")
+            ],
+            "intervals": [],
+        }
+        writer.writerows(rows_for(workout))
+    return out.getvalue().encode()
+
+
+def child(path: str, read_only: bool = False) -> None:
     """The worker, as Celery runs the job's steps: read (spooled), then every chunk in turn;
     prints the peak RSS after reading and at the end."""
     import django
@@ -151,15 +255,18 @@ def child(path: str) -> None:
     from logbook.imports import chunks
     from logbook.models import ImportJob
 
-    user = get_user_model().objects.create_user("bench-import", password=secrets.token_hex(8))
+    name = Path(path).name
+    user = get_user_model().objects.create_user(
+        f"bench-import-{name}", password=secrets.token_hex(8)
+    )
     size = default_storage.size(path)
-    job = ImportJob.objects.create(user=user, filename="export.zip", size=size, file=path)
+    job = ImportJob.objects.create(user=user, filename=name, size=size, file=path)
     rss = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # noqa: E731
     baseline = rss()
     started, cpu = time.monotonic(), time.process_time()
     step = chunks.read_file(job.pk)
     read_s, read_rss, steps = time.monotonic() - started, rss(), 0
-    while step is not None:
+    while step is not None and not read_only:
         step = chunks.write_chunk(job.pk, step)
         steps += 1
     seconds, cpu = time.monotonic() - started, time.process_time() - cpu
@@ -169,6 +276,9 @@ def child(path: str) -> None:
             {
                 "status": job.status,
                 "created": job.created,
+                "rows": job.counts.get("rows", {}).get("read")
+                if isinstance(job.counts, dict)
+                else None,
                 "errors": job.error_count,
                 "first_error": (job.errors or [{}])[0].get("message"),
                 "seconds": seconds,
@@ -221,6 +331,102 @@ def many(args: argparse.Namespace, env: dict, work: Path, db: str) -> None:
         write_many(result, size, args.many_workouts)
 
 
+def csv_run(args: argparse.Namespace, env: dict, work: Path, db: str) -> None:
+    """Each format's 25 MB CSV imported in a worker process of its own, one after another."""
+    wanted = args.formats.split(",") if args.formats else list(CSV_FILES)
+    media = work / "media"
+    media.mkdir()
+    with psycopg.connect(ADMIN_DB, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{db}"')
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
+    results = {}
+    for fmt in wanted:
+        name = CSV_FILES[fmt]
+        bench = [sys.executable, "-m", "bench.import_memory"]
+        make = [*bench, "--make", fmt, "--child", str(media / name)]
+        subprocess.run(make, env=env, check=True, cwd=ROOT)
+        data = (media / name).read_bytes()
+        size, lines = len(data), data.count(b"\n") - 1
+        del data
+        out = subprocess.run(
+            [sys.executable, "-m", "bench.import_memory", "--child", name]
+            + (["--read-only"] if args.read_only else []),
+            env=env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+        if out.returncode:
+            sys.exit(f"the {fmt} import process failed:\n{out.stderr[-4000:]}")
+        result = json.loads(out.stdout.strip().splitlines()[-1])
+        result |= {"size": size, "rows": result.get("rows") or lines}
+        results[fmt] = result
+        print(
+            f"{fmt}: {size / 1e6:.1f} MB, {result['rows']:,} rows; peak RSS reading "
+            f"{result['read_peak_rss_mb']:.0f} MB, whole import {result['peak_rss_mb']:.0f} MB "
+            f"(start-up {result['baseline_rss_mb']:.0f} MB); read {result['read_seconds']:.1f} s "
+            f"({result['rows'] / result['read_seconds']:,.0f} rows/s), all "
+            f"{result['seconds']:.0f} s; {result['status']}, {result['created']:,} workouts",
+            flush=True,
+        )
+        (media / name).unlink(missing_ok=True)  # the job deletes its upload when done
+    if not args.no_results:
+        write_csv_part(results)
+
+
+def write_csv_part(results: dict[str, dict]) -> None:
+    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    rows = []
+    for fmt, r in results.items():
+        before = CSV_BEFORE.get(fmt)
+        was = f"{before[0]:.0f} MB, {before[1]:,.0f} rows/s" if before else "not measured"
+        rows.append(
+            f"| {fmt} | {r['size'] / 1e6:.1f} MB, {r['rows']:,} rows | "
+            f"{r['read_peak_rss_mb']:.0f} MB | {r['peak_rss_mb']:.0f} MB | "
+            f"{r['rows'] / r['read_seconds']:,.0f} rows/s; all {r['seconds']:.0f} s | {was} |"
+        )
+    base = max(r["baseline_rss_mb"] for r in results.values())
+    table = "\n".join(rows)
+    part = f"""{CSV_PART}
+
+Run {when} by `python -m bench.import_memory --csv` on {os.uname().nodename}
+({os.cpu_count()} cores, shared): a CSV of each format just under IMPORT_MAX_BYTES (25 MB, the
+largest accepted uncompressed CSV), each imported through the job's steps
+(`chunks.read_file`, then `chunks.write_chunk` until done) in a worker process of its own on
+PostgreSQL. Start-up is about {base:.0f} MB; the target is under 300 MB for any accepted file.
+
+| format | file | peak RSS, reading | peak RSS, whole import | read speed | before (reading) |
+| --- | --- | --- | --- | --- | --- |
+{table}
+
+The CSV readers stream the stored file (`common.CsvFile`): csv.reader over a text stream,
+a first pass keeping only each workout's key and last row number, and each workout yielded
+(and spooled) once its last row is read, so a read holds the workouts in progress, not the
+file's decoded text, its rows and every workout until the end. "Before" is the readers
+holding all of that (main at a4605cd).
+"""
+    _write_part(CSV_PART, part)
+
+
+def _write_part(heading: str, part: str) -> None:
+    """Put `part` (a ### subsection) in the section, in place of its last version."""
+    text = RESULTS.read_text()
+    start = text.index(SECTION)
+    ends = [text.find(mark, start + len(SECTION)) for mark in ("\n## ", "\n<!--")]
+    end = min([e + 1 for e in ends if e >= 0] or [len(text)])
+    section = text[start:end]
+    if heading in section:
+        at = section.index(heading)
+        after = section.find("\n### ", at + len(heading))
+        rest = section[after + 1 :] if after >= 0 else ""
+        section = section[:at].rstrip("\n") + "\n\n" + part + ("\n" + rest if rest else "")
+    else:
+        section = section.rstrip("\n") + "\n\n" + part
+    section = section.rstrip("\n") + "\n\n"
+    RESULTS.write_text(text[:start] + section + text[end:])
+
+
 def write_many(result: dict, size: int, workouts: int) -> None:
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     read_peak, peak, base = (
@@ -250,15 +456,7 @@ Before, the read kept every payload until it was written: +182 MB over start-up 
 file. The file's workouts run one every 3 hours back from 2026, so those before 1970 are
 refused as implausible dates ({result["errors"]:,} messages), as any import refuses them.
 """
-    text = RESULTS.read_text()
-    start = text.index(SECTION)
-    ends = [text.find(mark, start + len(SECTION)) for mark in ("\n## ", "\n<!--")]
-    end = min([e + 1 for e in ends if e >= 0] or [len(text)])
-    section = text[start:end]
-    if MANY in section:
-        section = section[: section.index(MANY)]
-    section = section.rstrip("\n") + "\n\n" + part + "\n"
-    RESULTS.write_text(text[:start] + section + text[end:])
+    _write_part(MANY, part)
 
 
 def main() -> None:
@@ -268,14 +466,22 @@ def main() -> None:
     parser.add_argument("--dir", default=None, help="where the temporary export goes")
     parser.add_argument("--no-results", action="store_true", help="do not write RESULTS.md")
     parser.add_argument("--many-workouts", type=int, help="an export.zip of N workouts only")
+    parser.add_argument("--csv", action="store_true", help="a 25 MB CSV of each CSV format")
+    parser.add_argument("--formats", help="with --csv: some of strong,hevy,fitnotes,myolog")
+    parser.add_argument("--read-only", action="store_true", help="with --csv: stop after reading")
+    parser.add_argument("--db", help="the PostgreSQL database to make (and drop) for the run")
     parser.add_argument("--redis-db", type=int, default=REDIS_DB, help="for the queued tasks")
     parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--make", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.make:
+        make_csv(args.make, args.child)
+        return
     if args.child:
-        child(args.child)
+        child(args.child, args.read_only)
         return
     work = Path(tempfile.mkdtemp(prefix="myolog-import-bench-", dir=args.dir))
-    db = f"myolog_imp_bench_{secrets.token_hex(3)}"
+    db = args.db or f"myolog_imp_bench_{secrets.token_hex(3)}"
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "bench.settings",
@@ -290,6 +496,9 @@ def main() -> None:
     try:
         if args.many_workouts:
             many(args, env, work, db)
+            return
+        if args.csv:
+            csv_run(args, env, work, db)
             return
         media = work / "media"
         media.mkdir()

@@ -7,6 +7,7 @@ no workout name: one workout per day, started at noon in the user's zone, identi
 its date. `Time` is a set's duration (H:MM:SS); `Comment` is a note on the set.
 """
 
+import functools
 from collections.abc import Iterator
 from datetime import date, datetime, time
 from typing import Any, BinaryIO
@@ -47,9 +48,16 @@ def read_fitnotes(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
     weight_col, header_unit = cols.with_unit("Weight")
     fixed_unit = weight_unit(header_unit) or ctx.weight_unit
 
+    # Joining unquoted commas back moves no cell before the first text column.
+    date_first = cols.index["date"] < min(
+        (cols.index[n.lower()] for n in TEXT_COLUMNS if n.lower() in cols.index), default=0
+    )
+
     def key_of(record: list[str]) -> date | None:
-        try:  # as the pass below reads it (unquoted commas joined back first)
-            return _date(cols.get(fit_layout(cols, len(header), record), "Date"))
+        try:  # as the pass below reads it
+            if not date_first:
+                record = fit_layout(cols, len(header), record)
+            return _date(cols.get(record, "Date"))
         except CellError:
             return None
 
@@ -137,6 +145,7 @@ def _numbers_fit(cols: Columns, record: list[str]) -> bool:
         return False
 
 
+@functools.lru_cache(maxsize=256)  # every set row of a day repeats its date
 def _date(text: str) -> date:
     try:
         return date.fromisoformat(text.strip()[:10])
