@@ -9,11 +9,13 @@ client in the same process, so the figure is the server's time, not the network'
 figures; it passes or fails nothing; it writes its own section of bench/RESULTS.md.
 
     .venv/bin/python -m bench.progress_pages [--quick] [--backend sqlite|postgres]
+        [--pg-database NAME]
 
 A section module (bench/sections.py): `make bench` runs it as its `progress_pages` step.
 """
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -22,6 +24,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -193,6 +196,44 @@ def page_urls(user) -> dict[str, str]:
     }
 
 
+# Timed last, since each of its saves adds a workout: the records page's first view after a
+# workout is saved, when the books kept under the change clock are worked out again.
+AFTER_A_SAVE = "records, first view after a save"
+
+
+def save_a_session(user, n: int) -> None:
+    """A short squat session a few minutes before now, saved through the write path."""
+    from logbook import services
+    from logbook.schema import clean_workout
+
+    payload = {
+        "source": "bench",
+        "external_id": f"after-save-{n}",
+        "started_at": (datetime.now(UTC) - timedelta(minutes=60 - n)).isoformat(),
+        "activity": "strength",
+        "exercises": [{"exercise": "back-squat", "sets": [{"reps": 5, "load_kg": 100.0}]}],
+    }
+    services.create_workout(user, clean_workout(payload))
+
+
+def time_page(client, url: str, rounds: int, before=None) -> dict:
+    """p50 / p95 of `rounds` requests after one warm-up, and one request's statements;
+    `before(n)`, if given, runs untimed before each request."""
+    before = before or (lambda n: None)
+    before(0)
+    response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    before(1)
+    queries = count_queries(lambda: client.get(url))
+    times = []
+    for n in range(2, rounds + 2):
+        before(n)
+        begin = time.perf_counter()
+        client.get(url)
+        times.append((time.perf_counter() - begin) * 1000)
+    return {"p50": percentile(times, 50), "p95": percentile(times, 95), "queries": queries}
+
+
 def measure_here(quick: bool) -> dict:
     """Fill the configured database with the lifter and time each page (Django is set up)."""
     from django.test import Client
@@ -200,33 +241,24 @@ def measure_here(quick: bool) -> dict:
     from logbook.models import Set, Workout
 
     user, fill_s = fill()
+    workouts = Workout.objects.filter(user=user).count()
+    sets = Set.objects.filter(entry__workout__user=user).count()
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(user)
     rounds = 8 if quick else 30
+    pages = [(name, url, None) for name, url in page_urls(user).items()]
+    pages.append((AFTER_A_SAVE, "/records/", lambda n: save_a_session(user, n)))
     figures = {}
-    for name, url in page_urls(user).items():
-        response = client.get(url)
-        assert response.status_code == 200, (url, response.status_code)
-        queries = count_queries(lambda url=url: client.get(url))
-        times = []
-        for _ in range(rounds):
-            begin = time.perf_counter()
-            client.get(url)
-            times.append((time.perf_counter() - begin) * 1000)
-        figures[name] = {
-            "p50": percentile(times, 50),
-            "p95": percentile(times, 95),
-            "queries": queries,
-        }
+    for name, url, before in pages:
+        figures[name] = f = time_page(client, url, rounds, before)
         print(
-            f"  {name:32} {figures[name]['p50']:6.0f} / {figures[name]['p95']:4.0f} ms"
-            f"  {queries} queries",
+            f"  {name:32} {f['p50']:6.0f} / {f['p95']:4.0f} ms  {f['queries']} queries",
             file=sys.stderr,
             flush=True,
         )
     return {
-        "workouts": Workout.objects.filter(user=user).count(),
-        "sets": Set.objects.filter(entry__workout__user=user).count(),
+        "workouts": workouts,
+        "sets": sets,
         "fill_s": round(fill_s, 1),
         "rounds": rounds,
         "pages": figures,
@@ -252,7 +284,7 @@ def percentile(values: list[float], q: int) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
 
 
-def child(backend: str, quick: bool) -> None:
+def child(quick: bool) -> None:
     """Run in a fresh process with DATABASE_URL set: measure, print the figures as JSON."""
     import django
 
@@ -260,10 +292,7 @@ def child(backend: str, quick: bool) -> None:
     print(json.dumps(measure_here(quick)))
 
 
-def child_env(backend: str, folder: Path) -> dict[str, str]:
-    url = f"sqlite:///{folder / 'pages.sqlite3'}"
-    if backend == "postgres":
-        url = f"postgres://postgres@127.0.0.1:5432/{PG_DB}"
+def child_env(url: str, folder: Path) -> dict[str, str]:
     env = {
         key: value
         for key, value in os.environ.items()
@@ -282,36 +311,53 @@ def child_env(backend: str, folder: Path) -> dict[str, str]:
     }
 
 
-def run_backend(backend: str, quick: bool) -> dict:
-    """Fill and measure one database in a child process; the database is gone afterwards."""
+def admin(sql: str) -> None:
+    """One statement on the server's `postgres` database (to make or drop ours)."""
     import psycopg
 
+    with psycopg.connect(ADMIN_DB, autocommit=True) as conn:
+        conn.execute(sql)
+
+
+@contextlib.contextmanager
+def fresh_database(backend: str, folder: Path, pg_database: str = PG_DB) -> Iterator[str]:
+    """The URL of an empty database for one run, gone after it: a SQLite file under var/,
+    or a PostgreSQL database of that name."""
+    file = folder / "pages.sqlite3"
+    postgres = backend == "postgres"
+    url = f"postgres://postgres@127.0.0.1:5432/{pg_database}" if postgres else f"sqlite:///{file}"
+
+    def drop() -> None:
+        file.unlink(missing_ok=True)
+        if postgres:
+            admin(f'DROP DATABASE IF EXISTS "{pg_database}" WITH (FORCE)')
+
+    drop()
+    if postgres:
+        admin(f'CREATE DATABASE "{pg_database}"')
+    try:
+        yield url
+    finally:
+        drop()
+
+
+def run_backend(backend: str, quick: bool, pg_database: str = PG_DB) -> dict:
+    """Fill and measure one database in a child process; the database is gone afterwards."""
     folder = ROOT / "var" / "bench-pages"
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "pages.sqlite3").unlink(missing_ok=True)
-    if backend == "postgres":
-        with psycopg.connect(ADMIN_DB, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{PG_DB}" WITH (FORCE)')
-            conn.execute(f'CREATE DATABASE "{PG_DB}"')
     print(f"progress pages on {backend}: filling five years, then timing", flush=True)
     load_before = os.getloadavg()[0]
-    try:
+    with fresh_database(backend, folder, pg_database) as url:
         out = subprocess.run(
-            [sys.executable, "-m", "bench.progress_pages", "--child", backend]
+            [sys.executable, "-m", "bench.progress_pages", "--child"]
             + (["--quick"] if quick else []),
             cwd=ROOT,
-            env=child_env(backend, folder),
-            capture_output=False,
+            env=child_env(url, folder),
             stdout=subprocess.PIPE,
             text=True,
             check=True,
             timeout=3600,
         ).stdout
-    finally:
-        if backend == "postgres":
-            with psycopg.connect(ADMIN_DB, autocommit=True) as conn:
-                conn.execute(f'DROP DATABASE IF EXISTS "{PG_DB}" WITH (FORCE)')
-        (folder / "pages.sqlite3").unlink(missing_ok=True)
     figures = json.loads(out.strip().splitlines()[-1])
     figures["load"] = (round(load_before, 1), round(os.getloadavg()[0], 1))
     return figures
@@ -359,9 +405,12 @@ def section(results: dict[str, dict], quick: bool) -> str:
         "",
         f"Filling the five years through the write path took {fills}. The machine's load "
         f"average (1 min, 2 cores shared), before / after each: {loads}: a loaded machine "
-        "slows every figure. ✘ marks a page over "
-        "the target. Queries: one request's statements (per database, slash-separated, when "
-        "they differ).",
+        "slows every figure. ✘ marks a page over the target. The records page's books are "
+        "kept in the cache under the user's change clock (`insights.selectors.all_record_books`): "
+        f"'records' is a view with nothing changed since the last, '{AFTER_A_SAVE}' the first "
+        "view after each of as many saves of a short squat session (the save not timed), when "
+        "every set is read again. Queries: one request's statements (per database, "
+        "slash-separated, when they differ).",
     ]
     return "\n".join(lines)
 
@@ -369,21 +418,27 @@ def section(results: dict[str, dict], quick: bool) -> str:
 LABELS = {"sqlite": "SQLite", "postgres": "PostgreSQL"}
 
 
-def measure(quick: bool, backends: tuple[str, ...] = BACKENDS) -> dict[str, dict]:
+def measure(
+    quick: bool, backends: tuple[str, ...] = BACKENDS, pg_database: str = PG_DB
+) -> dict[str, dict]:
     """Fill and time each backend, each in its own process and database."""
-    return {backend: run_backend(backend, quick) for backend in backends}
+    return {backend: run_backend(backend, quick, pg_database) for backend in backends}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="fewer requests a page")
     parser.add_argument("--backend", choices=BACKENDS, action="append")
-    parser.add_argument("--child", choices=BACKENDS, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--pg-database", default=PG_DB, help=f"the PostgreSQL database to make (default {PG_DB})"
+    )
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(args.child, args.quick)
+        child(args.quick)
     else:
-        text = section(measure(args.quick, tuple(args.backend or BACKENDS)), args.quick)
+        backends = tuple(args.backend or BACKENDS)
+        text = section(measure(args.quick, backends, args.pg_database), args.quick)
         sections.write(NAME, text)
         print(text)
 

@@ -1,6 +1,7 @@
 """The progress pages: one per exercise (its sessions, charts and records table) and the
 records page across exercises. Records are worked out on read from grouped sets
-(`selectors.exercise_sessions`, one query), never stored."""
+(`selectors.exercise_sessions`, one query), never stored in the database; the records page's
+books are kept in the cache under the user's change clock."""
 
 from datetime import date, datetime, timedelta
 
@@ -173,8 +174,9 @@ def _by_month(shown, zone, units: str) -> list[dict]:
 
 @login_required
 def records_page(request: HttpRequest) -> HttpResponse:
-    """Every record broken, newest first, across the user's exercises."""
-    books = selectors.record_books(request.user)
+    """Every record broken, newest first, across the user's exercises (the books are kept
+    under the user's change clock: `selectors.all_record_books`)."""
+    books = selectors.all_record_books(request.user)
     names = dict(Exercise.objects.filter(pk__in=list(books)).values_list("pk", "name"))
     page = Paginator(records.celebrations(books, names), RECORDS_PAGE).get_page(
         request.GET.get("page")

@@ -1,18 +1,24 @@
 """The reads of insights: which workouts need (re)classifying, a workout's current insight,
 an exercise's sessions and records."""
 
+import functools
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta, tzinfo
+from pathlib import Path
 
+from django.core.cache import cache
 from django.db.models import F, FloatField, Max, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 
-from insights import records
+from insights import features, records
 from insights.features import rir_from
 from insights.models import Insight
 from insights.services import current_version
+from logbook import strength
 from logbook.models import Exercise, Set, SetType, Workout, WorkoutExercise
+from logbook.selectors import change_stamp
 
 
 def workouts_needing_insight(version: str | None = None) -> QuerySet:
@@ -106,6 +112,38 @@ def record_books(
     }
 
 
+# Every record book of a user, kept in the cache under their change clock for this long: long
+# enough for the views of a training day, short enough that old clocks' entries go.
+RECORD_BOOKS_SECONDS = 6 * 3600
+
+
+@functools.cache
+def _records_code() -> str:
+    """A digest of the code that makes a record book (the rules, the e1RM, the grouping
+    here), so after a deploy no book an older version cached is read."""
+    digest = hashlib.sha256()
+    for path in (records.__file__, strength.__file__, features.__file__, __file__):
+        digest.update(Path(path).read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def all_record_books(user) -> dict[int, records.Book]:
+    """The record book of every exercise the user has lifted, over their whole history: the
+    records page and the weekly email. Working it out reads every set (about 0.1 s for five
+    years), so it is kept in the cache under the user's change clock, which every write of
+    their workouts moves: a kept book is never stale, only no longer read. The clock is read
+    before the sets, so a book is at least as new as the clock it is kept under."""
+    stamp = change_stamp(user)
+    if stamp is None:  # nothing written through the services yet
+        return record_books(user)
+    key = f"record-books:{_records_code()}:{user.pk}:{stamp}"
+    books = cache.get(key)
+    if books is None:
+        books = record_books(user)
+        cache.set(key, books, RECORD_BOOKS_SECONDS)
+    return books
+
+
 def workout_celebrations(workout: Workout) -> list[records.Celebration]:
     """The records this workout broke, by exercise (compared with every earlier workout)."""
     entries = list(workout.exercises.all())
@@ -118,18 +156,10 @@ def workout_celebrations(workout: Workout) -> list[records.Celebration]:
 
 def celebrations_between(user, start: datetime, end: datetime) -> list[records.Celebration]:
     """The records broken by workouts in [start, end), newest first (the weekly email's
-    "New records this week"): each compared with every earlier workout."""
-    lifted = (
-        WorkoutExercise.objects.filter(
-            workout__user=user,
-            workout__deleted_at__isnull=True,
-            workout__started_at__gte=start,
-            workout__started_at__lt=end,
-        )
-        .values_list("exercise_id", flat=True)
-        .distinct()
-    )
-    books = record_books(user, set(lifted), until=end)
+    "New records this week"): each compared with every earlier workout. Read from the same
+    books as the records page: a session's records depend only on the sessions before it,
+    so the whole history's books give what books up to `end` would."""
+    books = all_record_books(user)
     names = dict(Exercise.objects.filter(pk__in=list(books)).values_list("pk", "name"))
     return [c for c in records.celebrations(books, names) if start <= c.started_at < end]
 

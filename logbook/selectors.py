@@ -13,6 +13,7 @@ from django.db.models.functions import RowNumber
 from logbook import exercise_search
 from logbook.catalog import catalog_by_key, name_key
 from logbook.models import (
+    ChangeClock,
     Exercise,
     ExerciseName,
     ImportJob,
@@ -46,6 +47,14 @@ def get_profile(user: AbstractBaseUser) -> Profile:
     except Profile.DoesNotExist:
         profile, _ = Profile.objects.get_or_create(user=user)
         return profile
+
+
+def change_stamp(user: AbstractBaseUser) -> int | None:
+    """The user's change clock (`ChangeClock`), or None before their first write. Every write
+    of their workouts moves it (`services`: saves, deletes, sync, imports, and renames and
+    merges of exercises restamp the workouts they touch), so what is worked out from the
+    workouts can be kept under it and is never read stale."""
+    return ChangeClock.objects.filter(user_id=user.pk).values_list("stamp_us", flat=True).first()
 
 
 def live_workouts(user: AbstractBaseUser) -> QuerySet:
