@@ -124,6 +124,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: what a request leaves for after its answer (the Celery publish of its writes).
+    "logbook.common.after_response.AfterResponseMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -287,6 +289,8 @@ CELERY_BEAT_SCHEDULE = {
     },
     "purge-sessions": {"task": "logbook.tasks.purge_sessions", "schedule": DAY},
     "purge-imports": {"task": "logbook.imports.tasks.purge_imports", "schedule": DAY},
+    # Chunked uploads that stopped coming (logbook/imports/uploads.py).
+    "purge-import-uploads": {"task": "logbook.imports.tasks.purge_uploads", "schedule": HOUR},
     # No import left queued or running past its limit (logbook/imports/watchdog.py).
     "unstick-imports": {"task": "logbook.imports.tasks.unstick_imports", "schedule": 60.0},
     "purge-login-failures": {"task": "logbook.tasks.purge_login_failures", "schedule": HOUR},
@@ -303,6 +307,9 @@ IMPORT_CHUNK_SECONDS = env.float("IMPORT_CHUNK_SECONDS", default=2.0)
 # fails with a message; a step is lost after the task's hard time limit and a minute.
 IMPORT_MAX_ATTEMPTS = env.int("IMPORT_MAX_ATTEMPTS", default=2)
 IMPORT_STEP_GRACE_S = env.float("IMPORT_STEP_GRACE_S", default=60.0)
+# The Retry-After (seconds) of the 503 an upload or a retry gets when the job queue could
+# not take it (a broker restart is usually over by then).
+IMPORT_RETRY_AFTER_S = env.int("IMPORT_RETRY_AFTER_S", default=30)
 # Reading a file is one step that cannot be cut (a 1 GB Apple Health zip took 15 minutes on
 # a busy 2-core machine, bench/RESULTS.md), so it has limits of its own, still below the
 # visibility timeout; its progress beats the job's heartbeat, for the watchdog.
@@ -338,6 +345,14 @@ IMPORT_MAX_ARCHIVE_RATIO = env.int("IMPORT_MAX_ARCHIVE_RATIO", default=100)
 IMPORT_MAX_ARCHIVE_UNPACKED_BYTES = env.int(
     "IMPORT_MAX_ARCHIVE_UNPACKED_BYTES", default=32 * 1024**3
 )
+# A file too large for one request on a weak connection goes up in chunks
+# (`/api/v1/imports/uploads/`, the import page with JavaScript), checked against the limits
+# above when it starts: a chunk carries at most this many bytes, written to disk as they
+# arrive; a user has at most this many unfinished uploads; one that gets no chunk for this
+# many hours is deleted with its bytes (beat, hourly).
+IMPORT_UPLOAD_CHUNK_BYTES = env.int("IMPORT_UPLOAD_CHUNK_BYTES", default=4 * 1024 * 1024)
+IMPORT_UPLOAD_MAX_OPEN = env.int("IMPORT_UPLOAD_MAX_OPEN", default=3)
+IMPORT_UPLOAD_EXPIRE_HOURS = env.int("IMPORT_UPLOAD_EXPIRE_HOURS", default=24)
 # Uploads larger than this are written to a temporary file as they arrive (Django's
 # default, stated here because imports rely on it): a 2 GB archive never sits in memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440

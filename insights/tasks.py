@@ -12,6 +12,7 @@ from django.db import OperationalError
 from kombu.exceptions import KombuError
 
 from insights import reports, selectors, services, weekly_email
+from logbook.common.after_response import after_response
 from logbook.imports import chunks
 
 logger = logging.getLogger(__name__)
@@ -41,12 +42,12 @@ def classify_workouts(workout_ids: list[int]) -> None:
             schedule_week_refresh(workout.user_id, reports.weeks_of(workout))
 
 
-def queue_classification(workout_ids: list[int]) -> None:
+def queue_classification(workout_ids: list[int], bulk: bool | None = None) -> None:
     """A few tasks for a batch (publishing one costs about a millisecond), enough of them
     that every worker process shares it. An import's go to a queue of their own, which
     workers take from in turn with the others: thousands queued by one big file never make
     another user's saved workout wait behind them."""
-    bulk = chunks.importing()
+    bulk = chunks.importing() if bulk is None else bulk
     for start in range(0, len(workout_ids), CLASSIFY_BATCH):
         batch = workout_ids[start : start + CLASSIFY_BATCH]
         if bulk:
@@ -108,10 +109,16 @@ def sweep_on_start(sender=None, **kwargs) -> None:
 
 
 def enqueue_classification(sender, workouts, **kwargs) -> None:
-    """On commit of workout writes. If the broker is down the saves stand; the sweep catches up."""
+    """On commit of workout writes, published once the response is sent (the client need not
+    wait for the broker). If the broker is down the saves stand; the sweep catches up."""
     ids = [w.pk for w in workouts]
+    bulk = chunks.importing()  # now: the import's context is gone after the response
+    after_response(lambda: _queue_or_log(ids, bulk))
+
+
+def _queue_or_log(ids: list[int], bulk: bool) -> None:
     try:
-        queue_classification(ids)
+        queue_classification(ids, bulk)
     except BROKER_ERRORS:  # the broker is down: none may fail the request
         logger.warning("could not queue classification of workouts %s", ids, exc_info=True)
 

@@ -473,6 +473,34 @@ class ImportJob(models.Model):
         return self.status in (self.Status.DONE, self.Status.FAILED)
 
 
+class ImportUpload(models.Model):
+    """A file arriving in chunks (`/api/v1/imports/uploads/`, the import page with
+    JavaScript), so a dropped connection loses one chunk, not the upload. The bytes received
+    so far are in default storage under imports/uploads/; the last chunk turns them into an
+    ImportJob through the same service as a one-request upload."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="import_uploads")
+    filename = models.CharField(max_length=255)
+    size = models.PositiveBigIntegerField(help_text="The whole file's bytes, given at the start.")
+    received = models.PositiveBigIntegerField(default=0, help_text="Bytes stored so far.")
+    format = models.CharField(max_length=20, choices=ImportFormat.choices, blank=True)
+    weight_unit = models.CharField(max_length=2, choices=Units.choices, blank=True)
+    job = models.OneToOneField(
+        ImportJob, null=True, blank=True, on_delete=models.CASCADE, related_name="upload"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(
+        default=django_timezone.now, help_text="When the last chunk arrived."
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["updated_at"], name="import_upload_updated")]
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.received} of {self.size} bytes)"
+
+
 class ImportMessage(models.Model):
     """One thing an import did not take, by row: every one is kept (the job's `errors`
     holds only the first), and `GET /api/v1/imports/{id}/messages/` pages them."""

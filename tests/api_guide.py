@@ -388,4 +388,6 @@ def _request_value(exchange: Exchange) -> Any:
             )
             for part in message.iter_parts()
         }
+    if exchange.content_type.startswith("application/octet-stream"):
+        return exchange.body.decode()  # a chunk of a file: the schema's binary string
     return json.loads(exchange.body)

@@ -2,6 +2,7 @@ from django.urls import path
 
 from logbook.api import export, routines, sync, views
 from logbook.imports import api as imports
+from logbook.imports import upload_api
 
 urlpatterns = [
     path("auth/token/", views.TokenCreateView.as_view(), name="api-token"),
@@ -16,6 +17,12 @@ urlpatterns = [
     path("me/", views.MeView.as_view(), name="api-me"),
     path("sync/workouts/", sync.SyncWorkoutsView.as_view(), name="api-sync-workouts"),
     path("imports/", imports.ImportCreateView.as_view(), name="api-imports"),
+    path("imports/uploads/", upload_api.UploadCreateView.as_view(), name="api-import-uploads"),
+    path(
+        "imports/uploads/<id:id>/",
+        upload_api.UploadDetailView.as_view(),
+        name="api-import-upload",
+    ),
     path("imports/<id:id>/", imports.ImportDetailView.as_view(), name="api-import"),
     path("imports/<id:id>/retry/", imports.ImportRetryView.as_view(), name="api-import-retry"),
     path(

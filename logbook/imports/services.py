@@ -17,7 +17,7 @@ from logbook.common.errors import InvalidInput
 from logbook.imports import chunks, tasks
 from logbook.imports.archives import is_archive
 from logbook.imports.jobs import too_large_message
-from logbook.models import ImportFormat, ImportJob, ImportMessage, Units
+from logbook.models import ImportFormat, ImportJob, ImportMessage, ImportUpload, Units
 
 logger = logging.getLogger(__name__)
 
@@ -32,9 +32,12 @@ def start_import(
     *,
     format: str | None = None,
     weight_unit: str | None = None,
+    chunked: ImportUpload | None = None,
 ) -> ImportJob:
     """Check and store an upload, then queue its job. Bad input raises InvalidInput; a
-    broker that cannot take the job raises NotQueued (the job is kept, failed, to retry)."""
+    broker that cannot take the job raises NotQueued (the job is kept, failed, to retry).
+    `chunked` is the chunked upload the file came from (logbook/imports/uploads.py): it
+    names its job in the job's transaction, so its last chunk makes exactly one."""
     check_upload(upload, format, weight_unit)
     job = ImportJob(
         user=user,
@@ -48,6 +51,8 @@ def start_import(
     job.heartbeat_at = timezone.now()
     with transaction.atomic():
         job.save()
+        if chunked is not None:
+            ImportUpload.objects.filter(pk=chunked.pk).update(job=job)
         queue(job)
     raise_if_not_queued(job)
     return job
@@ -90,7 +95,7 @@ class NotRetryable(InvalidInput):
     status_code = 409
 
 
-NOT_QUEUED = "Could not start the import (the job queue is unavailable); retry it."
+NOT_QUEUED = "Could not start the import (the job queue is briefly unavailable); try again shortly."
 
 
 def queue(job: ImportJob, step: int = 0) -> None:
@@ -103,9 +108,13 @@ def queue(job: ImportJob, step: int = 0) -> None:
 
 def raise_if_not_queued(job: ImportJob) -> None:
     if getattr(job, "queue_failed", False):
-        message = f"{NOT_QUEUED[:-1]}: POST /api/v1/imports/{job.pk}/retry/ in a moment."
+        message = (
+            f"{NOT_QUEUED[:-1]}: POST /api/v1/imports/{job.pk}/retry/ after the seconds in "
+            "Retry-After."
+        )
         error = NotQueued({"detail": [message]})
         error.job = job
+        error.retry_after = settings.IMPORT_RETRY_AFTER_S
         raise error
 
 

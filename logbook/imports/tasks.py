@@ -4,7 +4,7 @@ watchdog of stuck jobs and the housekeeping of old jobs and uploads."""
 from celery import shared_task
 from django.conf import settings
 
-from logbook.imports import chunks, jobs, watchdog
+from logbook.imports import chunks, jobs, upload_files, watchdog
 
 # A database that went away is waited for: 2, 4, 8 … 60 s between tries, about 5 minutes
 # in all; past that the watchdog re-queues or fails the job.
@@ -62,3 +62,9 @@ def unstick_imports() -> int:
 def purge_imports() -> int:
     watchdog.purge_spools()
     return jobs.purge_imports()
+
+
+@shared_task(acks_late=True)
+def purge_uploads() -> int:
+    """Chunked uploads that stopped coming, with their bytes."""
+    return upload_files.purge_uploads()

@@ -95,6 +95,25 @@ def read_json(source: BinaryIO, what: str) -> Any:
         raise ImportFailed(f"The file is not valid JSON ({what}): {error}.") from None
 
 
+def json_objects(source: BinaryIO, what: str) -> list[Any]:
+    """The file's top-level values, walked the same way by every JSON reader: exports write
+    one object (an activity, a move, a training session) or a list of them (Garmin Connect's
+    activity list, its account export's one-item list). Each reader picks its records out of
+    these and refuses the file, naming the key it looked for, when none has it."""
+    document = read_json(source, what)
+    return document if isinstance(document, list) else [document]
+
+
+def rate_summary(
+    avg: int | None, peak: int | None, samples: list[int]
+) -> tuple[int | None, int | None]:
+    """Average and maximum heart rate: the file's summary where it has one, else its
+    samples' mean and highest (a watch that summarised nothing still recorded them)."""
+    if not samples:
+        return avg, peak
+    return avg or heart_rate(sum(samples) / len(samples)), peak or max(samples)
+
+
 def json_number(value: Any) -> float | None:
     """A finite JSON number (not a boolean), else None."""
     if isinstance(value, bool) or not isinstance(value, int | float):
@@ -328,9 +347,11 @@ def heart_rate(value: Any) -> int | None:
 
 
 # Digit counts are bounded: int() of thousands of digits is slow (and refused past 4,300).
-_CLOCK = re.compile(r"^(?:(\d{1,7}):)?(\d{1,2}):(\d{1,2}(?:\.\d{1,6})?)$")
+# ASCII only: Python's \d (and int(), float()) also take "١:٠٥" or "²", no app writes them.
+_CLOCK = re.compile(r"^(?:(\d{1,7}):)?(\d{1,2}):(\d{1,2}(?:\.\d{1,6})?)$", re.ASCII)
 _SPELLED = re.compile(
-    r"^(?:(\d{1,7})\s*h)?\s*(?:(\d{1,7})\s*m(?:in)?)?\s*(?:(\d{1,7})\s*s)?$", re.IGNORECASE
+    r"^(?:(\d{1,7})\s*h)?\s*(?:(\d{1,7})\s*m(?:in)?)?\s*(?:(\d{1,7})\s*s)?$",
+    re.IGNORECASE | re.ASCII,
 )
 
 
@@ -348,7 +369,7 @@ def seconds(text: str, column: str) -> int | None:
     if match and any(match.groups()):
         hours, minutes, secs = (int(g or 0) for g in match.groups())
         return hours * 3600 + minutes * 60 + secs or None
-    value = number(text, column)
+    value = number(text, column) if text.isascii() else None
     if value is None or value < 0:
         raise CellError(f"{column}: {shown(text)} is not a duration.")
     return round(value) or None
