@@ -274,6 +274,7 @@ CELERY_TASK_ROUTES = {
     "insights.tasks.classify_workouts": {"queue": "classification"},
     "insights.tasks.sweep_unclassified": {"queue": "classification"},
     "insights.tasks.refresh_weekly_report": {"queue": "weeks"},
+    "insights.tasks.warm_record_books": {"queue": "weeks"},
     "insights.tasks.send_weekly_email": {"queue": "emails"},
     "insights.tasks.send_due_weekly_emails": {"queue": "emails"},
 }
