@@ -124,6 +124,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: what a request leaves for after its answer (the Celery publish of its writes).
+    "logbook.common.after_response.AfterResponseMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -272,6 +274,7 @@ CELERY_TASK_ROUTES = {
     "insights.tasks.classify_workouts": {"queue": "classification"},
     "insights.tasks.sweep_unclassified": {"queue": "classification"},
     "insights.tasks.refresh_weekly_report": {"queue": "weeks"},
+    "insights.tasks.warm_record_books": {"queue": "weeks"},
     "insights.tasks.send_weekly_email": {"queue": "emails"},
     "insights.tasks.send_due_weekly_emails": {"queue": "emails"},
 }
