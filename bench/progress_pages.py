@@ -197,7 +197,8 @@ def page_urls(user) -> dict[str, str]:
 
 
 # Timed last, since each of its saves adds a workout: the records page's first view after a
-# workout is saved, when the books kept under the change clock are worked out again.
+# workout is saved. A worker works the books out again a moment after the save
+# (insights.tasks.warm_record_books; here tasks run at once), so this is the view once it has.
 AFTER_A_SAVE = "records, first view after a save"
 
 
@@ -408,9 +409,10 @@ def section(results: dict[str, dict], quick: bool) -> str:
         "slows every figure. ✘ marks a page over the target. The records page's books are "
         "kept in the cache under the user's change clock (`insights.selectors.all_record_books`): "
         f"'records' is a view with nothing changed since the last, '{AFTER_A_SAVE}' the first "
-        "view after each of as many saves of a short squat session (the save not timed), when "
-        "every set is read again. Queries: one request's statements (per database, "
-        "slash-separated, when they differ).",
+        "view after each of as many saves of a short squat session (the save not timed), once "
+        "the worker has worked the books out again (`insights.tasks.warm_record_books`, a "
+        "moment after the save; here tasks run at once). Queries: one request's statements "
+        "(per database, slash-separated, when they differ).",
     ]
     return "\n".join(lines)
 

@@ -791,8 +791,9 @@ how fast it was.
 
 What a create costs beside the floor: the floor parses and echoes the JSON. A create
 authenticates a token, validates the sets, runs seven statements in a transaction that
-holds the user's change-clock row (so one user's writes take turns), and publishes a Celery
-task to Redis; the worker then classifies it on the same two cores, at a lower priority.
+holds the user's change-clock row (so one user's writes take turns), and, once its answer is
+sent, publishes a Celery task to Redis; the worker then classifies it on the same two cores,
+at a lower priority.
 """
 
 

@@ -124,6 +124,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: what a request leaves for after its answer (the Celery publish of its writes).
+    "logbook.common.after_response.AfterResponseMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -272,6 +274,7 @@ CELERY_TASK_ROUTES = {
     "insights.tasks.classify_workouts": {"queue": "classification"},
     "insights.tasks.sweep_unclassified": {"queue": "classification"},
     "insights.tasks.refresh_weekly_report": {"queue": "weeks"},
+    "insights.tasks.warm_record_books": {"queue": "weeks"},
     "insights.tasks.send_weekly_email": {"queue": "emails"},
     "insights.tasks.send_due_weekly_emails": {"queue": "emails"},
 }
@@ -305,6 +308,9 @@ IMPORT_CHUNK_SECONDS = env.float("IMPORT_CHUNK_SECONDS", default=2.0)
 # fails with a message; a step is lost after the task's hard time limit and a minute.
 IMPORT_MAX_ATTEMPTS = env.int("IMPORT_MAX_ATTEMPTS", default=2)
 IMPORT_STEP_GRACE_S = env.float("IMPORT_STEP_GRACE_S", default=60.0)
+# The Retry-After (seconds) of the 503 an upload or a retry gets when the job queue could
+# not take it (a broker restart is usually over by then).
+IMPORT_RETRY_AFTER_S = env.int("IMPORT_RETRY_AFTER_S", default=30)
 # Reading a file is one step that cannot be cut (a 1 GB Apple Health zip took 15 minutes on
 # a busy 2-core machine, bench/RESULTS.md), so it has limits of its own, still below the
 # visibility timeout; its progress beats the job's heartbeat, for the watchdog.

@@ -12,6 +12,7 @@ from django.db import OperationalError
 from kombu.exceptions import KombuError
 
 from insights import reports, selectors, services, weekly_email
+from logbook.common.after_response import after_response
 from logbook.imports import chunks
 
 logger = logging.getLogger(__name__)
@@ -39,14 +40,15 @@ def classify_workouts(workout_ids: list[int]) -> None:
         workout = services.classify_and_store(workout_id)
         if workout is not None:
             schedule_week_refresh(workout.user_id, reports.weeks_of(workout))
+            schedule_records_warm(workout.user_id)
 
 
-def queue_classification(workout_ids: list[int]) -> None:
+def queue_classification(workout_ids: list[int], bulk: bool | None = None) -> None:
     """A few tasks for a batch (publishing one costs about a millisecond), enough of them
     that every worker process shares it. An import's go to a queue of their own, which
     workers take from in turn with the others: thousands queued by one big file never make
     another user's saved workout wait behind them."""
-    bulk = chunks.importing()
+    bulk = chunks.importing() if bulk is None else bulk
     for start in range(0, len(workout_ids), CLASSIFY_BATCH):
         batch = workout_ids[start : start + CLASSIFY_BATCH]
         if bulk:
@@ -85,6 +87,28 @@ def _refresh_key(user_id: int, week: str) -> str:
     return f"week-refresh:{user_id}:{week}"
 
 
+def schedule_records_warm(user_id: int) -> None:
+    """Works out the records page's books in the background after a change, so the first
+    view after a save reads them from the cache instead of every set (about 0.1–0.2 s for
+    five years). Pending until it has run, as a week's refresh: a burst of changes (an
+    import's thousands of classifications) warms once per run, not once per workout."""
+    added = cache.add(_warm_key(user_id), 1, timeout=refresh_pending_s())
+    if added is not False:
+        warm_record_books.apply_async((user_id,), countdown=REFRESH_DELAY_S)
+
+
+@shared_task(acks_late=True, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
+def warm_record_books(user_id: int) -> None:
+    cache.delete(_warm_key(user_id))  # a change from now on warms again
+    user = get_user_model().objects.filter(pk=user_id).first()
+    if user is not None:
+        selectors.all_record_books(user)
+
+
+def _warm_key(user_id: int) -> str:
+    return f"records-warm:{user_id}"
+
+
 @shared_task(acks_late=True)
 def sweep_unclassified(limit: int = SWEEP_BATCH) -> int:
     """Classify what a missed task or a classifier version bump left without a current insight."""
@@ -108,10 +132,16 @@ def sweep_on_start(sender=None, **kwargs) -> None:
 
 
 def enqueue_classification(sender, workouts, **kwargs) -> None:
-    """On commit of workout writes. If the broker is down the saves stand; the sweep catches up."""
+    """On commit of workout writes, published once the response is sent (the client need not
+    wait for the broker). If the broker is down the saves stand; the sweep catches up."""
     ids = [w.pk for w in workouts]
+    bulk = chunks.importing()  # now: the import's context is gone after the response
+    after_response(lambda: _queue_or_log(ids, bulk))
+
+
+def _queue_or_log(ids: list[int], bulk: bool) -> None:
     try:
-        queue_classification(ids)
+        queue_classification(ids, bulk)
     except BROKER_ERRORS:  # the broker is down: none may fail the request
         logger.warning("could not queue classification of workouts %s", ids, exc_info=True)
 

@@ -11,6 +11,7 @@ QUEUE_OF = {
     "insights.tasks.classify_workouts": "classification",
     "insights.tasks.sweep_unclassified": "classification",
     "insights.tasks.refresh_weekly_report": "weeks",
+    "insights.tasks.warm_record_books": "weeks",
     "insights.tasks.send_weekly_email": "emails",
     "insights.tasks.send_due_weekly_emails": "emails",
     "logbook.imports.tasks.purge_imports": "maintenance",

@@ -13,6 +13,7 @@ from logbook.common.input import (
     json_float,
     json_int,
     json_too_deep,
+    may_be_unreadable,
     text_problems,
     whole_number,
 )
@@ -46,15 +47,20 @@ class LimitedJSONParser(parsers.JSONParser):
             raise ParseError(f"JSON nested deeper than {depth} levels.")
         encoding = (parser_context or {}).get("encoding", settings.DEFAULT_CHARSET)
         try:
+            text = body.decode(encoding)
             data = json.loads(
-                body.decode(encoding),
+                text,
                 parse_int=json_int,
                 parse_float=json_float,
                 parse_constant=strict_constant,
             )
         except (ValueError, LookupError) as exc:  # UnicodeDecodeError too
             raise ParseError(f"JSON parse error - {exc}") from None
-        problems = text_problems(data, text=self.check_text)
+        problems = (
+            text_problems(data, text=self.check_text)
+            if self.check_text or may_be_unreadable(text)
+            else None
+        )
         if problems:
             raise ValidationError(problems)  # the envelope, by path
         return data

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from rest_framework import exceptions, status
+from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -20,6 +20,7 @@ class InvalidInput(Exception):
     """Bad input: `errors` maps each field path to its messages, in plain words."""
 
     status_code = 400
+    retry_after: int | None = None  # seconds, sent as Retry-After (a 503 of a queue down)
 
     def __init__(self, errors: dict[str, list[str]]):
         super().__init__(errors)
@@ -28,7 +29,10 @@ class InvalidInput(Exception):
 
 def exception_handler(exc: Exception, context: dict) -> Response | None:
     if isinstance(exc, InvalidInput):
-        return error_response(exc.errors, getattr(exc, "status_code", status.HTTP_400_BAD_REQUEST))
+        response = error_response(exc.errors, exc.status_code)
+        if exc.retry_after is not None:
+            response["Retry-After"] = str(exc.retry_after)
+        return response
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):

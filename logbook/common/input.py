@@ -97,6 +97,18 @@ class Unreadable:
         self.problem = problem
 
 
+# Only a number of more than JSON_MAX_DIGITS digits, or with an exponent of three digits or
+# more, parses to an Unreadable (a float past 1.8e308 needs one or the other); a string that
+# looks so only costs the walk.
+_MAY_BE_UNREADABLE = re.compile(rf"\d{{{JSON_MAX_DIGITS + 1}}}|[eE][+-]?\d{{3}}")
+
+
+def may_be_unreadable(text: str) -> bool:
+    """False when no number in this JSON text can parse to an `Unreadable`: a sync body of
+    500 workouts then needs no walk of every value (`text_problems` with `text` off)."""
+    return _MAY_BE_UNREADABLE.search(text) is not None
+
+
 def json_int(text: str) -> int | Unreadable:
     if len(text.lstrip("-")) > JSON_MAX_DIGITS:
         return Unreadable(TOO_MANY_DIGITS)

@@ -17,6 +17,13 @@ from logbook.models import ImportFormat, ImportJob, ImportMessage
 
 MULTIPART_OVERHEAD = 64 * 1024  # boundaries and the small fields beside the file
 IMPORT_STATUSES = tuple(ImportJob.Status.values)
+RETRY_AFTER = OpenApiParameter(
+    "Retry-After",
+    int,
+    OpenApiParameter.HEADER,
+    response=[503],
+    description="Seconds to wait before retrying (IMPORT_RETRY_AFTER_S, 30 by default).",
+)
 
 
 class ImportRequest(serializers.Serializer):
@@ -96,6 +103,7 @@ class ImportCreateView(APIView):
     content_negotiation_class = JSONOnly
 
     @extend_schema(
+        parameters=[RETRY_AFTER],
         request={"multipart/form-data": ImportRequest},
         responses={
             202: ImportQueued,
@@ -105,7 +113,8 @@ class ImportCreateView(APIView):
             503: OpenApiResponse(
                 Errors,
                 description="The job queue is unavailable: the job is kept, failed; "
-                "retry it (`POST /api/v1/imports/{id}/retry/`).",
+                "retry it (`POST /api/v1/imports/{id}/retry/`) after the seconds in "
+                "`Retry-After`.",
             ),
         },
         summary="Import a file from another app or a device",
@@ -138,7 +147,7 @@ class ImportRetryView(APIView):
     content_negotiation_class = JSONOnly
 
     @extend_schema(
-        parameters=[ID],
+        parameters=[ID, RETRY_AFTER],
         request=None,
         responses={
             202: ImportQueued,
@@ -146,7 +155,11 @@ class ImportRetryView(APIView):
             409: OpenApiResponse(
                 Errors, description="Not failed, or its file is no longer stored."
             ),
-            503: OpenApiResponse(Errors, description="The job queue is still unavailable."),
+            503: OpenApiResponse(
+                Errors,
+                description="The job queue is still unavailable; retry after the seconds in "
+                "`Retry-After`.",
+            ),
         },
         summary="Retry a failed import",
         description="Queues a failed job again: from where it stopped when it had read the "

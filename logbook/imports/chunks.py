@@ -2,7 +2,8 @@
 queue: other users' imports run between its chunks.
 
 Step 0 (`read_file`) reads the whole file as `jobs` always has (a file-level problem fails
-the job and writes nothing) and spools the payloads to storage as JSON lines. Each next step
+the job and writes nothing) and spools the payloads to storage as JSON lines as they are
+read (`Spool`): memory stays flat however many workouts the file holds. Each next step
 (`write_chunk`) writes the spooled workouts from where the last one stopped, for at most
 IMPORT_CHUNK_SECONDS or IMPORT_CHUNK_WORKOUTS, records where it stopped (`resume`) and
 moves the job to the next step; the task then queues that step at the back of the imports
@@ -13,15 +14,16 @@ Database errors are raised, not turned into a failed job, so the task retries th
 backoff; the watchdog (`logbook.imports.watchdog`) takes over if a step never finishes.
 """
 
+import itertools
 import json
 import logging
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any
+from typing import Any, BinaryIO
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
@@ -29,6 +31,7 @@ from django.core.files import File
 from django.core.files.storage import default_storage
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import InterfaceError, OperationalError, transaction
+from django.db.models import F, Max
 from django.utils import timezone
 
 from logbook.imports import jobs
@@ -48,6 +51,66 @@ TOO_LONG = "The import took too long and was stopped; the workouts it wrote are 
 UNEXPECTED = "The import stopped on an unexpected error; the workouts it wrote are kept."
 
 
+class Outcome:
+    failed = False
+
+
+@contextmanager
+def failing_on_errors(job: ImportJob, doing: str) -> Iterator[Outcome]:
+    """What a step does with an error: a database error is raised (the task retries it with
+    backoff); a time limit or anything unexpected fails the job with a message, and the
+    outcome says so (the step then stops)."""
+    outcome = Outcome()
+    try:
+        yield outcome
+    except DATABASE_ERRORS:
+        raise
+    except SoftTimeLimitExceeded:
+        fail(job, TOO_LONG)
+        outcome.failed = True
+    except Exception:
+        logger.exception("import %s failed %s", job.pk, doing)
+        fail(job, UNEXPECTED)
+        outcome.failed = True
+
+
+class Spool(jobs.Found):
+    """A read's payloads and row errors as JSON lines in temporary files, written as the
+    reader yields them, so reading holds one workout at a time, not the file's thousands.
+    ASCII escapes keep every string, lone surrogates too, as the reader gave it."""
+
+    def __init__(self, payload_file: BinaryIO, error_file: BinaryIO) -> None:
+        super().__init__()
+        self.payload_file = payload_file
+        self.error_file = error_file
+
+    def _keep_payload(self, payload: dict) -> None:
+        self.payload_file.write(_line(payload))
+
+    def _keep_error(self, error: dict) -> None:
+        self.error_file.write(_line(error))
+
+    def _position(self) -> Any:
+        return (self.payload_file.tell(), self.error_file.tell())
+
+    def _truncate(self, position: Any) -> None:
+        for file, at in zip((self.payload_file, self.error_file), position, strict=True):
+            file.seek(at)
+            file.truncate()
+
+    def save(self, job: ImportJob) -> str:
+        """The payloads in default storage (workers on other machines share it)."""
+        self.payload_file.seek(0)
+        name = f"{SPOOL_DIR}/{job.pk}-{uuid.uuid4().hex}.jsonl"
+        return default_storage.save(name, File(self.payload_file))
+
+    def row_errors(self) -> Iterator[dict]:
+        self.error_file.flush()
+        self.error_file.seek(0)
+        for line in self.error_file:
+            yield json.loads(line)
+
+
 def read_file(job_id: int) -> int | None:
     """Step 0. Returns the step to queue next, or None when there is none (the job ended, or
     another message read the file first)."""
@@ -59,41 +122,37 @@ def read_file(job_id: int) -> int | None:
         status=ImportJob.Status.RUNNING, progress=0.0, heartbeat_at=now
     )
     tally = jobs.Counts()
-    try:
-        with jobs._stored_file(job) as source:
-            payloads, errors = jobs._read(job, source, jobs._Progress(job.pk), tally)
-    except ImportFailed as failure:
-        fail(job, str(failure))
-        jobs.delete_upload(job)  # the file itself is the problem: a retry would fail alike
-        return None
-    except DATABASE_ERRORS:
-        raise
-    except SoftTimeLimitExceeded:
-        fail(job, TOO_LONG)
-        return None
-    except Exception:
-        logger.exception("import %s failed reading", job.pk)
-        fail(job, UNEXPECTED)
-        return None
-    spool = _spool(job, payloads)
-    state = {
-        "spool": spool,
-        "at": 0,
-        "done": 0,
-        "total": len(payloads),
-        "counts": {"created": 0, "updated": 0, "skipped": 0},
-        "tally": _tally_state(tally),
-    }
-    with transaction.atomic():
-        moved = ImportJob.objects.filter(pk=job.pk, step=0).update(
-            step=1,
-            resume=state,
-            heartbeat_at=timezone.now(),
-            progress=jobs.READ_SHARE,
-            attempts=0,  # progress: the watchdog counts attempts without any
-        )
-        if moved:
-            _store(job, errors)
+    with tempfile.TemporaryFile() as payloads, tempfile.TemporaryFile() as messages:
+        found = Spool(payloads, messages)
+        with failing_on_errors(job, "reading") as outcome:
+            try:
+                with jobs._stored_file(job) as source:
+                    jobs._read(job, source, jobs._Progress(job.pk), tally, found)
+            except ImportFailed as failure:
+                fail(job, str(failure))
+                jobs.delete_upload(job)  # the file itself is the problem: a retry fails alike
+                return None
+        if outcome.failed:
+            return None
+        spool = found.save(job)
+        state = {
+            "spool": spool,
+            "at": 0,
+            "done": 0,
+            "total": found.payload_count,
+            "counts": {"created": 0, "updated": 0, "skipped": 0},
+            "tally": _tally_state(tally),
+        }
+        with transaction.atomic():
+            moved = ImportJob.objects.filter(pk=job.pk, step=0).update(
+                step=1,
+                resume=state,
+                heartbeat_at=timezone.now(),
+                progress=jobs.READ_SHARE,
+                attempts=0,  # progress: the watchdog counts attempts without any
+            )
+            if moved:
+                _store(job, found.row_errors())
     if not moved:  # another message read it meanwhile; its spool is the one
         default_storage.delete(spool)
         return None
@@ -116,7 +175,10 @@ def write_chunk(job_id: int, step: int) -> int | None:
     progress = jobs._Progress(job.pk)
     importing = _IMPORTING.set(True)
     try:
-        with default_storage.open(state["spool"], "rb") as spool:
+        with (
+            failing_on_errors(job, "writing") as outcome,
+            default_storage.open(state["spool"], "rb") as spool,
+        ):
             spool.seek(state["at"])
             limit = settings.IMPORT_CHUNK_WORKOUTS
             while batch := [json.loads(x) for x in _lines(spool, min(BATCH, limit - written))]:
@@ -131,17 +193,10 @@ def write_chunk(job_id: int, step: int) -> int | None:
                     break
             at = spool.tell()
             more = bool(spool.readline())
-    except DATABASE_ERRORS:
-        raise
-    except SoftTimeLimitExceeded:
-        fail(job, TOO_LONG)
-        return None
-    except Exception:
-        logger.exception("import %s failed writing", job.pk)
-        fail(job, UNEXPECTED)
-        return None
     finally:
         _IMPORTING.reset(importing)
+    if outcome.failed:
+        return None
     if not more:
         _finish(job, step, errors, counts, tally)
         return None
@@ -162,12 +217,44 @@ def write_chunk(job_id: int, step: int) -> int | None:
 
 
 def _finish(job: ImportJob, step: int, errors: list[dict], counts: dict, tally: Any) -> None:
+    """The last step: its messages stored with the earlier steps', all put in row order
+    (the messages API pages them by id), the first MAX_REPORTED_ERRORS kept on the job."""
     with transaction.atomic():
         if not ImportJob.objects.filter(pk=job.pk, step=step).update(step=step + 1):
             return  # another message finished it
-        every = stored_errors(job) + errors
-        jobs.finish(job, ImportJob.Status.DONE, every, counts=tally.as_dict(), **counts)
+        _store(job, errors)
+        messages = _in_row_order(job)
+        ImportJob.objects.filter(pk=job.pk).update(
+            status=ImportJob.Status.DONE,
+            progress=1.0,
+            errors=[
+                {"row": m.row, "message": m.message} for m in messages[: jobs.MAX_REPORTED_ERRORS]
+            ],
+            error_count=messages.count(),
+            finished_at=timezone.now(),
+            counts=tally.as_dict(),
+            **counts,
+        )
     delete_spool(job)
+
+
+def _in_row_order(job: ImportJob) -> Any:
+    """Copy the job's messages in row order (the file's, then its rows'; equals as they
+    were stored), a thousand at a time, and delete the originals: ids follow rows."""
+    stored = ImportMessage.objects.filter(job_id=job.pk)
+    last = stored.aggregate(last=Max("id"))["last"]
+    if last is None:
+        return stored
+    ordered = stored.filter(id__lte=last).order_by(F("row").asc(nulls_first=True), "id")
+    _store(
+        job,
+        (
+            {"row": m.row, "message": m.message, "refused": m.refused}
+            for m in ordered.iterator(chunk_size=1000)
+        ),
+    )
+    stored.filter(id__lte=last).delete()
+    return ImportMessage.objects.filter(job_id=job.pk).order_by("id")
 
 
 @contextmanager
@@ -216,32 +303,18 @@ def has_spool(job: ImportJob) -> bool:
     return bool(spool) and default_storage.exists(spool)
 
 
-def stored_errors(job: ImportJob) -> list[dict]:
-    """The messages earlier steps stored, as `jobs.finish` takes them."""
-    return [
-        jobs.row_error(m.row, m.message, refused=m.refused)
-        for m in ImportMessage.objects.filter(job_id=job.pk).order_by("id")
-    ]
-
-
-def _store(job: ImportJob, errors: list[dict]) -> None:
-    ImportMessage.objects.bulk_create(
-        (
+def _store(job: ImportJob, errors: Iterable[dict]) -> None:
+    """Row errors as messages, a thousand at a time (never all of them in memory)."""
+    rows = iter(errors)
+    while batch := list(itertools.islice(rows, 1000)):
+        ImportMessage.objects.bulk_create(
             ImportMessage(job_id=job.pk, row=e["row"], message=e["message"], refused=e["refused"])
-            for e in errors
-        ),
-        batch_size=1000,
-    )
+            for e in batch
+        )
 
 
-def _spool(job: ImportJob, payloads: list[dict]) -> str:
-    """The payloads as JSON lines in default storage (workers on other machines share it).
-    ASCII escapes keep every string, lone surrogates too, as the reader gave it."""
-    with tempfile.TemporaryFile() as out:
-        for payload in payloads:
-            out.write(json.dumps(payload, cls=DjangoJSONEncoder).encode() + b"\n")
-        out.seek(0)
-        return default_storage.save(f"{SPOOL_DIR}/{job.pk}-{uuid.uuid4().hex}.jsonl", File(out))
+def _line(item: dict) -> bytes:
+    return json.dumps(item, cls=DjangoJSONEncoder).encode() + b"\n"
 
 
 def _lines(spool: Any, count: int) -> list[bytes]:

@@ -1,9 +1,10 @@
 """The import job: it reads an uploaded file and writes its workouts.
 
 The job runs in two phases so a malformed file writes nothing: first the whole file is
-read into payloads (a file-level problem fails the job here), then each workout is
-cleaned by `clean_workout` and upserted through `services.upsert_many`, each whole or not
-at all. A set or interval that fails validation is reported by its row and dropped;
+read into payloads (a file-level problem fails the job here; `Found` receives them one by
+one, and the chunked job's `chunks.Spool` writes them to storage as they come), then each
+workout is cleaned by `clean_workout` and upserted through `services.upsert_many`, each
+whole or not at all. A set or interval that fails validation is reported by its row and dropped;
 the rest of its workout imports. Workouts carry stable external ids from the file, so
 importing a file again creates nothing new (they count as skipped).
 """
@@ -32,6 +33,7 @@ from logbook.imports.detect import SNIFF_BYTES, detect_format
 from logbook.imports.readers import READERS, ImportContext, ImportFailed, RowError
 from logbook.imports.readers.common import file_size
 from logbook.imports.readers.sport import INFERRED
+from logbook.imports.readers.xmlstream import CutShort
 from logbook.models import ImportFormat, ImportJob, ImportMessage
 from logbook.schema import WorkoutIn, clean_workout
 from logbook.selectors import get_profile
@@ -90,10 +92,11 @@ def _execute(job: ImportJob, open_file: Callable[[ImportJob], ContextManager[Bin
     """Read, then write; end the job done or failed with a message, never raising."""
     progress = _Progress(job.pk)
     tally = Counts()
+    found = Found()
     try:
         with open_file(job) as source:
-            payloads, errors = _read(job, source, progress, tally)
-        counts = _write(job, payloads, errors, progress, tally)
+            _read(job, source, progress, tally, found)
+        counts = _write(job, found.payloads, found.errors, progress, tally)
     except ImportFailed as failure:
         finish(job, ImportJob.Status.FAILED, [row_error(None, str(failure))])
     except SoftTimeLimitExceeded:
@@ -104,7 +107,49 @@ def _execute(job: ImportJob, open_file: Callable[[ImportJob], ContextManager[Bin
         message = "The import stopped on an unexpected error; the workouts it wrote are kept."
         finish(job, ImportJob.Status.FAILED, [row_error(None, message)])
     else:
-        finish(job, ImportJob.Status.DONE, errors, counts=tally.as_dict(), **counts)
+        finish(job, ImportJob.Status.DONE, found.errors, counts=tally.as_dict(), **counts)
+
+
+class Found:
+    """Where a read puts each payload and row error as the reader yields it: here in lists
+    (a one-pass import of a small file); `chunks.Spool` writes them to files instead, so a
+    read holds one workout at a time whatever the file's size. Counts what it was given;
+    `mark` and `rewind` take back what a member of an archive gave before it was refused."""
+
+    def __init__(self) -> None:
+        self.payloads: list[dict] = []
+        self.errors: list[dict] = []
+        self.payload_count = 0
+        self.error_count = 0
+        self.refused_count = 0
+
+    def payload(self, payload: dict) -> None:
+        self.payload_count += 1
+        self._keep_payload(payload)
+
+    def error(self, error: dict) -> None:
+        self.error_count += 1
+        self.refused_count += bool(error["refused"])
+        self._keep_error(error)
+
+    def mark(self) -> tuple:
+        return (self.payload_count, self.error_count, self.refused_count, self._position())
+
+    def rewind(self, mark: tuple) -> None:
+        self.payload_count, self.error_count, self.refused_count, position = mark
+        self._truncate(position)
+
+    def _keep_payload(self, payload: dict) -> None:
+        self.payloads.append(payload)
+
+    def _keep_error(self, error: dict) -> None:
+        self.errors.append(error)
+
+    def _position(self) -> Any:
+        return (len(self.payloads), len(self.errors))
+
+    def _truncate(self, position: Any) -> None:
+        del self.payloads[position[0] :], self.errors[position[1] :]
 
 
 def _stored_file(job: ImportJob) -> ContextManager[BinaryIO]:
@@ -123,8 +168,10 @@ def _stored_file(job: ImportJob) -> ContextManager[BinaryIO]:
 
 
 def _read(
-    job: ImportJob, source: BinaryIO, progress: "_Progress", counts: "Counts"
-) -> tuple[list[dict], list[dict]]:
+    job: ImportJob, source: BinaryIO, progress: "_Progress", counts: "Counts", found: Found
+) -> None:
+    """Read the file into `found`, payload by payload; a file-level problem raises
+    ImportFailed."""
     profile = get_profile(job.user)
     ctx = ImportContext(
         time_zone=ZoneInfo(profile.time_zone),
@@ -138,25 +185,29 @@ def _read(
     head = source.read(SNIFF_BYTES)
     source.seek(0)
     if head.startswith(archives.ZIP_MAGIC):
-        formats, payloads, errors = _read_zip(job, source, ctx)
+        formats = _read_zip(job, source, ctx, found)
     else:
-        fmt, payloads, errors = _read_file(source, job.filename, job.format, ctx)
-        formats = {fmt}
-    if not payloads and not errors:
+        formats = {_read_file(source, job.filename, job.format, ctx, found.payload, found.error)}
+    if not found.payload_count and not found.error_count:
         raise ImportFailed("The file holds no workouts.")
     if len(formats) == 1 and (fmt := next(iter(formats))) != job.format:
         job.format = fmt
         ImportJob.objects.filter(pk=job.pk).update(format=fmt)
     counts.rows_read = ctx.rows
-    counts.reader_refused = sum(1 for e in errors if e["refused"])
+    counts.reader_refused = found.refused_count
     counts.set_rows = bool(formats) and formats <= SET_PER_ROW
-    return payloads, errors
 
 
 def _read_file(
-    source: BinaryIO, filename: str, format: str, ctx: ImportContext
-) -> tuple[str, list[dict], list[dict]]:
-    """One file (a .gz unpacked first): its format, payloads and row errors."""
+    source: BinaryIO,
+    filename: str,
+    format: str,
+    ctx: ImportContext,
+    keep: Callable[[dict], None],
+    note: Callable[[dict], None],
+) -> str:
+    """One file (a .gz unpacked first): each payload goes to `keep` and each row error to
+    `note` as the reader yields it. Returns the file's format."""
     head = source.read(SNIFF_BYTES)
     source.seek(0)
     if head.startswith(archives.GZIP_MAGIC):
@@ -182,48 +233,53 @@ def _read_file(
             f"{archives.megabytes(settings.IMPORT_MAX_BYTES)} (IMPORT_MAX_BYTES) for files "
             "that are read whole (all but TCX, GPX and Apple Health)."
         )
-    payloads: list[dict] = []
-    errors: list[dict] = []
+    kept = 0
     for item in READERS[fmt](source, ctx):
+        if isinstance(item, CutShort) and not kept:  # damaged before any workout
+            raise ImportFailed(item.refusal)
         if isinstance(item, RowError):
-            errors.append(row_error(item.row, item.message, refused=item.refused))
+            note(row_error(item.row, item.message, refused=item.refused))
         else:
-            payloads.append(item)
-    return fmt, payloads, errors
+            kept += 1
+            keep(item)
+    return fmt
 
 
-def _read_zip(
-    job: ImportJob, source: BinaryIO, ctx: ImportContext
-) -> tuple[set[str], list[dict], list[dict]]:
+def _read_zip(job: ImportJob, source: BinaryIO, ctx: ImportContext, found: Found) -> set[str]:
     """Each member of a .zip read as a file of its own, streamed from the archive; a member
-    that cannot be read is refused by name and the others import. Messages name their
-    member; payloads carry it (`_member`) for the messages of the writing phase."""
+    that cannot be read is refused by name (what it gave before is taken back) and the
+    others import. Messages name their member; payloads carry it (`_member`) for the
+    messages of the writing phase."""
     plan = archives.plan_zip(source)
     formats: set[str] = set()
-    payloads: list[dict] = []
-    errors = [row_error(None, note, refused=False) for note in plan.notes]
+    for note in plan.notes:
+        found.error(row_error(None, note, refused=False))
     total, done = max(plan.unpacked_size, 1), 0
     report = ctx.report
     for member in plan.members:
         size = member.info.file_size
         ctx.report = lambda fraction, done=done, size=size: report((done + fraction * size) / total)
+        mark = found.mark()
+
+        def keep(payload: dict, member: archives.Member = member) -> None:
+            found.payload(_as_listed(payload, member))
+
+        def note(error: dict, member: archives.Member = member) -> None:
+            if not (member.activity and INFERRED in error["message"]):  # the index's type wins
+                found.error({**error, "message": f"{member.name}: {error['message']}"})
+
         try:
             with archives.open_member(plan, member) as stream:
-                fmt, read, problems = _read_file(stream, member.name, job.format, ctx)
+                fmt = _read_file(stream, member.name, job.format, ctx, keep, note)
         except ImportFailed as failure:
-            errors.append(row_error(None, f"{member.name}: {failure}"))
+            found.rewind(mark)
+            found.error(row_error(None, f"{member.name}: {failure}"))
         else:
             formats.add(fmt)
-            payloads.extend(_as_listed(p, member) for p in read)
-            errors.extend(
-                {**e, "message": f"{member.name}: {e['message']}"}
-                for e in problems
-                if not (member.activity and INFERRED in e["message"])  # the index's type wins
-            )
         done += size
         report(done / total)
     ctx.report = report
-    return formats, payloads, errors
+    return formats
 
 
 def _as_listed(payload: dict, member: archives.Member) -> dict:

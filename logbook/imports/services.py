@@ -95,7 +95,7 @@ class NotRetryable(InvalidInput):
     status_code = 409
 
 
-NOT_QUEUED = "Could not start the import (the job queue is unavailable); retry it."
+NOT_QUEUED = "Could not start the import (the job queue is briefly unavailable); try again shortly."
 
 
 def queue(job: ImportJob, step: int = 0) -> None:
@@ -108,9 +108,13 @@ def queue(job: ImportJob, step: int = 0) -> None:
 
 def raise_if_not_queued(job: ImportJob) -> None:
     if getattr(job, "queue_failed", False):
-        message = f"{NOT_QUEUED[:-1]}: POST /api/v1/imports/{job.pk}/retry/ in a moment."
+        message = (
+            f"{NOT_QUEUED[:-1]}: POST /api/v1/imports/{job.pk}/retry/ after the seconds in "
+            "Retry-After."
+        )
         error = NotQueued({"detail": [message]})
         error.job = job
+        error.retry_after = settings.IMPORT_RETRY_AFTER_S
         raise error
 
 

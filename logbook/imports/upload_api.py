@@ -13,7 +13,7 @@ from rest_framework.views import APIView
 from logbook.common.api import ID, Errors, JSONOnly
 from logbook.common.errors import InvalidInput
 from logbook.imports import services, uploads
-from logbook.imports.api import ImportRequest
+from logbook.imports.api import RETRY_AFTER, ImportRequest
 from logbook.models import ImportUpload
 
 OFFSET_HEADER = "Upload-Offset"
@@ -134,7 +134,7 @@ class UploadDetailView(APIView):
         return answer(self.upload(request, id))
 
     @extend_schema(
-        parameters=[ID, CONTENT_RANGE],
+        parameters=[ID, CONTENT_RANGE, RETRY_AFTER],
         request={"application/octet-stream": OpenApiTypes.BINARY},
         responses={
             200: OpenApiResponse(UploadOut, description="Stored; `job` is set by the last."),
@@ -150,7 +150,8 @@ class UploadDetailView(APIView):
             503: OpenApiResponse(
                 UploadNotQueued,
                 description="The file is complete but the job queue is unavailable: the "
-                "job is kept, failed; retry it (`POST /api/v1/imports/{id}/retry/`).",
+                "job is kept, failed; retry it (`POST /api/v1/imports/{id}/retry/`) after the "
+                "seconds in `Retry-After`.",
             ),
         },
         summary="Send a chunk of an upload",
@@ -171,7 +172,8 @@ class UploadDetailView(APIView):
             return Response(body, status=status.HTTP_409_CONFLICT, headers=headers)
         except services.NotQueued as not_queued:
             body = {"errors": not_queued.errors, "job": not_queued.job.pk}
-            return Response(body, status=status.HTTP_503_SERVICE_UNAVAILABLE)
+            headers = {"Retry-After": str(not_queued.retry_after)}
+            return Response(body, status=status.HTTP_503_SERVICE_UNAVAILABLE, headers=headers)
         return answer(upload)
 
     @extend_schema(

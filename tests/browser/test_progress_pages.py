@@ -11,10 +11,8 @@ from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
 from insights.services import classify_and_store
-from tests.browser.helpers import NARROW, shot
+from tests.browser.helpers import VIEWPORTS, fits, shot
 from tests.factories import PASSWORD, ExercisePayload, SetPayload, make_workout
-
-DESKTOP = {"width": 1280, "height": 900}
 
 
 def training_history(user, weeks: int = 10) -> None:
@@ -66,23 +64,22 @@ def log_in_with_the_form(page: Page, user) -> None:
     expect(page.get_by_role("heading", level=1)).to_contain_text("This week")
 
 
-@pytest.mark.parametrize("viewport", [NARROW, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("name", list(VIEWPORTS))
 def test_a_lifter_follows_a_new_record_to_the_exercise_and_the_records(
-    browser: Browser, base_url, lifter, viewport
+    browser: Browser, base_url, lifter, name
 ):
     training_history(lifter)
     context = browser.new_context(
-        base_url=base_url, viewport=viewport, locale="en-GB", timezone_id="Europe/London"
+        base_url=base_url, viewport=VIEWPORTS[name], locale="en-GB", timezone_id="Europe/London"
     )
     page = context.new_page()
-    name = "phone" if viewport is NARROW else "desktop"
     try:
         log_in_with_the_form(page, lifter)
         hard_sets = page.locator("section.hard-sets")
         expect(hard_sets.locator("svg:visible")).to_have_count(1)  # one drawing per width
         expect(hard_sets).to_contain_text("Quads")
         expect(page.locator("section", has_text="Training load, 8 weeks")).to_contain_text("so far")
-        assert _fits(page), "the dashboard scrolls sideways"
+        assert fits(page), "the dashboard scrolls sideways"
         shot(page, f"60-{name}-dashboard-charts")
 
         page.locator("ul.list a.row", has_text="Heavy squat day").click()
@@ -101,7 +98,7 @@ def test_a_lifter_follows_a_new_record_to_the_exercise_and_the_records(
         expect(sessions).to_have_count(20)  # a page of 20, newest first
         expect(sessions.first).to_contain_text("Heavy squat day")
         expect(page.get_by_role("navigation", name="Pages")).to_contain_text("Page 1 of 2")
-        assert _fits(page), "the exercise page scrolls sideways"
+        assert fits(page), "the exercise page scrolls sideways"
         shot(page, f"62-{name}-exercise-page")
 
         page.get_by_role("link", name="All time").click()
@@ -115,13 +112,7 @@ def test_a_lifter_follows_a_new_record_to_the_exercise_and_the_records(
         first = page.locator("ul.records-list > li").first
         expect(first).to_contain_text("Back Squat")
         expect(first).to_contain_text("140 kg")
-        assert _fits(page), "the records page scrolls sideways"
+        assert fits(page), "the records page scrolls sideways"
         shot(page, f"64-{name}-records")
     finally:
         context.close()
-
-
-def _fits(page: Page) -> bool:
-    return page.evaluate(
-        "document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth + 1"
-    )

@@ -1,6 +1,7 @@
 """No user-visible sentence without its backing (issue 15): rationales, notes, weekly
-suggestions, the science pages, the week page, a workout's page, both emails, and the
-progress pages (an exercise's page, records, a routine's progression suggestion).
+suggestions, the science pages, the week page, a workout's page, both emails, the
+progress pages (an exercise's page, records, a routine's progression suggestion), the
+exercise list, your own exercises (and a merge's question) and the import page.
 
 Every sentence carries a basis: reference keys of docs/science.md section 4 (never one marked
 ✘), a claim of its section 1 (C…), or one of its sections (§2b …) whose rule, often a
@@ -14,17 +15,20 @@ from datetime import UTC, datetime
 from html.parser import HTMLParser
 
 import pytest
-from django.test import Client
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client, TestCase
 from rest_framework.test import APIClient
 
 from insights import weekly_email
 from insights.classifier import classify
 from insights.knowledge import NEVER_SHOW, REFERENCES
 from insights.science_pages import PAGES
+from logbook.models import Exercise
 from tests.docs import SCIENCE_MD
-from tests.factories import PASSWORD, UserFactory, bearer
+from tests.factories import PASSWORD, ExercisePayload, UserFactory, bearer, make_workout
 from tests.insights.labelled_api_sessions import SESSIONS
 from tests.insights.test_labelled_sessions import LABELLED
+from tests.logbook.test_import_api import HEVY
 
 SECTIONS = {
     "§caveats": "### Caveats that apply to every note",
@@ -323,3 +327,33 @@ def test_every_sentence_of_a_routines_progression_suggestion_is_backed(lifter):
     html = _web(user).get(f"/routines/{response.json()['id']}/").content.decode()
     assert "Suggestion:" in html
     assert unbacked(html, ("main", "id", "main")) == []
+
+
+def test_the_exercise_pages_and_the_import_page_carry_no_unbacked_sentence(
+    lifter, settings, tmp_path
+):
+    """Their text is names, catalog labels, counts and how-to (marked plain): a sentence of
+    training advice added there must say what backs it, as everywhere."""
+    user, _ = lifter
+    settings.MEDIA_ROOT = tmp_path
+    web = _web(user)
+    make_workout(user, exercises=[ExercisePayload(exercise="Zottman curl")])
+    make_workout(
+        user, source="strong", external_id="s-1", exercises=[ExercisePayload(exercise="Squats")]
+    )
+    upload = SimpleUploadedFile("hevy.csv", HEVY.encode())
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        assert web.post("/imports/", {"file": upload}).status_code == 302
+    squats = Exercise.objects.get(owner=user, name="Squats")
+    pages = [
+        "/exercises/",
+        "/exercises/?q=squat&muscle=quads&equipment=barbell",
+        "/exercises/?q=zzzz",
+        "/exercises/yours/",
+        f"/exercises/{squats.pk}/merge/?into=Back+Squat",
+        "/imports/",
+    ]
+    for path in pages:
+        response = web.get(path)
+        assert response.status_code == 200, path
+        assert unbacked(response.content.decode(), ("main", "id", "main")) == [], path

@@ -49,8 +49,15 @@ def test_tasks_held_by_a_killed_worker_are_redelivered_and_classified_once(
     assert reply.status == 200, reply.text
     assert {r["status"] for r in reply.json()["results"]} == {"created"}
     broker = redis_client(redis_url)
-    # the batch is classified in tasks of CLASSIFY_BATCH workouts
-    assert broker.llen("classification") == math.ceil(WORKOUTS / CLASSIFY_BATCH)
+    # the batch is classified in tasks of CLASSIFY_BATCH workouts, published once the answer
+    # is sent (logbook.common.after_response)
+    tasks = math.ceil(WORKOUTS / CLASSIFY_BATCH)
+    wait_until(
+        lambda: broker.llen("classification") == tasks,
+        10,
+        lambda: f"classification holds {broker.llen('classification')} tasks, not {tasks}",
+        0.02,
+    )
 
     first = stack.start_worker("worker-1")
 

@@ -49,7 +49,13 @@ def test_imports_classification_and_week_refreshes_each_wait_on_their_own_queue(
     before = broker.llen("classification")
     saved = api.post("/api/v1/workouts/", workout("2026-04-11T07:30:00+00:00"))
     assert saved.status == 201, saved.text
-    assert broker.llen("classification") == before + 1
+    # Published once the answer is sent (logbook.common.after_response): a moment later.
+    wait_until(
+        lambda: broker.llen("classification") == before + 1,
+        5,
+        lambda: f"classification holds {broker.llen('classification')}, not {before + 1}",
+        0.02,
+    )
     ids = [w["id"] for w in api.get("/api/v1/workouts/").json()["results"]]
     assert len(ids) == 3
     assert {status_of(api, i) for i in ids} == {"pending"}

@@ -262,7 +262,7 @@ def test_a_complete_upload_the_queue_did_not_take_is_503_naming_its_job(api, use
     monkeypatch.setattr(tasks.run_import, "delay", down)
     upload_id = start(api).json()["id"]
     response = put(api, upload_id, DATA, 0, len(DATA))
-    assert response.status_code == 503
+    assert (response.status_code, response["Retry-After"]) == (503, "30")
     job = ImportJob.objects.get(user=user)
     assert response.json()["job"] == job.pk
     assert job.status == ImportJob.Status.FAILED

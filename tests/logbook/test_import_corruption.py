@@ -1,6 +1,8 @@
-"""Damaged files: for every format, CORRUPTIONS random damages of real and synthetic files
-(cut short, bytes flipped, text in the wrong encoding, NULs inserted, FIT flips behind a
-recomputed CRC, damaged gzip and zip archives or members) go through the import job
+"""Damaged files: for every format (Garmin Connect JSON and CSV, Suunto .sml and JSON and
+Polar Flow JSON among them; Polar's TCX with the TCX files), CORRUPTIONS random damages of
+real and synthetic files (cut short, bytes flipped, text in the wrong encoding, NULs
+inserted, FIT flips behind a recomputed CRC, damaged gzip and zip archives or members) go
+through the import job
 in-process. Each ends as a clean failure or an import (partial, with messages): never an
 unexpected error, never a job left queued or running, never an import that hangs; the first
 API_CASES of each format also go through the HTTP API and storage: a 202, then a finished
@@ -30,7 +32,7 @@ from tests.fixtures.make_synthetic import BUNDLES, OUT, zipped
 
 pytestmark = pytest.mark.django_db
 
-# Per format; about 40 s of one core for all of them (`CORRUPTIONS=50` for a quick look).
+# Per format; about 70 s of one core for all of them (`CORRUPTIONS=50` for a quick look).
 CORRUPTIONS = int(os.environ.get("CORRUPTIONS") or 1000)
 SEED = 17
 HANG_S = 30  # a case still running after this long has hung (not a speed limit)
@@ -68,8 +70,25 @@ BASES: dict[str, Callable[[], list[tuple[str, bytes]]]] = {
     "gpx": lambda: synthetic("gpx/garmin_connect_three_tracks.gpx"),
     "tcx": lambda: [
         ("swim.tcx", (EXPORTS / "tcx" / "pool_swim-activity_1.tcx").read_bytes()),
-        *synthetic("tcx/intervals_and_ride.tcx"),
+        *synthetic("tcx/intervals_and_ride.tcx", "polar/polar_flow_other.tcx"),
     ],
+    "garmin_json": lambda: [
+        *exports(
+            "garmin_connect/activity_2541953812.json",
+            "garmin_connect/activity_multisport_detail.json",
+            "garmin_connect/activitylist-service.json",
+        ),
+        *synthetic(
+            "garmin_connect/x_summarizedActivities.json", "garmin_connect/strength_activity.json"
+        ),
+    ],
+    "garmin_csv": lambda: exports("garmin_csv/Activities_part.csv"),
+    "suunto_sml": lambda: synthetic("suunto/move.sml"),
+    "suunto_json": lambda: synthetic("suunto/move.json"),
+    "polar_json": lambda: synthetic(
+        "polar/training-session-2026-04-20-run.json",
+        "polar/training-session-2026-04-25-multisport.json",
+    ),
     "apple_health": lambda: synthetic("apple_health/export.xml"),
     "zip": lambda: [(name, make()) for name, make in BUNDLES.items()],
     "gz": lambda: [
@@ -85,6 +104,10 @@ BASES: dict[str, Callable[[], list[tuple[str, bytes]]]] = {
 
 def synthetic(*names: str) -> list[tuple[str, bytes]]:
     return [(name.rsplit("/", 1)[-1], (OUT / name).read_bytes()) for name in names]
+
+
+def exports(*names: str) -> list[tuple[str, bytes]]:
+    return [(name.rsplit("/", 1)[-1], (EXPORTS / name).read_bytes()) for name in names]
 
 
 # --- damages -----------------------------------------------------------------------------

@@ -3,6 +3,7 @@ down it answers 503 in the error envelope and the job is kept, failed, with its 
 Retry (the API's `retry/`, the job page's button) queues it again."""
 
 import pytest
+import yaml
 from django.core.files.uploadedfile import SimpleUploadedFile
 from kombu.exceptions import OperationalError as BrokerDown
 
@@ -45,17 +46,19 @@ def upload(api):
 def test_a_job_the_broker_did_not_take_is_a_503_not_a_202(api, user, broker_down):
     response = upload(api)
     assert response.status_code == 503
+    assert response["Retry-After"] == "30"
     job = ImportJob.objects.get(user=user)
     assert response.json() == {
         "errors": {
             "detail": [
-                "Could not start the import (the job queue is unavailable); retry it: "
-                f"POST /api/v1/imports/{job.pk}/retry/ in a moment."
+                "Could not start the import (the job queue is briefly unavailable); try "
+                f"again shortly: POST /api/v1/imports/{job.pk}/retry/ after the seconds in "
+                "Retry-After."
             ]
         }
     }
     assert job.status == "failed"
-    assert "retry it" in job.errors[0]["message"]
+    assert "try again shortly" in job.errors[0]["message"]
     assert job.file  # kept for the retry
     assert services.retryable(job)
 
@@ -64,7 +67,8 @@ def test_retry_once_the_broker_is_back_imports_the_kept_upload(api, user, broker
     upload(api)
     job = ImportJob.objects.get(user=user)
     retry = f"{URL}{job.pk}/retry/"
-    assert api.post(retry).status_code == 503  # still down: still failed, retryable
+    still_down = api.post(retry)  # still down: still failed, retryable
+    assert (still_down.status_code, still_down["Retry-After"]) == (503, "30")
     assert ImportJob.objects.get(pk=job.pk).status == "failed"
     broker_down.undo()
     response = api.post(retry)
@@ -106,10 +110,26 @@ def test_the_job_page_offers_retry_and_the_button_imports(client, user, broker_d
     assert page.redirect_chain[-1][0] == f"/imports/{job.pk}/"
     html = page.content.decode()
     assert "Failed" in html
-    assert "job queue is unavailable" in html
+    assert "job queue is briefly unavailable); try again shortly." in html
     assert f'action="/imports/{job.pk}/retry/"' in html
     broker_down.undo()
     page = client.post(f"/imports/{job.pk}/retry/", follow=True)
     assert "Done" in page.content.decode()
     assert user.workouts.count() == 2
     assert "Retry the import" not in page.content.decode()
+
+
+def test_the_schema_documents_retry_after_on_every_import_503(client, settings):
+    schema = yaml.safe_load(client.get("/api/v1/schema/").content)
+    for path, method in (
+        ("/api/v1/imports/", "post"),
+        ("/api/v1/imports/{id}/retry/", "post"),
+        ("/api/v1/imports/uploads/{id}/", "put"),
+    ):
+        unavailable = schema["paths"][path][method]["responses"]["503"]
+        assert unavailable["headers"]["Retry-After"]["schema"] == {"type": "integer"}, path
+
+
+def test_retry_after_is_the_setting(api, user, broker_down, settings):
+    settings.IMPORT_RETRY_AFTER_S = 7
+    assert upload(api)["Retry-After"] == "7"

@@ -517,7 +517,7 @@ def test_tcx_activities_with_laps_distance_and_heart_rate():
     assert (ride["activity"], ride["intervals"][0]["kind"]) == ("ride", "steady")
 
 
-@pytest.mark.parametrize("content", [TCX[:300], "<gpx></gpx>", "", "<a><b></a>"])
+@pytest.mark.parametrize("content", ["<gpx></gpx>", "", "<a><b></a>", TCX[:150]])
 def test_broken_tcx_fails_as_a_whole(content):
     with pytest.raises(ImportFailed):
         read("tcx", content)
@@ -550,9 +550,16 @@ def test_gpx_tracks_give_duration_distance_and_heart_rate():
     assert [(e.row, "no start" in e.message) for e in errors] == [(2, True)]
 
 
-def test_broken_gpx_fails_as_a_whole():
+def test_gpx_cut_before_its_first_track_fails_as_a_whole():
     with pytest.raises(ImportFailed):
-        read("gpx", GPX[:400])
+        read("gpx", GPX[:190])
+
+
+def test_gpx_cut_before_any_whole_point_skips_the_track_and_says_it_was_cut():
+    workouts, errors = read("gpx", GPX[:400])
+    assert workouts == []
+    assert [(e.row, e.refused) for e in errors] == [(1, True), (None, False)]
+    assert "cut short" in errors[1].message
 
 
 # --- Apple Health ----------------------------------------------------------------------

@@ -22,7 +22,11 @@ FILES_IMPORTED = [
     EXPORTS / "fit-fitparse" / "garmin-edge-500-activity.fit",
     EXPORTS / "fit-fitparse" / "sample_mulitple_header.fit",
     EXPORTS / "tcx" / "pool_swim-activity_1.tcx",
-    *(OUT / name for name in FILES),
+    EXPORTS / "garmin_connect" / "activity_2541953812.json",
+    EXPORTS / "garmin_connect" / "activity_multisport_detail.json",
+    EXPORTS / "garmin_connect" / "activitylist-service.json",
+    EXPORTS / "garmin_csv" / "Activities_part.csv",
+    *(OUT / name for name in FILES),  # Garmin Connect, Suunto and Polar among them
 ]
 
 

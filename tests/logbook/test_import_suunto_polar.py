@@ -1,17 +1,21 @@
 """Suunto's .sml and JSON moves and Polar Flow's training-session JSON (and Polar's TCX)
-import with their own units: Suunto's heart rate in beats per second, Polar's ISO 8601
-durations and minute offsets; a move or exercise without a named sport gets one from its
+import with their own units: Suunto's heart rate in beats per second and its .sml header
+on the watch's clock (placed by the samples' UTC), Polar's ISO 8601 durations and minute
+offsets; a move or exercise without a named sport gets one from its
 speed, said in the job's messages. Expected values are computed here from the data the
 test writes."""
 
 import json
+import re
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from logbook.imports.detect import detect_format
 from logbook.imports.jobs import run_import_bytes
 from logbook.models import ImportFormat, ImportMessage
+from logbook.services import update_profile
 
 pytestmark = pytest.mark.django_db
 
@@ -47,11 +51,33 @@ def test_a_suunto_sml_move(user, settings):
     status = run_import_bytes(user, data, "move.sml")
     assert (status["status"], status["created"], status["errors"]) == ("done", 1, [])
     move = user.workouts.get()
-    assert move.started_at == datetime(2026, 6, 1, 10, 0, tzinfo=UTC)  # the profile's zone
+    # the header's 10:00 is the watch's clock; its samples' UTC (08:00Z at 0 s) place it
+    assert move.started_at == T0
+    assert move.utc_offset_min == 120
     assert (move.activity, move.duration_s, move.distance_m) == ("run", 1800, 5400.0)
     assert (move.avg_hr, move.max_hr) == (round(2.5 * 60), round(2.9 * 60))  # Hz to bpm
     again = run_import_bytes(user, data, "move.sml")
     assert (again["created"], again["skipped"]) == (0, 1)
+
+
+def test_a_suunto_sml_move_without_utc_samples_is_on_the_profiles_clock(user):
+    update_profile(user, {"time_zone": "America/New_York"})
+    data = re.sub(rb"<UTC>[^<]*</UTC>", b"", sml())
+    run_import_bytes(user, data, "move.sml")
+    move = user.workouts.get()
+    assert move.started_at == datetime(2026, 6, 1, 10, 0, tzinfo=ZoneInfo("America/New_York"))
+
+
+def test_a_polar_file_of_several_sessions_is_a_workout_per_exercise(user):
+    second = {**POLAR, "name": "Evening run"}
+    second["exercises"] = [{**POLAR["exercises"][0], "startTime": "2026-06-03T19:00:00.000"}]
+    data = json.dumps([POLAR, second]).encode()
+    status = run_import_bytes(user, data, "sessions.json", format="polar_json")
+    assert (status["status"], status["created"]) == ("done", 2)
+    assert list(user.workouts.order_by("started_at").values_list("title", flat=True)) == [
+        "Morning run",
+        "Evening run",
+    ]
 
 
 def test_a_suunto_sml_move_without_sport_or_heart_rate_summary(user):

@@ -1,12 +1,14 @@
 """The synthetic files of tests/fixtures/synthetic (forms no licensed real export shows)
 import with the counts and values the files hold, read here independently of the importer:
-CSV cells with the csv module, XML elements with ElementTree. Importing again adds nothing."""
+CSV cells with the csv module, XML elements with ElementTree, JSON with the json module.
+Importing again adds nothing."""
 
 import csv
 import io
+import json
 import xml.etree.ElementTree as ET
 from collections import Counter
-from datetime import datetime
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -222,3 +224,222 @@ def test_apple_health_workouts_among_records(user):
             assert workout.max_hr == int(stats[0].get("maximum"))
         if element.get("totalDistance"):
             assert workout.distance_m == float(element.get("totalDistance")) * 1000
+
+
+# --- Garmin Connect, Suunto and Polar: JSON read with the json module, XML with ElementTree
+
+
+def document(name: str):
+    return json.loads(load(name))
+
+
+def import_with_messages(user, name: str, workouts: int, sets: int = 0) -> list[str]:
+    """The file imports whole (its messages only say what was inferred or summarised, never
+    refuse); a second import skips every workout. Returns the messages."""
+    result = import_file(user, name)
+    assert (result["status"], result["created"]) == ("done", workouts)
+    assert result["counts"]["workouts"] == {
+        "read": workouts,
+        "imported": workouts,
+        "skipped": 0,
+        "refused": 0,
+    }
+    assert (result["counts"]["sets"]["imported"], sets_of(user).count()) == (sets, sets)
+    again = import_file(user, name)
+    assert (again["created"], again["updated"], again["skipped"]) == (0, 0, workouts)
+    return [e["message"] for e in result["errors"]]
+
+
+GARMIN_KINDS = {
+    "running": "run",
+    "road_biking": "ride",
+    "strength_training": "strength",
+    "lap_swimming": "swim",
+    "walking": "walk",
+}
+
+
+def test_garmin_connect_account_export_in_milliseconds_and_centimetres(user):
+    name = "garmin_connect/x_summarizedActivities.json"
+    activities = document(name)[0]["summarizedActivitiesExport"]
+    totals_only = [n for n, a in enumerate(activities, 1) if a.get("summarizedExerciseSets")]
+    notes = import_with_messages(user, name, len(activities))
+    assert [m.split(":")[0] for m in notes] == [f"Activity {n}" for n in totals_only]
+    assert all("only totals per exercise" in m for m in notes)
+    for raw in activities:
+        workout = user.workouts.get(external_id=str(raw["activityId"]))
+        assert workout.started_at == datetime.fromtimestamp(raw["beginTimestamp"] / 1000, UTC)
+        assert workout.utc_offset_min == (raw["startTimeLocal"] - raw["startTimeGmt"]) / 60_000
+        assert workout.duration_s == round(raw["duration"] / 1000)
+        assert workout.elapsed_s == round(raw["elapsedDuration"] / 1000)
+        expected = round(raw["distance"] / 100, 2) if "distance" in raw else None
+        assert workout.distance_m == (pytest.approx(expected) if expected else None)
+        assert (workout.avg_hr, workout.max_hr) == (round(raw["avgHr"]), round(raw["maxHr"]))
+        assert workout.activity == GARMIN_KINDS[raw["activityType"]]
+
+
+def test_garmin_connect_activity_with_its_strength_sets(user):
+    name = "garmin_connect/strength_activity.json"
+    raw = document(name)
+    expected = []  # (exercise, reps, kg, seconds, rest) of each ACTIVE set, in file order
+    for item in raw["exerciseSets"]:
+        if item["setType"] == "REST":
+            expected[-1] = (*expected[-1][:4], round(item["duration"]))
+            continue
+        guesses = [g for g in item["exercises"] if g["category"] != "UNKNOWN"]
+        exercise = (
+            (guesses[0]["name"] or guesses[0]["category"]).replace("_", " ").title()
+            if guesses
+            else "Unrecognised exercise"
+        )
+        reps = item.get("repetitionCount")
+        kg = item["weight"] / 1000 if item.get("weight") else None
+        expected.append((exercise, reps, kg, None if reps else round(item["duration"]), None))
+    unnamed = sum(1 for e in expected if e[0] == "Unrecognised exercise")
+    notes = import_with_messages(user, name, 1, len(expected))
+    assert notes == [
+        f'Activity 1: the {unnamed} sets Garmin did not name are together in one "'
+        'Unrecognised exercise" entry.'
+    ]
+    workout = user.workouts.get()
+    summary = raw["summaryDTO"]
+    assert (workout.activity, workout.duration_s, workout.elapsed_s) == (
+        "strength",
+        round(summary["duration"]),
+        round(summary["elapsedDuration"]),
+    )
+    assert workout.started_at == datetime.fromisoformat(summary["startTimeGMT"]).replace(tzinfo=UTC)
+    stored = [
+        (s.entry.exercise.name, s.reps, s.load_kg, s.duration_s, s.rest_s)
+        for s in sets_of(user)
+        .order_by("entry__position", "position")
+        .select_related("entry__exercise")
+    ]
+    named = [e for e in expected if e[0] != "Unrecognised exercise"]
+    gathered = [e for e in expected if e[0] == "Unrecognised exercise"]
+    # the catalog may spell a lift its own way; the sets, their order and values are the file's
+    assert [s[1:] for s in stored] == [e[1:] for e in named + gathered]
+    assert [s[0] for s in stored][-unnamed:] == ["Unrecognised exercise"] * unnamed
+
+
+def test_suunto_sml_move_on_the_local_clock(user):
+    name = "suunto/move.sml"
+    header = children(xml(name), "Header")[0]
+    notes = import_with_messages(user, name, 1)
+    assert notes == []
+    move = user.workouts.get()
+
+    def text(tag: str) -> str:
+        return children(header, tag)[0].text
+
+    # the header's local clock; the first sample's UTC, less its seconds, is the instant
+    first = children(xml(name), "Sample")[0]
+    began = datetime.fromisoformat(children(first, "UTC")[0].text) - timedelta(
+        seconds=float(children(first, "Time")[0].text)
+    )
+    local = datetime.fromisoformat(text("DateTime"))
+    assert move.started_at == began
+    assert move.utc_offset_min == (local - began.replace(tzinfo=None)) / timedelta(minutes=1)
+    assert (move.activity, move.title) == ("run", text("Activity"))
+    assert move.duration_s == round(float(text("Duration")))
+    assert move.distance_m == float(text("Distance"))
+    assert (move.avg_hr, move.max_hr) == (
+        round(float(text("Avg")) * 60),  # beats per second
+        round(float(text("Max")) * 60),
+    )
+
+
+def test_suunto_app_json_move_gets_its_sport_from_its_speed(user):
+    name = "suunto/move.json"
+    log = document(name)["DeviceLog"]
+    header, samples = log["Header"], log["Samples"]
+    notes = import_with_messages(user, name, 1)
+    assert len(notes) == 1
+    assert notes[0].startswith("Move 1: Sport inferred as cycling from speed (median ")
+    move = user.workouts.get()
+    start = datetime.fromisoformat(header["DateTime"])
+    assert (move.started_at, move.utc_offset_min) == (start, start.utcoffset().seconds / 60)
+    assert (move.activity, move.duration_s) == ("ride", round(header["Duration"]))
+    assert move.distance_m == round(header["Distance"], 1)
+    rates = [round(s["HR"] * 60) for s in samples]
+    assert (move.avg_hr, move.max_hr) == (round(sum(rates) / len(rates)), max(rates))
+    metres = samples[-1]["Distance"] - samples[0]["Distance"]
+    seconds = (
+        datetime.fromisoformat(samples[-1]["TimeISO8601"])
+        - datetime.fromisoformat(samples[0]["TimeISO8601"])
+    ).total_seconds()
+    assert metres / seconds * 3.6 > 16  # a ride's speed
+
+
+def iso_seconds(duration: str) -> float:
+    """Polar's ISO 8601 durations, as its exports write them: "PT2532.5S"."""
+    assert duration.startswith("PT")
+    assert duration.endswith("S")
+    return float(duration[2:-1])
+
+
+def test_polar_flow_training_session(user):
+    name = "polar/training-session-2026-04-20-run.json"
+    session = document(name)
+    (exercise,) = session["exercises"]
+    assert import_with_messages(user, name, 1) == []
+    run = user.workouts.get()
+    offset = timezone(timedelta(minutes=exercise["timezoneOffset"]))
+    assert run.started_at == datetime.fromisoformat(exercise["startTime"]).replace(tzinfo=offset)
+    assert run.utc_offset_min == exercise["timezoneOffset"]
+    assert (run.activity, run.title, run.notes) == ("run", session["name"], session["note"])
+    assert run.duration_s == round(iso_seconds(exercise["duration"]))
+    assert run.distance_m == exercise["distance"]
+    assert (run.avg_hr, run.max_hr) == (exercise["heartRate"]["avg"], exercise["heartRate"]["max"])
+
+
+def test_polar_multisport_session_in_the_newer_spelling(user):
+    name = "polar/training-session-2026-04-25-multisport.json"
+    legs = document(name)["exercises"]
+    generic = [n for n, leg in enumerate(legs, 1) if leg["sport"] == "OTHER_OUTDOOR"]
+    notes = import_with_messages(user, name, len(legs))
+    assert [m.split(":")[0] for m in notes] == [f"Exercise {n}" for n in generic]
+    assert all("Sport inferred as running from speed" in m for m in notes)
+    workouts = list(user.workouts.order_by("started_at"))
+    for leg, workout in zip(legs, workouts, strict=True):
+        offset = timezone(timedelta(minutes=leg["timezoneOffset"]))
+        assert workout.started_at == datetime.fromisoformat(leg["startTime"]).replace(tzinfo=offset)
+        assert workout.duration_s == leg["durationMillis"] / 1000
+        assert workout.distance_m == leg["distanceMeters"]
+        rates = [s["value"] for s in leg.get("samples", {}).get("heartRate", [])]
+        assert (workout.avg_hr, workout.max_hr) == (
+            leg.get("averageHeartRate") or round(sum(rates) / len(rates)),
+            leg.get("maximumHeartRate") or max(rates),
+        )
+    assert [w.activity for w in workouts] == ["ride", "run"]
+
+
+def test_polar_tcx_of_sport_other(user):
+    name = "polar/polar_flow_other.tcx"
+    (activity,) = children(xml(name), "Activity")
+    assert activity.get("Sport") == "Other"
+    notes = import_with_messages(user, name, 1)
+    assert len(notes) == 1
+    assert notes[0].startswith("Activity 1: Sport inferred as walking from speed")
+    walk = user.workouts.get()
+    laps = children(activity, "Lap")
+
+    def lap_value(lap, tag: str) -> float:
+        return float(children(lap, tag)[0].text)
+
+    seconds = [lap_value(lap, "TotalTimeSeconds") for lap in laps]
+    averages = [
+        float(children(children(lap, "AverageHeartRateBpm")[0], "Value")[0].text) for lap in laps
+    ]
+    maxima = [
+        float(children(children(lap, "MaximumHeartRateBpm")[0], "Value")[0].text) for lap in laps
+    ]
+    assert walk.started_at == datetime.fromisoformat(children(activity, "Id")[0].text)
+    assert walk.activity == "walk"
+    assert walk.duration_s == round(sum(seconds))
+    assert walk.distance_m == pytest.approx(
+        sum(float(children(lap, "DistanceMeters")[0].text) for lap in laps), abs=0.01
+    )
+    weighted = sum(a * s for a, s in zip(averages, seconds, strict=True)) / sum(seconds)
+    assert (walk.avg_hr, walk.max_hr) == (round(weighted), max(maxima))
+    assert Interval.objects.filter(workout=walk).count() == len(laps)

@@ -62,6 +62,9 @@ HEART_RATE = "HKQuantityTypeIdentifierHeartRate"
 def read_apple_health(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
     elements = stream_elements(source, "HealthData", "Workout", "an Apple Health export", ctx)
     for number, element in enumerate(elements, start=1):
+        if isinstance(element, RowError):  # the file is cut short: nothing follows
+            yield element
+            continue
         try:
             yield _workout(element, number)
         except ValueError as error:

@@ -8,12 +8,16 @@ dropped while the rest of its workout imports; `clean_workout` ignores unknown k
 A file that cannot be read as a whole raises `ImportFailed` and nothing is written.
 """
 
+import codecs
 import csv
 import io
+import itertools
 import json
 import math
 import re
-from collections.abc import Callable, Iterator
+import shutil
+import tempfile
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 from typing import Any, BinaryIO
@@ -95,6 +99,25 @@ def read_json(source: BinaryIO, what: str) -> Any:
         raise ImportFailed(f"The file is not valid JSON ({what}): {error}.") from None
 
 
+def json_objects(source: BinaryIO, what: str) -> list[Any]:
+    """The file's top-level values, walked the same way by every JSON reader: exports write
+    one object (an activity, a move, a training session) or a list of them (Garmin Connect's
+    activity list, its account export's one-item list). Each reader picks its records out of
+    these and refuses the file, naming the key it looked for, when none has it."""
+    document = read_json(source, what)
+    return document if isinstance(document, list) else [document]
+
+
+def rate_summary(
+    avg: int | None, peak: int | None, samples: list[int]
+) -> tuple[int | None, int | None]:
+    """Average and maximum heart rate: the file's summary where it has one, else its
+    samples' mean and highest (a watch that summarised nothing still recorded them)."""
+    if not samples:
+        return avg, peak
+    return avg or heart_rate(sum(samples) / len(samples)), peak or max(samples)
+
+
 def json_number(value: Any) -> float | None:
     """A finite JSON number (not a boolean), else None."""
     if isinstance(value, bool) or not isinstance(value, int | float):
@@ -153,33 +176,87 @@ def read_text(source: BinaryIO, limit: int | None = None) -> str:
 def read_csv(
     source: BinaryIO, ctx: ImportContext | None = None
 ) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
-    """The header (names stripped) and the records numbered as a spreadsheet shows them:
-    the header is row 1. The delimiter (comma or semicolon) is taken from the header.
+    """The header and one pass over the records (see `CsvFile`)."""
+    table = CsvFile(source, ctx)
+    return table.header, table.records()
+
+
+class CsvFile:
+    """A CSV file read as a stream: the header (names stripped) and, as often as a reader
+    needs to pass over them, the records numbered as a spreadsheet shows them (the header is
+    row 1). Nothing holds the file's text or rows, so a 25 MB export is not 400 MB of lists.
+    The delimiter (comma or semicolon) is taken from the header; the text is UTF-8 (with or
+    without BOM), else Windows-1252 as spreadsheet exports on Windows often are.
 
     Sizes and shapes no export has are refused before the csv module builds them: a file
     over `ctx.max_csv_bytes`, a header or a row of more than `ctx.max_csv_columns` cells,
     a cell longer than `ctx.max_csv_cell` characters."""
-    limits = ctx or ImportContext()
-    text = read_text(source, limits.max_csv_bytes)
-    end = text.find("\n")
-    first_line = text[: end if end >= 0 else len(text)]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    columns = first_line.count(delimiter) + 1
-    if columns > limits.max_csv_columns:
-        raise ImportFailed(_too_many_columns("The header", columns, limits.max_csv_columns))
-    csv.field_size_limit(limits.max_csv_cell)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        header = next(reader, None)
-    except csv.Error as error:
-        message = _csv_problem(error, limits)
-        raise ImportFailed(f"The header row could not be read as CSV: {message}.") from None
-    if not header or not any(h.strip() for h in header):
-        raise ImportFailed("The file is empty or has no header row.")
 
-    def records() -> Iterator[tuple[int, list[str]]]:
+    def __init__(self, source: BinaryIO, ctx: ImportContext | None = None):
+        self.limits = ctx or ImportContext()
+        self.source = _rewindable(source)
+        self.start = self.source.tell()
+        self.encoding = self._encoding()
+        lines = self._lines()
+        first_line = next(lines, "")
+        self.delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+        columns = first_line.count(self.delimiter) + 1
+        if columns > self.limits.max_csv_columns:
+            raise ImportFailed(
+                _too_many_columns("The header", columns, self.limits.max_csv_columns)
+            )
+        csv.field_size_limit(self.limits.max_csv_cell)
+        reader = csv.reader(itertools.chain([first_line], lines), delimiter=self.delimiter)
+        try:
+            header = next(reader, None)
+        except csv.Error as error:
+            message = _csv_problem(error, self.limits)
+            raise ImportFailed(f"The header row could not be read as CSV: {message}.") from None
+        if not header or not any(h.strip() for h in header):
+            raise ImportFailed("The file is empty or has no header row.")
+        self.header = [h.strip().strip('"').strip() for h in header]
+
+    def _encoding(self) -> str:
+        """UTF-8 when every byte decodes as such (checked in one pass over the bytes, which
+        also refuses a file over the size limit), else Windows-1252."""
+        limit = self.limits.max_csv_bytes
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        utf8, total = True, 0
+        self.source.seek(self.start)
+        while chunk := self.source.read(1 << 20):
+            total += len(chunk)
+            if total > limit:
+                raise ImportFailed(
+                    f"The CSV file is over {limit / 1_048_576:.1f} MB (unpacked), the limit for "
+                    "CSV (IMPORT_MAX_BYTES)."
+                )
+            if utf8:
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError:
+                    utf8 = False
+        if utf8:
+            try:
+                decoder.decode(b"", final=True)
+            except UnicodeDecodeError:
+                utf8 = False
+        return "utf-8-sig" if utf8 else "cp1252"
+
+    def _lines(self) -> Iterator[str]:
+        """The text's lines from the start, NUL characters dropped (no export means them)."""
+        self.source.seek(self.start)
+        raw = io.BufferedReader(_Unclosed(self.source), 1 << 16)
+        text = io.TextIOWrapper(raw, encoding=self.encoding, errors="replace", newline="")
+        for line in text:
+            yield line.replace("\x00", "") if "\x00" in line else line
+
+    def records(self) -> Iterator[tuple[int, list[str]]]:
+        """One pass over the data rows (blank ones skipped), from the first."""
+        limits = self.limits
+        reader = csv.reader(self._lines(), delimiter=self.delimiter)
         row = 1
         try:
+            next(reader, None)  # the header
             for record in reader:
                 row += 1
                 if len(record) > limits.max_csv_columns:
@@ -192,7 +269,50 @@ def read_csv(
             message = _csv_problem(error, limits)
             raise ImportFailed(f"Row {row + 1} could not be read as CSV: {message}.") from None
 
-    return [h.strip().strip('"').strip() for h in header], records()
+
+class _Unclosed(io.RawIOBase):
+    """A binary file as a text wrapper reads it, left open when the wrapper is dropped (the
+    reader passes over the file more than once)."""
+
+    def __init__(self, source: BinaryIO):
+        self.source = source
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        data = self.source.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def _rewindable(source: BinaryIO) -> BinaryIO:
+    """The file itself when it can seek back, else a temporary copy that can."""
+    try:
+        if source.seekable():
+            source.tell()
+            return source
+    except (OSError, AttributeError, ValueError):
+        pass
+    copy = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115
+    shutil.copyfileobj(source, copy)
+    copy.seek(0)
+    return copy  # type: ignore[return-value]
+
+
+def workout_ends(
+    records: Iterable[tuple[int, list[str]]], key: Callable[[list[str]], Hashable | None]
+) -> dict[int, Hashable]:
+    """A first, cheap pass for readers that group rows into workouts: for each workout key
+    (as `key` reads it from a record; None for a row it cannot read), the row it last
+    appears on. A reader yields a workout once that row is read, holding only the workouts
+    in progress, and a file whose workouts' rows are interleaved still groups right."""
+    last: dict[Hashable, int] = {}
+    for row, record in records:
+        found = key(record)
+        if found is not None:
+            last[found] = row
+    return {row: found for found, row in last.items()}
 
 
 def extra_cells(row: int, record: list[str], width: int) -> RowError | None:
@@ -266,17 +386,21 @@ def missing_columns(columns: Columns, required: tuple[str, ...], what: str) -> N
 
 
 def number(text: str, column: str, *, decimal_comma: bool = False) -> float | None:
-    """A number cell; blank is None. "62,5" reads as 62.5 in semicolon files."""
+    """A number cell; blank is None. "62,5" reads as 62.5 in semicolon files. ASCII only,
+    as the durations: no app writes Arabic-Indic or full-width digits."""
     text = text.strip()
     if not text:
         return None
     if decimal_comma or ("," in text and "." not in text):
         text = text.replace(",", ".")
+    # ASCII only: float() also takes "١٢" and "１２", and "1_000", "inf" and "nan".
+    if not text.isascii() or "_" in text:
+        raise CellError(f"{column}: {shown(text)} is not a number.")
     try:
         value = float(text)
     except ValueError:
         raise CellError(f"{column}: {shown(text)} is not a number.") from None
-    if value != value or value in (float("inf"), float("-inf")):
+    if not math.isfinite(value):  # "nan", "inf", "1e999"
         raise CellError(f"{column}: {shown(text)} is not a number.")
     return value
 
@@ -328,9 +452,11 @@ def heart_rate(value: Any) -> int | None:
 
 
 # Digit counts are bounded: int() of thousands of digits is slow (and refused past 4,300).
-_CLOCK = re.compile(r"^(?:(\d{1,7}):)?(\d{1,2}):(\d{1,2}(?:\.\d{1,6})?)$")
+# ASCII only: Python's \d (and int(), float()) also take "١:٠٥" or "²", no app writes them.
+_CLOCK = re.compile(r"^(?:(\d{1,7}):)?(\d{1,2}):(\d{1,2}(?:\.\d{1,6})?)$", re.ASCII)
 _SPELLED = re.compile(
-    r"^(?:(\d{1,7})\s*h)?\s*(?:(\d{1,7})\s*m(?:in)?)?\s*(?:(\d{1,7})\s*s)?$", re.IGNORECASE
+    r"^(?:(\d{1,7})\s*h)?\s*(?:(\d{1,7})\s*m(?:in)?)?\s*(?:(\d{1,7})\s*s)?$",
+    re.IGNORECASE | re.ASCII,
 )
 
 
@@ -348,7 +474,7 @@ def seconds(text: str, column: str) -> int | None:
     if match and any(match.groups()):
         hours, minutes, secs = (int(g or 0) for g in match.groups())
         return hours * 3600 + minutes * 60 + secs or None
-    value = number(text, column)
+    value = number(text, column) if text.isascii() else None
     if value is None or value < 0:
         raise CellError(f"{column}: {shown(text)} is not a duration.")
     return round(value) or None

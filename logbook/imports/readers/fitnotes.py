@@ -7,6 +7,7 @@ no workout name: one workout per day, started at noon in the user's zone, identi
 its date. `Time` is a set's duration (H:MM:SS); `Comment` is a note on the set.
 """
 
+import functools
 from collections.abc import Iterator
 from datetime import date, datetime, time
 from typing import Any, BinaryIO
@@ -14,6 +15,7 @@ from typing import Any, BinaryIO
 from logbook.imports.readers.common import (
     CellError,
     Columns,
+    CsvFile,
     ImportContext,
     Item,
     RowError,
@@ -28,10 +30,10 @@ from logbook.imports.readers.common import (
     new_workout,
     number,
     positive,
-    read_csv,
     seconds,
     weight_unit,
     whole,
+    workout_ends,
 )
 
 SOURCE = "fitnotes"
@@ -39,14 +41,33 @@ NOON = time(12, 0)
 
 
 def read_fitnotes(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
-    header, records = read_csv(source, ctx)
+    table = CsvFile(source, ctx)
+    header = table.header
     cols = Columns(header)
     missing_columns(cols, ("Date", "Exercise", "Reps"), "FitNotes CSV")
     weight_col, header_unit = cols.with_unit("Weight")
     fixed_unit = weight_unit(header_unit) or ctx.weight_unit
 
+    # Joining unquoted commas back moves no cell before the first text column.
+    date_first = cols.index["date"] < min(
+        (cols.index[n.lower()] for n in TEXT_COLUMNS if n.lower() in cols.index), default=0
+    )
+
+    def key_of(record: list[str]) -> date | None:
+        try:  # as the pass below reads it
+            if not date_first:
+                record = fit_layout(cols, len(header), record)
+            return _date(cols.get(record, "Date"))
+        except CellError:
+            return None
+
+    ends = workout_ends(table.records(), key_of)
     workouts: dict[date, dict[str, Any]] = {}
-    for row, raw in records:
+    ending = None  # the day whose last row was the row before
+    for row, raw in table.records():
+        if ending in workouts:
+            yield finish(workouts.pop(ending))
+        ending = ends.get(row)
         record = fit_layout(cols, len(header), raw)
         if overflow := extra_cells(row, record, len(header)):
             yield overflow
@@ -124,6 +145,7 @@ def _numbers_fit(cols: Columns, record: list[str]) -> bool:
         return False
 
 
+@functools.lru_cache(maxsize=256)  # every set row of a day repeats its date
 def _date(text: str) -> date:
     try:
         return date.fromisoformat(text.strip()[:10])

@@ -35,7 +35,7 @@ from logbook.imports.readers.sport import activity_named
 
 SOURCE = "garmin_csv"
 REQUIRED = ("Activity Type", "Date")
-US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?$")
+US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?$", re.ASCII)
 
 
 def read_garmin_csv(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:

@@ -27,9 +27,9 @@ from logbook.imports.readers.common import (
     heart_rate,
     iso_moment,
     json_number,
+    json_objects,
     new_workout,
     positive,
-    read_json,
 )
 from logbook.imports.readers.sport import activity_named
 
@@ -38,7 +38,7 @@ UNKNOWN_EXERCISE = "Unrecognised exercise"
 
 
 def read_garmin_json(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
-    activities = _activities(read_json(source, "Garmin Connect"))
+    activities = _activities(json_objects(source, "Garmin Connect"))
     if activities is None:
         raise ImportFailed(
             "Not a Garmin Connect activity file: it has neither summarizedActivitiesExport "
@@ -60,16 +60,12 @@ def read_garmin_json(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
         yield finish(workout)
 
 
-def _activities(document: Any) -> list[tuple[Any, bool]] | None:
+def _activities(objects: list[Any]) -> list[tuple[Any, bool]] | None:
     """Each activity with whether it is in the account export's units (milliseconds and
     centimetres) rather than the web service's (seconds and metres)."""
-    if isinstance(document, dict):
-        document = [document]
-    if not isinstance(document, list):
-        return None
     found: list[tuple[Any, bool]] = []
     recognised = False
-    for item in document:
+    for item in objects:
         if isinstance(item, dict) and "summarizedActivitiesExport" in item:
             recognised = True
             listed = item["summarizedActivitiesExport"]

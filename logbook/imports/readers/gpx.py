@@ -64,6 +64,9 @@ def read_gpx(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
         source, "gpx", "trk", "a GPX file", ctx, shrink={"trkpt": _keep_point, "rtept": _drop}
     )
     for number, track in enumerate(tracks, start=1):
+        if isinstance(track, RowError):  # the file is cut short: nothing follows
+            yield track
+            continue
         workout = _workout(track, number, ctx, creator)
         if workout is None:
             yield RowError(number, f"Track {number} has no start and end times; skipped.")

@@ -17,6 +17,7 @@ from typing import Any, BinaryIO
 from logbook.imports.readers.common import (
     CellError,
     Columns,
+    CsvFile,
     ImportContext,
     Item,
     RowError,
@@ -33,9 +34,9 @@ from logbook.imports.readers.common import (
     new_workout,
     number,
     positive,
-    read_csv,
     stable_id,
     whole,
+    workout_ends,
 )
 
 SOURCE = "hevy"
@@ -59,26 +60,42 @@ MONTHS = {
     12: ("december", "dezember", "décembre", "diciembre", "dicembre", "dezembro"),
 }
 _DAY_FIRST = re.compile(
-    r"^(\d{1,2})\.?\s+([^\W\d_]+)\.?\s+(\d{4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?$",
+    r"^([0-9]{1,2})\.?\s+([^\W\d_]+)\.?\s+([0-9]{4}),?\s+([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?\s*([ap]\.?m\.?)?$",
     re.IGNORECASE,
 )
 _MONTH_FIRST = re.compile(
-    r"^([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?$",
+    r"^([^\W\d_]+)\.?\s+([0-9]{1,2}),?\s+([0-9]{4}),?\s+([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?\s*([ap]\.?m\.?)?$",
     re.IGNORECASE,
 )
 
 
 def read_hevy(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
-    header, records = read_csv(source, ctx)
+    table = CsvFile(source, ctx)
+    header = table.header
     cols = Columns(header)
     missing_columns(cols, ("title", "start_time", "exercise_title"), "Hevy CSV")
     weight_col = cols.find(*WEIGHT_COLUMNS)
     distance_col = cols.find(*DISTANCE_COLUMNS)
 
+    def key_of(record: list[str]) -> tuple[str, str] | None:
+        try:
+            started = hevy_datetime(cols.get(record, "start_time"), "start_time")
+        except CellError:
+            return None
+        return started.isoformat(), cols.get(record, "title")
+
+    ends = workout_ends(table.records(), key_of)
     workouts: dict[tuple[str, str], dict[str, Any]] = {}
     last_index: dict[int, int] = {}  # per workout (by id()), the previous set_index
     supersets: dict[int, dict[int, int]] = {}  # per workout, Hevy's ids as 0, 1, 2…
-    for row, record in records:
+    ending = None  # the key whose last row was the row before
+    for row, record in table.records():
+        if ending in workouts:
+            done = workouts.pop(ending)
+            last_index.pop(id(done), None)
+            supersets.pop(id(done), None)
+            yield finish(done)
+        ending = ends.get(row)
         if overflow := extra_cells(row, record, len(header)):
             yield overflow
         try:

@@ -12,8 +12,10 @@ from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from logbook.imports.readers.common import (
+    MAX_CELL,
     CellError,
     Columns,
+    CsvFile,
     ImportContext,
     Item,
     RowError,
@@ -21,8 +23,8 @@ from logbook.imports.readers.common import (
     missing_columns,
     new_workout,
     number,
-    read_csv,
     whole,
+    workout_ends,
 )
 from logbook.schema import IntervalIn, SetIn, WorkoutIn, csv_columns
 
@@ -110,12 +112,27 @@ def restore(text: str) -> str:
 
 
 def read_myolog_csv(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
-    header, records = read_csv(source, ctx)
+    table = CsvFile(source, ctx)
+    header = table.header
     cols = Columns(header)
     missing_columns(cols, ("external_id", "source", "started_at", "row_type"), "Myolog CSV export")
+
+    def key_of(raw_record: list[str]) -> tuple[str, str]:
+        """(source, external_id) as the pass below reads them, restoring only those cells."""
+        picked = [restore(raw_record[i]) if i < len(raw_record) else "" for i in key_cells]
+        return picked[0].strip()[:MAX_CELL], picked[1].strip()[:MAX_CELL]
+
+    key_cells = (cols.index["source"], cols.index["external_id"])
+
+    ends = workout_ends(table.records(), key_of)
     workouts: dict[tuple[str, str], dict[str, Any]] = {}
-    entries: dict[tuple[str, str, int], dict[str, Any]] = {}
-    for row, raw_record in records:
+    entries: dict[tuple[str, str], dict[int, dict[str, Any]]] = {}  # per workout, by index
+    ending = None  # the key whose last row was the row before
+    for row, raw_record in table.records():
+        if ending in workouts:
+            entries.pop(ending, None)
+            yield workouts.pop(ending)
+        ending = ends.get(row)
         record = [restore(cell) for cell in raw_record]
         if overflow := extra_cells(row, record, len(header)):
             yield overflow
@@ -137,7 +154,8 @@ def read_myolog_csv(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
                 index = whole(
                     number(cols.get(record, "exercise_index"), "exercise_index"), "exercise_index"
                 )
-                entry = entries.get((*key, index or 0))
+                known = entries.get(key, {})
+                entry = known.get(index or 0)
                 if entry is None:
                     entry = {
                         "exercise": cols.get(record, "exercise"),
@@ -149,8 +167,8 @@ def read_myolog_csv(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
                     }
                 if row_type == "set":
                     entry["sets"].append(_values(cols, record, SET_COLUMNS) | {"_row": row})
-                if (*key, index or 0) not in entries:
-                    entries[(*key, index or 0)] = entry
+                if (index or 0) not in known:
+                    entries.setdefault(key, known)[index or 0] = entry
                     workout["exercises"].append(entry)
             elif row_type == "interval":
                 interval = _values(cols, record, INTERVAL_COLUMNS) | {"_row": row}

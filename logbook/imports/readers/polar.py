@@ -1,4 +1,5 @@
-"""Polar Flow's account export: one `training-session-….json` per session.
+"""Polar Flow's account export: one `training-session-….json` per session (a list of
+sessions is read too, as every JSON reader walks the file: `common.json_objects`).
 
 A session holds one or more exercises (a multisport session several), each a workout:
 its start on the local clock with `timezoneOffset` in minutes, `duration` as ISO 8601
@@ -25,67 +26,81 @@ from logbook.imports.readers.common import (
     heart_rate,
     iso_moment,
     json_number,
+    json_objects,
     new_workout,
     positive,
-    read_json,
+    rate_summary,
     utc_key,
 )
-from logbook.imports.readers.sport import activity_named, sport_from_speed
+from logbook.imports.readers.sport import activity_named, named_or_inferred
 
 SOURCE = "polar"
 ISO_DURATION = re.compile(
-    r"^P(?:(\d{1,4})D)?(?:T(?:(\d{1,6})H)?(?:(\d{1,7})M)?(?:(\d{1,9}(?:\.\d{1,9})?)S)?)?$"
+    r"^P(?:(\d{1,4})D)?(?:T(?:(\d{1,6})H)?(?:(\d{1,7})M)?(?:(\d{1,9}(?:\.\d{1,9})?)S)?)?$",
+    re.ASCII,
 )
 
 
 def read_polar_json(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
-    session = read_json(source, "Polar Flow")
-    if not isinstance(session, dict) or not isinstance(session.get("exercises"), list):
+    sessions = [
+        s
+        for s in json_objects(source, "Polar Flow")
+        if isinstance(s, dict) and isinstance(s.get("exercises"), list)
+    ]
+    if not sessions:
         raise ImportFailed("Not a Polar Flow training session: it has no exercises.")
     ctx.report(1.0)
-    exercises = [e for e in session["exercises"] if isinstance(e, dict)] or [session]
-    for number, exercise in enumerate(exercises, start=1):
-        ctx.rows += 1
-        figures = {**session, **exercise} if len(exercises) == 1 else exercise
-        offset = _minutes(figures.get("timezoneOffset", figures.get("timeZoneOffset")))
-        zone = timezone(timedelta(minutes=offset)) if offset is not None else ctx.time_zone
-        start = iso_moment(figures.get("startTime"), zone)
-        if start is None:
-            yield RowError(number, f"Exercise {number} has no start time; skipped.")
-            continue
-        samples = figures.get("samples") if isinstance(figures.get("samples"), dict) else {}
-        rates = [
-            bpm
-            for bpm in (heart_rate(s.get("value")) for s in _series(samples, "heartRate"))
-            if bpm
-        ]
-        hr = figures.get("heartRate") if isinstance(figures.get("heartRate"), dict) else {}
-        duration = _duration(figures)
-        distance = positive(json_number(figures.get("distance", figures.get("distanceMeters"))))
-        sport = str(figures.get("sport") or "")
-        activity = activity_named(sport.replace("_", " "))
-        inferred = None
-        if activity is None:
-            inferred = sport_from_speed(_progress(samples), distance, duration)
-            activity = inferred.activity if inferred else "other"
-        workout = new_workout(
-            number,
-            started_at=aware_iso(start, zone),
-            title=str(session.get("name") or sport.replace("_", " ").capitalize() or "Polar")[:200],
-            activity=activity,
-            source=SOURCE,
-            external_id=utc_key(start),
-            duration_s=round(duration) if duration and duration >= 1 else None,
-            distance_m=round(distance, 1) if distance else None,
-            avg_hr=heart_rate(hr.get("avg", hr.get("average", figures.get("averageHeartRate"))))
-            or (heart_rate(sum(rates) / len(rates)) if rates else None),
-            max_hr=heart_rate(hr.get("max", hr.get("maximum", figures.get("maximumHeartRate"))))
-            or (max(rates) if rates else None),
-            notes=str(session.get("note") or session.get("notes") or "")[:10_000],
-        )
-        if inferred is not None:
-            yield RowError(number, f"Exercise {number}: {inferred.message()}", refused=False)
-        yield finish(workout)
+    number = 0
+    for session in sessions:
+        exercises = [e for e in session["exercises"] if isinstance(e, dict)] or [session]
+        for exercise in exercises:
+            number += 1
+            ctx.rows += 1
+            figures = {**session, **exercise} if len(exercises) == 1 else exercise
+            yield from _exercise(session, figures, number, ctx)
+
+
+def _exercise(
+    session: dict[str, Any], figures: dict[str, Any], number: int, ctx: ImportContext
+) -> Iterator[Item]:
+    offset = _minutes(figures.get("timezoneOffset", figures.get("timeZoneOffset")))
+    zone = timezone(timedelta(minutes=offset)) if offset is not None else ctx.time_zone
+    start = iso_moment(figures.get("startTime"), zone)
+    if start is None:
+        yield RowError(number, f"Exercise {number} has no start time; skipped.")
+        return
+    samples = figures.get("samples") if isinstance(figures.get("samples"), dict) else {}
+    rates = [
+        bpm for bpm in (heart_rate(s.get("value")) for s in _series(samples, "heartRate")) if bpm
+    ]
+    hr = figures.get("heartRate") if isinstance(figures.get("heartRate"), dict) else {}
+    duration = _duration(figures)
+    distance = positive(json_number(figures.get("distance", figures.get("distanceMeters"))))
+    sport = str(figures.get("sport") or "")
+    activity, inferred = named_or_inferred(
+        activity_named(sport.replace("_", " ")), _progress(samples), distance, duration
+    )
+    avg_hr, max_hr = rate_summary(
+        heart_rate(hr.get("avg", hr.get("average", figures.get("averageHeartRate")))),
+        heart_rate(hr.get("max", hr.get("maximum", figures.get("maximumHeartRate")))),
+        rates,
+    )
+    workout = new_workout(
+        number,
+        started_at=aware_iso(start, zone),
+        title=str(session.get("name") or sport.replace("_", " ").capitalize() or "Polar")[:200],
+        activity=activity,
+        source=SOURCE,
+        external_id=utc_key(start),
+        duration_s=round(duration) if duration and duration >= 1 else None,
+        distance_m=round(distance, 1) if distance else None,
+        avg_hr=avg_hr,
+        max_hr=max_hr,
+        notes=str(session.get("note") or session.get("notes") or "")[:10_000],
+    )
+    if inferred is not None:
+        yield RowError(number, f"Exercise {number}: {inferred.message()}", refused=False)
+    yield finish(workout)
 
 
 def _duration(figures: dict[str, Any]) -> float | None:

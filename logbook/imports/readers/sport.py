@@ -106,6 +106,20 @@ def sport_from_speed(
     return infer_sport("", "", speed)
 
 
+def named_or_inferred(
+    named: str | None,
+    points: Sequence[tuple[datetime, float]],
+    distance_m: float | None,
+    duration_s: float | None,
+) -> tuple[str, Inferred | None]:
+    """The activity a file names, else the one its speed says (with how, for the job's
+    messages), else "other"."""
+    if named is not None:
+        return named, None
+    inferred = sport_from_speed(points, distance_m, duration_s)
+    return (inferred.activity if inferred else "other"), inferred
+
+
 def moving_speed_kmh(points: Sequence[tuple[datetime, float]]) -> float | None:
     """The time-weighted median speed while moving, from (time, metres so far) points in
     time order; None with under a minute of moving."""

@@ -17,13 +17,17 @@ note on its exercise. A workout is identified by its start time and name, its ex
 A bad cell drops that value (reported by row); a row without a readable date is refused.
 """
 
+import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
+from datetime import datetime
 from typing import Any, BinaryIO
 
 from logbook.imports.readers.common import (
     CellError,
+    CsvFile,
     ImportContext,
     ImportFailed,
     Item,
@@ -39,12 +43,12 @@ from logbook.imports.readers.common import (
     new_workout,
     number,
     positive,
-    read_csv,
     seconds,
     shown,
     stable_id,
     weight_unit,
     whole,
+    workout_ends,
 )
 
 SOURCE = "strong"
@@ -379,26 +383,31 @@ def set_order(text: str) -> str:
 
 
 def read_strong(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
-    names, records = read_csv(source, ctx)
-    sample: list[tuple[int, list[str]]] = []
-    for pair in records:
-        sample.append(pair)
-        if len(sample) == 20:
-            break
-    header = read_header(names, [r for _, r in sample])
+    table = CsvFile(source, ctx)
+    names = table.header
+    sample = [record for _, record in itertools.islice(table.records(), 20)]
+    header = read_header(names, sample)
     decimal_comma = "weight_unit" in header.index  # the semicolon form writes 62,5
 
-    def all_records() -> Iterator[tuple[int, list[str]]]:
-        yield from sample
-        yield from records
+    def key_of(record: list[str]) -> tuple[str, str] | None:
+        try:
+            started = _started(header.get(record, "date"))
+        except CellError:
+            return None
+        return started.isoformat(), header.get(record, "workout_name")
 
+    ends = workout_ends(table.records(), key_of)
     workouts: dict[tuple[str, str], dict[str, Any]] = {}
-    for row, record in all_records():
+    ending = None  # the key whose last row was the row before
+    for row, record in table.records():
+        if ending in workouts:
+            yield finish(workouts.pop(ending))
+        ending = ends.get(row)
         ctx.rows += 1
         if overflow := extra_cells(row, record, len(names)):
             yield overflow
         try:
-            started = naive_datetime(header.get(record, "date"))
+            started = _started(header.get(record, "date"))
             kind = set_order(header.get(record, "set_order"))
             exercise = header.get(record, "exercise")
             if not exercise:
@@ -435,6 +444,11 @@ def read_strong(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
             yield RowError(row, " ".join(problems), refused=False)
     for workout in workouts.values():
         yield finish(workout)
+
+
+@functools.lru_cache(maxsize=256)  # every set row repeats its workout's date
+def _started(text: str) -> datetime:
+    return naive_datetime(text)
 
 
 class _Cells:

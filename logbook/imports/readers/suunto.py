@@ -4,13 +4,16 @@ the JSON that the Suunto app exports (`{"DeviceLog": {"Header": ..., "Samples": 
 Both hold one move as a header (start on the local clock, `Duration` in seconds,
 `Distance` in metres, heart rate in SI units: beats per second) and samples (time,
 distance, heart rate). What the header lacks is taken from the samples; a move without a
-named activity gets its sport from its speed (`sport`), and the job says so. XML goes
-through defusedxml (`xmlstream`). A move is identified by its start time.
+named activity gets its sport from its speed (`sport`), and the job says so. A header
+time written without an offset (the .sml's) is placed by the samples' UTC times, less
+their seconds since the start, which give the watch's offset; without them it is taken in
+the user's zone. XML goes through defusedxml (`xmlstream`). A move is identified by its
+start time.
 """
 
 import re
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any, BinaryIO
 from xml.etree.ElementTree import Element
 
@@ -24,17 +27,19 @@ from logbook.imports.readers.common import (
     heart_rate,
     iso_moment,
     json_number,
+    json_objects,
     new_workout,
     positive,
-    read_json,
+    rate_summary,
     utc_key,
 )
-from logbook.imports.readers.sport import activity_named, sport_from_speed
+from logbook.imports.readers.sport import activity_named, named_or_inferred
 from logbook.imports.readers.xmlstream import local_name, stream_elements
 
 SOURCE = "suunto"
 # Suunto's numeric activity types that name one sport (others go by speed).
 ACTIVITY_TYPES = {1: "run", 2: "ride", 11: "walk", 12: "walk", 13: "ride", 82: "run"}
+OFFSET = re.compile(r"(?:Z|[+-]\d{2}:?\d{2})$")  # a time written with its offset
 
 
 def read_suunto_sml(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
@@ -42,16 +47,17 @@ def read_suunto_sml(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
         source, "sml", "DeviceLog", "a Suunto SML file", ctx, shrink={"Sample": _keep_sample}
     )
     for number, log in enumerate(logs, start=1):
+        if isinstance(log, RowError):  # the file is cut short: nothing follows
+            yield log
+            continue
         header = next((c for c in log if local_name(c.tag) == "Header"), None)
         samples = [dict(e.attrib) for e in log.iter() if local_name(e.tag) == "Sample" and e.attrib]
         yield from _move(_as_dict(header) if header is not None else {}, samples, number, ctx)
 
 
 def read_suunto_json(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
-    document = read_json(source, "Suunto")
-    logs = document if isinstance(document, list) else [document]
     found = False
-    for number, item in enumerate(logs, start=1):
+    for number, item in enumerate(json_objects(source, "Suunto"), start=1):
         log = item.get("DeviceLog") if isinstance(item, dict) else None
         if not isinstance(log, dict):
             continue
@@ -77,7 +83,7 @@ def _move(
     header: dict[str, Any], samples: list[dict[str, Any]], number: int, ctx: ImportContext
 ) -> Iterator[Item]:
     ctx.rows += 1
-    start = iso_moment(header.get("DateTime"), ctx.time_zone)
+    start = _start(header.get("DateTime"), samples, ctx)
     if start is None:
         yield RowError(number, f"Move {number} has no start time (Header/DateTime); skipped.")
         return
@@ -92,13 +98,14 @@ def _move(
     distance = positive(_number(header.get("Distance")))
     if distance is None and points:
         distance = positive(max(d for _, d in points))
-    activity = activity_named(str(header.get("Activity") or "")) or ACTIVITY_TYPES.get(
-        _whole(header.get("ActivityType"))
+    activity, inferred = named_or_inferred(
+        activity_named(str(header.get("Activity") or ""))
+        or ACTIVITY_TYPES.get(_whole(header.get("ActivityType"))),
+        points,
+        distance,
+        duration,
     )
-    inferred = None
-    if activity is None:
-        inferred = sport_from_speed(points, distance, duration)
-        activity = inferred.activity if inferred else "other"
+    avg_hr, max_hr = rate_summary(_bpm(hr.get("Avg")), _bpm(hr.get("Max")), rates)
     workout = new_workout(
         number,
         started_at=aware_iso(start, start.tzinfo),  # its own offset, else the user's zone
@@ -108,13 +115,33 @@ def _move(
         external_id=utc_key(start),
         duration_s=round(duration) if duration and duration >= 1 else None,
         distance_m=round(distance, 1) if distance else None,
-        avg_hr=_bpm(hr.get("Avg")) or (heart_rate(sum(rates) / len(rates)) if rates else None),
-        max_hr=_bpm(hr.get("Max")) or (max(rates) if rates else None),
+        avg_hr=avg_hr,
+        max_hr=max_hr,
         notes=str(header.get("Notes") or "")[:10_000],
     )
     if inferred is not None:
         yield RowError(number, f"Move {number}: {inferred.message()}", refused=False)
     yield finish(workout)
+
+
+def _start(written: Any, samples: list[dict[str, Any]], ctx: ImportContext) -> datetime | None:
+    """The move's start: the header's time with its own offset, else its local clock at the
+    offset its samples' UTC times show (to the quarter hour), else in the user's zone."""
+    if not isinstance(written, str) or OFFSET.search(written.strip()):
+        return iso_moment(written, ctx.time_zone)  # none, or with its own offset
+    local = iso_moment(written, UTC)
+    if local is None:
+        return None
+    for sample in samples:
+        moment, seconds = iso_moment(sample.get("UTC"), UTC), _number(sample.get("Time"))
+        if moment is None or seconds is None:
+            continue
+        began = moment - timedelta(seconds=seconds)
+        minutes = round((local - began).total_seconds() / 900) * 15
+        if abs(minutes) <= 14 * 60:
+            return local.replace(tzinfo=timezone(timedelta(minutes=minutes)))
+        break
+    return local.replace(tzinfo=ctx.time_zone)
 
 
 def _as_dict(element: Element) -> dict[str, Any]:

@@ -40,6 +40,9 @@ def read_tcx(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
         shrink={"Trackpoint": _keep_point},
     )
     for number, activity in enumerate(activities, start=1):
+        if isinstance(activity, RowError):  # the file is cut short: nothing follows
+            yield activity
+            continue
         try:
             workout = _workout(activity, number, ctx)
         except ValueError as error:
