@@ -177,6 +177,7 @@ def records_page(request: HttpRequest) -> HttpResponse:
     """Every record broken, newest first, across the user's exercises (the books are kept
     under the user's change clock: `selectors.all_record_books`)."""
     books = selectors.all_record_books(request.user)
+    selectors.note_records_reader(request.user)
     names = dict(Exercise.objects.filter(pk__in=list(books)).values_list("pk", "name"))
     page = Paginator(records.celebrations(books, names), RECORDS_PAGE).get_page(
         request.GET.get("page")

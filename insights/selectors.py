@@ -115,6 +115,9 @@ def record_books(
 # Every record book of a user, kept in the cache under their change clock for this long: long
 # enough for the views of a training day, short enough that old clocks' entries go.
 RECORD_BOOKS_SECONDS = 6 * 3600
+# Who opened their records page this long ago or less has their books worked out again in the
+# background after a change (insights.tasks.warm_record_books); nobody else pays for it.
+RECORDS_READER_SECONDS = 7 * 86400
 
 
 @functools.cache
@@ -142,6 +145,15 @@ def all_record_books(user) -> dict[int, records.Book]:
         books = record_books(user)
         cache.set(key, books, RECORD_BOOKS_SECONDS)
     return books
+
+
+def note_records_reader(user) -> None:
+    cache.set(f"records-reader:{user.pk}", 1, RECORDS_READER_SECONDS)
+
+
+def reads_records(user_id: int) -> bool:
+    """Whether the user opened their records page lately (a cache that is down: no)."""
+    return bool(cache.get(f"records-reader:{user_id}"))
 
 
 def workout_celebrations(workout: Workout) -> list[records.Celebration]:

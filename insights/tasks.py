@@ -90,8 +90,11 @@ def _refresh_key(user_id: int, week: str) -> str:
 def schedule_records_warm(user_id: int) -> None:
     """Works out the records page's books in the background after a change, so the first
     view after a save reads them from the cache instead of every set (about 0.1–0.2 s for
-    five years). Pending until it has run, as a week's refresh: a burst of changes (an
-    import's thousands of classifications) warms once per run, not once per workout."""
+    five years); only for users who open their records page (`selectors.reads_records`).
+    Pending until it has run, as a week's refresh: a burst of changes (an import's
+    thousands of classifications) warms once per run, not once per workout."""
+    if not selectors.reads_records(user_id):
+        return
     added = cache.add(_warm_key(user_id), 1, timeout=refresh_pending_s())
     if added is not False:
         warm_record_books.apply_async((user_id,), countdown=REFRESH_DELAY_S)

@@ -1,11 +1,11 @@
 """After a save the worker works out the records page's books under the new change clock, so
-the first view after a save reads them from the cache, not every set; a burst of saves warms
-once while a warm is pending."""
+the first view after a save reads them from the cache, not every set; only for users who open
+their records page, and a burst of saves warms once while a warm is pending."""
 
 import pytest
 from django.core.cache import cache
 
-from insights import tasks
+from insights import selectors, tasks
 from tests.factories import ExercisePayload, SetPayload, committing, make_workout
 
 pytestmark = pytest.mark.django_db
@@ -30,9 +30,18 @@ def test_the_first_view_after_a_save_reads_no_set(client, user, django_assert_nu
     assert "Heaviest set: <strong>110 kg</strong>" in page
 
 
+def test_no_warm_for_a_user_who_never_opens_their_records(user, monkeypatch):
+    sent = []
+    monkeypatch.setattr(tasks.warm_record_books, "apply_async", lambda *a, **k: sent.append(a))
+    with committing():
+        lift(user, 4, 110.0)
+    assert sent == []
+
+
 def test_a_warm_pending_takes_no_second_one(user, monkeypatch):
     sent = []
     monkeypatch.setattr(tasks.warm_record_books, "apply_async", lambda *a, **k: sent.append(a))
+    selectors.note_records_reader(user)
     cache.delete(tasks._warm_key(user.pk))
     for _ in range(3):
         tasks.schedule_records_warm(user.pk)
