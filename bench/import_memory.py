@@ -355,17 +355,8 @@ def csv_run(args: argparse.Namespace, env: dict, work: Path, db: str) -> None:
         data = (media / name).read_bytes()
         size, lines = len(data), data.count(b"\n") - 1
         del data
-        out = subprocess.run(
-            [sys.executable, "-m", "bench.import_memory", "--child", name]
-            + (["--read-only"] if args.read_only else []),
-            env=env,
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-        )
-        if out.returncode:
-            sys.exit(f"the {fmt} import process failed:\n{out.stderr[-4000:]}")
-        result = json.loads(out.stdout.strip().splitlines()[-1])
+        extra = ["--read-only"] if args.read_only else []
+        result = run_child([name, *extra], env, f"the {fmt} import process")
         result |= {"size": size, "rows": result.get("rows") or lines}
         results[fmt] = result
         print(
@@ -468,6 +459,21 @@ refused as implausible dates ({result["errors"]:,} messages), as any import refu
     _write_part(MANY, part)
 
 
+def run_child(args: list[str], env: dict, what: str) -> dict:
+    """Runs an import in a process of its own (so its peak RSS is the import's) and returns
+    the figures it prints as its last line."""
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.import_memory", "--child", *args],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    if out.returncode:
+        sys.exit(f"{what} failed:\n{out.stderr[-4000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--zip-mb", type=int, default=1024)
@@ -525,16 +531,7 @@ def main() -> None:
             conn.execute(f'CREATE DATABASE "{db}"')
         manage = [sys.executable, str(ROOT / "manage.py")]
         subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
-        out = subprocess.run(
-            [sys.executable, "-m", "bench.import_memory", "--child", "export.zip"],
-            env=env,
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-        )
-        if out.returncode:
-            sys.exit(f"the import process failed:\n{out.stderr[-4000:]}")
-        result = json.loads(out.stdout.strip().splitlines()[-1])
+        result = run_child(["export.zip"], env, "the import process")
         report(result, zip_bytes, xml_bytes, workouts, write=not args.no_results)
     finally:
         shutil.rmtree(work, ignore_errors=True)
