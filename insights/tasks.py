@@ -35,12 +35,17 @@ BULK_QUEUE = "bulk-classification"
     max_retries=5,
 )
 def classify_workouts(workout_ids: list[int]) -> None:
-    """Idempotent per workout, so a redelivered or retried batch only repeats work."""
+    """Idempotent per workout, so a redelivered or retried batch only repeats work. Each
+    week and user a batch touched is scheduled once (a batch is mostly one user's import)."""
+    weeks: dict[tuple[int, str], None] = {}
     for workout_id in workout_ids:
         workout = services.classify_and_store(workout_id)
         if workout is not None:
-            schedule_week_refresh(workout.user_id, reports.weeks_of(workout))
-            schedule_records_warm(workout.user_id)
+            weeks[workout.user_id, reports.weeks_of(workout)] = None
+    for user_id, week in weeks:
+        schedule_week_refresh(user_id, week)
+    for user_id in dict.fromkeys(user_id for user_id, _ in weeks):
+        schedule_records_warm(user_id)
 
 
 def queue_classification(workout_ids: list[int], bulk: bool | None = None) -> None:
