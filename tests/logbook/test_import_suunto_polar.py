@@ -94,7 +94,7 @@ def test_a_suunto_sml_move_without_sport_or_heart_rate_summary(user):
 SUUNTO_JSON = {
     "DeviceLog": {
         "Header": {
-            "ActivityType": 2,
+            "ActivityType": 4,  # cycling in Suunto's table
             "DateTime": "2026-06-02T07:15:00.000+02:00",
             "Distance": 30250.0,
             "Duration": 3600.0,
@@ -114,6 +114,22 @@ def test_a_suunto_app_json_move(user):
     assert move.utc_offset_min == 120
     assert (move.activity, move.distance_m, move.duration_s) == ("ride", 30250.0, 3600)
     assert (move.avg_hr, move.max_hr) == (144, 168)
+
+
+@pytest.mark.parametrize(
+    ("activity_type", "expected"),
+    [(6, "swim"), (12, "walk"), (23, "strength"), (82, "run"), (2, "ride"), (13, "ride")],
+)
+def test_a_suunto_move_named_only_by_number_takes_suuntos_table(user, activity_type, expected):
+    """Suunto's numbers (6 pool swimming, 23 weight training...) name the sport; 2 is a
+    multisport and 13 sailing, which name none of ours, so the 30 km/h of the move decides
+    and the job says so."""
+    header = {**SUUNTO_JSON["DeviceLog"]["Header"], "ActivityType": activity_type}
+    data = json.dumps({"DeviceLog": {**SUUNTO_JSON["DeviceLog"], "Header": header}}).encode()
+    run_import_bytes(user, data, "move.json")
+    assert user.workouts.get().activity == expected
+    inferred = [m for m in messages(user) if "Sport inferred" in m]
+    assert bool(inferred) == (activity_type in (2, 13))
 
 
 POLAR = {

@@ -37,8 +37,31 @@ from logbook.imports.readers.sport import activity_named, named_or_inferred
 from logbook.imports.readers.xmlstream import local_name, stream_elements
 
 SOURCE = "suunto"
-# Suunto's numeric activity types that name one sport (others go by speed).
-ACTIVITY_TYPES = {1: "run", 2: "ride", 11: "walk", 12: "walk", 13: "ride", 82: "run"}
+# Suunto's numeric activity types (`ActivityType`, the ids of the SUUNTO_ACTIVITY_TYPE table
+# in Suunto's Apps Developer Manual of 2015, which Movescount, SuuntoLink and the Suunto app
+# share) that are one of our activities; the others (1 "not specified", 2 multisport, team
+# sports...) go by speed.
+ACTIVITY_TYPES = {
+    3: "run",  # running
+    82: "run",  # trail running
+    93: "run",  # treadmill
+    4: "ride",  # cycling
+    5: "ride",  # mountain biking
+    17: "ride",  # indoor cycling
+    6: "swim",  # pool swimming
+    83: "swim",  # open water swimming
+    11: "walk",  # trekking
+    12: "walk",  # walking
+    84: "walk",  # Nordic walking
+    15: "row",  # rowing
+    71: "row",  # indoor rowing
+    23: "strength",  # weight training
+    87: "strength",  # kettlebell
+    90: "strength",  # cross fit (cross training)
+    18: "hiit",  # circuit training
+    10: "mobility",  # yoga and Pilates
+    79: "mobility",  # stretching
+}
 OFFSET = re.compile(r"(?:Z|[+-]\d{2}:?\d{2})$")  # a time written with its offset
 
 
