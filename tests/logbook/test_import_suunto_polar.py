@@ -223,3 +223,14 @@ def test_a_polar_tcx_of_sport_other_is_read_as_tcx_with_its_sport_inferred(user)
     assert messages(user) == [
         "Activity 1: Sport inferred as walking from speed (median 5.0 km/h while moving)."
     ]
+
+
+def test_a_polar_exercise_without_its_own_offset_takes_its_sessions(user):
+    leg = {"startTime": "2026-06-04T09:00:00.000", "duration": "PT1H", "sport": "CYCLING"}
+    later = {**leg, "startTime": "2026-06-04T11:00:00.000"}
+    session = {"exportVersion": "1.6", "timeZoneOffset": -240, "exercises": [leg, later]}
+    status = run_import_bytes(user, json.dumps(session).encode(), "training-session.json")
+    assert (status["created"], status["errors"]) == (2, []), status
+    first = user.workouts.order_by("started_at").first()
+    assert first.started_at == datetime(2026, 6, 4, 13, 0, tzinfo=UTC)  # 09:00 at UTC-4
+    assert first.utc_offset_min == -240

@@ -63,7 +63,15 @@ def read_polar_json(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
 def _exercise(
     session: dict[str, Any], figures: dict[str, Any], number: int, ctx: ImportContext
 ) -> Iterator[Item]:
-    offset = _minutes(figures.get("timezoneOffset", figures.get("timeZoneOffset")))
+    offset = next(  # the exercise's own, else its session's (both spellings seen)
+        (
+            minutes
+            for figures_of in (figures, session)
+            for key in ("timezoneOffset", "timeZoneOffset")
+            if (minutes := _minutes(figures_of.get(key))) is not None
+        ),
+        None,
+    )
     zone = timezone(timedelta(minutes=offset)) if offset is not None else ctx.time_zone
     start = iso_moment(figures.get("startTime"), zone)
     if start is None:
