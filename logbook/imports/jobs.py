@@ -384,7 +384,7 @@ class Counts:
     def dropped(self, payload: dict, kept: dict) -> None:
         """Sets (and their rows) that cleaning left out of a workout it kept or refused."""
         self.tally["sets"]["refused"] += _set_count(payload) - _set_count(kept)
-        self.tally["rows"]["refused"] += len(_rows_of(payload) - _rows_of(kept))
+        self.tally["rows"]["refused"] += len(_part_rows(payload) - _part_rows(kept))
 
     def imported(self, kept: dict) -> None:
         self._add("imported", kept)
@@ -422,6 +422,16 @@ def _rows_of(payload: dict) -> set[int]:
     for part in [*(payload.get("exercises") or []), *(payload.get("intervals") or [])]:
         rows.add(part.get("_row"))
         rows.update(s.get("_row") for s in part.get("sets") or [])
+    return {r for r in rows if isinstance(r, int)}
+
+
+def _part_rows(payload: dict) -> set[int]:
+    """The rows of a payload's sets, intervals and set-less exercises: what cleaning can drop.
+    (An exercise's own row is its first set's in most files, and stays when that set goes.)"""
+    rows = {i.get("_row") for i in payload.get("intervals") or []}
+    for entry in payload.get("exercises") or []:
+        sets = entry.get("sets") or []
+        rows.update(s.get("_row") for s in sets) if sets else rows.add(entry.get("_row"))
     return {r for r in rows if isinstance(r, int)}
 
 
@@ -510,7 +520,9 @@ def _drop_bad_parts(
         for set_index in sorted(by_set, reverse=True):
             if set_index < len(sets):
                 row = _row_of(sets[set_index], payload)
-                dropped.append(row_error(row, "; ".join(by_set[set_index])))
+                named = f"A set of {item['exercise']}" if item.get("exercise") else "A set"
+                message = f"{named} is left out: {'; '.join(by_set[set_index])}"
+                dropped.append(row_error(row, message))
                 del sets[set_index]
         if sets:
             items[index] = {**item, "sets": sets}
