@@ -23,6 +23,8 @@ from datetime import datetime, timedelta, tzinfo
 from typing import Any, BinaryIO
 from zoneinfo import ZoneInfo
 
+from logbook.imports.readers.sport import activity_of_sets
+
 KG_PER_LB = 0.45359237
 METRES_PER = {
     "m": 1.0,
@@ -586,7 +588,10 @@ def add_note(workout: dict[str, Any], note: str) -> None:
 
 
 def finish(workout: dict[str, Any]) -> dict[str, Any]:
-    """Fold collected note lines into `notes`, within its 10,000 characters."""
+    """Fold collected note lines into `notes`, within its 10,000 characters; a workout
+    whose file names no activity takes the one its sets show (`sport.activity_of_sets`)."""
+    if workout.get("activity") is None:
+        workout["activity"] = activity_of_sets(workout["exercises"])
     lines = workout.pop("_notes", [])
     if lines:
         notes = "\n".join([workout.get("notes") or "", *lines]).strip()

@@ -101,7 +101,7 @@ def read_fitnotes(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
                 title="FitNotes",
                 source=SOURCE,
                 external_id=day.isoformat(),
-                activity="strength",
+                activity=None,  # the sets tell (`finish`)
             )
         add_set(workout, exercise[:120], values, row)
         comment = cols.get(record, "Comment")

@@ -120,7 +120,7 @@ def read_hevy(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
                 notes=line_breaks(cols.get(record, "description"))[:10_000],
                 source=SOURCE,
                 external_id=stable_id(started.isoformat(), title),
-                activity="strength",
+                activity=None,  # the sets tell (`finish`)
             )
             try:
                 end = hevy_datetime(cols.get(record, "end_time"), "end_time")

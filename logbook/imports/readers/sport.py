@@ -71,6 +71,20 @@ def activity_named(kind: str) -> str | None:
     return None
 
 
+def activity_of_sets(exercises: Sequence[dict]) -> str:
+    """A set-logging app's workout (Strong, Hevy, FitNotes) is strength training unless every
+    set is cardio, a time or a distance with no reps or weight, of exercises whose names all
+    say one sport ("Running (Treadmill)", "Rowing Machine", "Yoga"): then it is that sport."""
+    named = set()
+    for entry in exercises:
+        for values in entry.get("sets") or []:
+            cardio = values.get("distance_m") or values.get("duration_s")
+            if values.get("reps") or values.get("load_kg") or not cardio:
+                return "strength"
+        named.add(activity_named(str(entry.get("exercise") or "")))
+    return named.pop() if len(named) == 1 and None not in named else "strength"
+
+
 @dataclass(frozen=True)
 class Inferred:
     activity: str

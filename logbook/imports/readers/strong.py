@@ -426,7 +426,7 @@ def read_strong(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
                 title=name[:200],
                 source=SOURCE,
                 external_id=stable_id(started.isoformat(), name),
-                activity="strength",
+                activity=None,  # the sets tell (`finish`)
             )
             _workout_fields(workout, header, record, problems)
         cells = _Cells(header, record, decimal_comma, problems)

@@ -4,10 +4,12 @@ the JSON that the Suunto app exports (`{"DeviceLog": {"Header": ..., "Samples": 
 Both hold one move as a header (start on the local clock, `Duration` in seconds,
 `Distance` in metres, heart rate in SI units: beats per second) and samples (time,
 distance, heart rate). What the header lacks is taken from the samples; a move without a
-named activity gets its sport from its speed (`sport`), and the job says so. A header
-time written without an offset (the .sml's) is placed by the samples' UTC times, less
-their seconds since the start, which give the watch's offset; without them it is taken in
-the user's zone. XML goes through defusedxml (`xmlstream`). A move is identified by its
+named activity gets its sport from Suunto's activity number, else from its speed (`sport`),
+and the job says so. A header time written without an offset (the .sml's) is placed by the
+samples' UTC times, less their seconds since the start, which give the watch's offset.
+Without them, or when a sample's "UTC" is the header's own clock with no "Z" (as in the
+real Ambit3 pool swim in the test fixtures, which says nothing of an offset), it is taken
+in the user's zone. XML goes through defusedxml (`xmlstream`). A move is identified by its
 start time.
 """
 
@@ -156,11 +158,14 @@ def _start(written: Any, samples: list[dict[str, Any]], ctx: ImportContext) -> d
     if local is None:
         return None
     for sample in samples:
-        moment, seconds = iso_moment(sample.get("UTC"), UTC), _number(sample.get("Time"))
+        written_utc = str(sample.get("UTC") or "").strip()
+        moment, seconds = iso_moment(written_utc, UTC), _number(sample.get("Time"))
         if moment is None or seconds is None:
             continue
         began = moment - timedelta(seconds=seconds)
         minutes = round((local - began).total_seconds() / 900) * 15
+        if minutes == 0 and not OFFSET.search(written_utc):
+            break  # a watch without a fix writes its own clock as "UTC": it says nothing
         if abs(minutes) <= 14 * 60:
             return local.replace(tzinfo=timezone(timedelta(minutes=minutes)))
         break
