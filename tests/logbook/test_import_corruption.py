@@ -49,6 +49,7 @@ BASES: dict[str, Callable[[], list[tuple[str, bytes]]]] = {
     "strong_csv": lambda: [
         ("strong.csv", (EXPORTS / "strong" / "sample_strong_legacy.csv").read_bytes()),
         ("strong.csv", head(EXPORTS / "strong" / "sample_strong.csv", 30)),
+        ("strong.csv", head(EXPORTS / "strong" / "sample_strong_semicolon.csv", 30)),
         *synthetic("strong/workout_number_form.csv", "strong/android_semicolon.csv"),
         *synthetic("strong/2016_kg_km.csv", "strong/french.csv"),
     ],
@@ -56,7 +57,10 @@ BASES: dict[str, Callable[[], list[tuple[str, bytes]]]] = {
         ("hevy.csv", head(EXPORTS / "hevy" / "sample_hevy_part.csv", 40)),
         *synthetic("hevy/imperial.csv"),
     ],
-    "fitnotes_csv": lambda: synthetic("fitnotes/current_unquoted_commas.csv"),
+    "fitnotes_csv": lambda: [
+        ("fitnotes.csv", head(EXPORTS / "fitnotes" / "lifting_part.csv", 40)),
+        *synthetic("fitnotes/current_unquoted_commas.csv"),
+    ],
     "myolog_csv": list,  # an export of a test account, made in the test
     "fit": lambda: [
         (name, (EXPORTS / "fit-fitparse" / name).read_bytes())
@@ -67,7 +71,10 @@ BASES: dict[str, Callable[[], list[tuple[str, bytes]]]] = {
             "garmin-edge-820-bike.fit",
         )
     ],
-    "gpx": lambda: synthetic("gpx/garmin_connect_three_tracks.gpx"),
+    "gpx": lambda: [
+        *exports("gpx/run_gpxtpx.gpx"),
+        *synthetic("gpx/garmin_connect_three_tracks.gpx"),
+    ],
     "tcx": lambda: [
         ("swim.tcx", (EXPORTS / "tcx" / "pool_swim-activity_1.tcx").read_bytes()),
         *synthetic("tcx/intervals_and_ride.tcx", "polar/polar_flow_other.tcx"),
@@ -83,13 +90,19 @@ BASES: dict[str, Callable[[], list[tuple[str, bytes]]]] = {
         ),
     ],
     "garmin_csv": lambda: exports("garmin_csv/Activities_part.csv"),
-    "suunto_sml": lambda: synthetic("suunto/move.sml"),
+    "suunto_sml": lambda: [
+        *exports("suunto/Ambit3-lap-swimming.sml"),
+        *synthetic("suunto/move.sml"),
+    ],
     "suunto_json": lambda: synthetic("suunto/move.json"),
     "polar_json": lambda: synthetic(
         "polar/training-session-2026-04-20-run.json",
         "polar/training-session-2026-04-25-multisport.json",
     ),
-    "apple_health": lambda: synthetic("apple_health/export.xml"),
+    "apple_health": lambda: [
+        *exports("apple_health/apple_health_export/export.xml"),
+        *synthetic("apple_health/export.xml"),
+    ],
     "zip": lambda: [(name, make()) for name, make in BUNDLES.items()],
     "gz": lambda: [
         (f"{name}.gz", gzip.compress(data, mtime=0))
