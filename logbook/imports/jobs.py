@@ -303,13 +303,27 @@ KINDS = (
 )
 
 
+# Files of sports software we do not read, by a mark in their text.
+TEXT_KINDS = (
+    (r"\A\[Params\]\s", "a Polar HRM (Polar ProTrainer)"),
+    (r"<polar-exercise-data[\s>]", "a Polar Personal Trainer XML"),
+    (r'"periodDataUuid"', "a Polar Flow web session JSON"),
+    (r"<(\w+:)?kml[\s>]", "a KML (Google Earth)"),
+)
+JSON_START = re.compile(r'\A(\{|\[\s*([\[{"\d-]|true|false|null|\]))')
+
+
 def unsupported_kind(head: bytes) -> str | None:
-    """ "a JSON", "an XML (<Workouts>)", "a PDF"… or None when nothing is recognisable."""
+    """ "a JSON", "an XML (<Workouts>)", "a PDF", "a Polar HRM"… or None when nothing is
+    recognisable."""
     for magic, kind in KINDS:
         if head.startswith(magic):
             return kind
     text = head.decode("utf-8", errors="ignore").lstrip("\ufeff \t\r\n")
-    if text[:1] in ("{", "["):
+    for pattern, kind in TEXT_KINDS:
+        if re.search(pattern, text):
+            return kind
+    if JSON_START.match(text):
         return "a JSON"
     if text.startswith("<"):
         root = re.search(r"<([A-Za-z_][\w:.-]*)[\s>/]", re.sub(r"<[?!][^>]*>", "", text))

@@ -35,6 +35,12 @@ def test_a_gzip_bomb_is_refused_before_parsing(user, settings):
         (b'{"sessions": [{"id": 1, "name": "Run"}]}', "a JSON"),
         (b"%PDF-1.7\n", "a PDF"),
         (b'<?xml version="1.0"?><Workouts><Workout/></Workouts>', "an XML (<Workouts>)"),
+        (b"[Params]\r\nVersion=106\r\nMonitor=22\r\n", "a Polar HRM (Polar ProTrainer)"),
+        (
+            b'<?xml version="1.0"?>\n<polar-exercise-data version="1.0">',
+            "a Polar Personal Trainer XML",
+        ),
+        (b'{"id":9,"periodDataUuid":"0","exercises":{"9":{}}}', "a Polar Flow web session JSON"),
     ],
 )
 def test_an_unsupported_kind_is_named_and_writes_nothing(user, content, kind):
