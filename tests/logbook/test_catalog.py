@@ -101,7 +101,9 @@ def sample_names() -> set[str]:
     names = set()
     for path in (EXPORTS / "strong").glob("*.csv"):
         with path.open(newline="") as f:
-            names |= {row["Exercise Name"] for row in csv.DictReader(f)}
+            delimiter = ";" if ";" in f.readline() else ","
+            f.seek(0)
+            names |= {row["Exercise Name"] for row in csv.DictReader(f, delimiter=delimiter)}
     with (EXPORTS / "hevy" / "sample_hevy_part.csv").open(newline="") as f:
         names |= {row["exercise_title"] for row in csv.DictReader(f)}
     return names
