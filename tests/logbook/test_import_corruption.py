@@ -95,10 +95,13 @@ BASES: dict[str, Callable[[], list[tuple[str, bytes]]]] = {
         *synthetic("suunto/move.sml"),
     ],
     "suunto_json": lambda: synthetic("suunto/move.json"),
-    "polar_json": lambda: synthetic(
-        "polar/training-session-2026-04-20-run.json",
-        "polar/training-session-2026-04-25-multisport.json",
-    ),
+    "polar_json": lambda: [
+        *exports("polar/running.json"),
+        *synthetic(
+            "polar/training-session-2026-04-20-run.json",
+            "polar/training-session-2026-04-25-multisport.json",
+        ),
+    ],
     "apple_health": lambda: [
         *exports("apple_health/apple_health_export/export.xml"),
         *synthetic("apple_health/export.xml"),

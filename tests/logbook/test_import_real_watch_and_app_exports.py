@@ -1,16 +1,19 @@
-"""Real files written by a Suunto Ambit3, a Polar Vantage V (through Polar Flow), Strong's
-semicolon export, FitNotes, Strava's GPX and Apple Health's export.zip import into an empty
-account with the values the files hold, read here with ElementTree and the csv module, not
-with the importer (sources and licences: tests/fixtures/exports/NOTICE.md)."""
+"""Real files written by a Suunto Ambit3, a Polar Vantage V (through Polar Flow), Polar
+Flow's account export, Strong's semicolon export, FitNotes, Strava's GPX and Apple Health's
+export.zip import into an empty account with the values the files hold, read here with
+ElementTree, the csv and the json module, not with the importer (sources and licences:
+tests/fixtures/exports/NOTICE.md)."""
 
 import csv
 import io
 import itertools
+import json
 import math
+import re
 import xml.etree.ElementTree as ET
 import zipfile
 from collections import defaultdict
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -24,6 +27,7 @@ pytestmark = pytest.mark.django_db
 
 SUUNTO = EXPORTS / "suunto" / "Ambit3-lap-swimming.sml"
 POLAR_TCX = EXPORTS / "polar" / "2020-02-05_17-25-14_Training-with-Notes.tcx"
+POLAR_JSON = EXPORTS / "polar" / "running.json"
 STRONG_SEMICOLON = EXPORTS / "strong" / "sample_strong_semicolon.csv"
 FITNOTES = EXPORTS / "fitnotes" / "lifting_part.csv"
 STRAVA_GPX = EXPORTS / "gpx" / "run_gpxtpx.gpx"
@@ -84,6 +88,24 @@ def test_a_polar_vantage_tcx_from_polar_flow(user):
     assert list(ride.intervals.order_by("position").values_list("duration_s", flat=True)) == [
         round(s) for s, _, _ in laps
     ]
+
+
+def test_a_polar_flow_account_export_session(user):
+    session = json.loads(POLAR_JSON.read_text(encoding="utf-8"))
+    (exercise,) = session["exercises"]
+    offset = timezone(timedelta(minutes=exercise["timezoneOffset"]))
+    seconds = float(re.fullmatch(r"PT([\d.]+)S", exercise["duration"]).group(1))
+    status = imported(user, POLAR_JSON)
+    assert (status["created"], status["errors"]) == (1, [])
+    run = user.workouts.get()
+    assert (run.title, exercise["sport"], run.activity) == (session["name"], "RUNNING", "run")
+    assert run.started_at == datetime.fromisoformat(exercise["startTime"]).replace(tzinfo=offset)
+    assert run.utc_offset_min == exercise["timezoneOffset"]
+    assert run.duration_s == round(seconds)
+    assert run.distance_m == exercise["distance"]
+    assert (run.avg_hr, run.max_hr) == (exercise["heartRate"]["avg"], exercise["heartRate"]["max"])
+    again = imported(user, POLAR_JSON)
+    assert (again["created"], again["skipped"]) == (0, 1)
 
 
 def test_strongs_quoted_semicolon_export_refuses_only_its_empty_sets(user):
