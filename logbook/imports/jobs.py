@@ -445,7 +445,10 @@ def _part_rows(payload: dict) -> set[int]:
     rows = {i.get("_row") for i in payload.get("intervals") or []}
     for entry in payload.get("exercises") or []:
         sets = entry.get("sets") or []
-        rows.update(s.get("_row") for s in sets) if sets else rows.add(entry.get("_row"))
+        if sets:
+            rows.update(s.get("_row") for s in sets)
+        else:
+            rows.add(entry.get("_row"))
     return {r for r in rows if isinstance(r, int)}
 
 

@@ -165,7 +165,7 @@ def _start(written: Any, samples: list[dict[str, Any]], ctx: ImportContext) -> d
         began = moment - timedelta(seconds=seconds)
         minutes = round((local - began).total_seconds() / 900) * 15
         if minutes == 0 and not OFFSET.search(written_utc):
-            break  # a watch without a fix writes its own clock as "UTC": it says nothing
+            break  # "UTC" that is the header's own clock, with no Z, says nothing
         if abs(minutes) <= 14 * 60:
             return local.replace(tzinfo=timezone(timedelta(minutes=minutes)))
         break
