@@ -411,6 +411,7 @@ class ImportFormat(models.TextChoices):
     SUUNTO_SML = "suunto_sml", "Suunto SML"
     SUUNTO_JSON = "suunto_json", "Suunto JSON"
     POLAR_JSON = "polar_json", "Polar Flow JSON"
+    POLAR_HRM = "polar_hrm", "Polar HRM"
 
 
 class ImportJob(models.Model):

@@ -34,7 +34,7 @@ def test_the_documents_and_test_data_the_tests_read_are_in_the_repository():
     assert not (ROOT / "tests" / "shared.py").exists()
 
 
-EXPORT_SUFFIXES = (".csv", ".fit", ".json", ".tcx", ".gpx", ".sml", ".xml")
+EXPORT_SUFFIXES = (".csv", ".fit", ".json", ".tcx", ".gpx", ".sml", ".xml", ".hrm")
 
 
 def test_every_fixture_export_is_named_in_the_notice_with_its_licence():

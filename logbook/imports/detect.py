@@ -14,6 +14,7 @@ EXTENSIONS = {
     ".tcx": ImportFormat.TCX,
     ".gpx": ImportFormat.GPX,
     ".sml": ImportFormat.SUUNTO_SML,
+    ".hrm": ImportFormat.POLAR_HRM,
 }
 
 
@@ -23,6 +24,8 @@ def detect_format(head: bytes, filename: str = "") -> str | None:
     if len(head) >= 12 and head[8:12] == b".FIT" and head[0] in (12, 14):
         return ImportFormat.FIT
     text = head.decode("utf-8", errors="ignore").lstrip("\ufeff \t\r\n")
+    if re.match(r"\[Params\]\s", text):
+        return ImportFormat.POLAR_HRM
     if text.startswith("<"):
         if re.search(r"<(\w+:)?TrainingCenterDatabase[\s>]", text):
             return ImportFormat.TCX

@@ -305,7 +305,6 @@ KINDS = (
 
 # Files of sports software we do not read, by a mark in their text.
 TEXT_KINDS = (
-    (r"\A\[Params\]\s", "a Polar HRM (Polar ProTrainer)"),
     (r"<polar-exercise-data[\s>]", "a Polar Personal Trainer XML"),
     (r'"periodDataUuid"', "a Polar Flow web session JSON"),
     (r"<(\w+:)?kml[\s>]", "a KML (Google Earth)"),
@@ -314,7 +313,7 @@ JSON_START = re.compile(r'\A(\{|\[\s*([\[{"\d-]|true|false|null|\]))')
 
 
 def unsupported_kind(head: bytes) -> str | None:
-    """ "a JSON", "an XML (<Workouts>)", "a PDF", "a Polar HRM"… or None when nothing is
+    """ "a JSON", "an XML (<Workouts>)", "a PDF", "a KML"… or None when nothing is
     recognisable."""
     for magic, kind in KINDS:
         if head.startswith(magic):

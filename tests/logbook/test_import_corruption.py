@@ -102,6 +102,7 @@ BASES: dict[str, Callable[[], list[tuple[str, bytes]]]] = {
             "polar/training-session-2026-04-25-multisport.json",
         ),
     ],
+    "polar_hrm": lambda: exports("polar_hrm/13120901.hrm", "polar_hrm/10091901.hrm"),
     "apple_health": lambda: [
         *exports("apple_health/apple_health_export/export.xml"),
         *synthetic("apple_health/export.xml"),

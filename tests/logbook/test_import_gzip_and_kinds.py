@@ -35,7 +35,6 @@ def test_a_gzip_bomb_is_refused_before_parsing(user, settings):
         (b'{"sessions": [{"id": 1, "name": "Run"}]}', "a JSON"),
         (b"%PDF-1.7\n", "a PDF"),
         (b'<?xml version="1.0"?><Workouts><Workout/></Workouts>', "an XML (<Workouts>)"),
-        (b"[Params]\r\nVersion=106\r\nMonitor=22\r\n", "a Polar HRM (Polar ProTrainer)"),
         (
             b'<?xml version="1.0"?>\n<polar-exercise-data version="1.0">',
             "a Polar Personal Trainer XML",
@@ -50,3 +49,8 @@ def test_an_unsupported_kind_is_named_and_writes_nothing(user, content, kind):
         f"This looks like {kind} file, which Myolog doesn't import yet."
     )
     assert user.workouts.count() == 0
+
+
+def test_a_text_of_bracketed_sections_is_not_called_a_json(user):
+    status = run_import_bytes(user, b"[Workout]\r\nname=run\r\n", "upload.ini")
+    assert status["errors"][0]["message"].startswith("Could not tell what kind of file this is.")

@@ -13,6 +13,7 @@ from logbook.imports.readers.gpx import read_gpx
 from logbook.imports.readers.hevy import read_hevy
 from logbook.imports.readers.myolog_csv import read_myolog_csv
 from logbook.imports.readers.polar import read_polar_json
+from logbook.imports.readers.polar_hrm import read_polar_hrm
 from logbook.imports.readers.strong import read_strong
 from logbook.imports.readers.suunto import read_suunto_json, read_suunto_sml
 from logbook.imports.readers.tcx import read_tcx
@@ -34,6 +35,7 @@ READERS: dict[str, Reader] = {
     ImportFormat.SUUNTO_SML: read_suunto_sml,
     ImportFormat.SUUNTO_JSON: read_suunto_json,
     ImportFormat.POLAR_JSON: read_polar_json,
+    ImportFormat.POLAR_HRM: read_polar_hrm,
 }
 
 __all__ = ["READERS", "ImportContext", "ImportFailed", "Item", "RowError"]
