@@ -101,3 +101,13 @@ def test_a_file_without_params_or_start_writes_nothing(user):
     status = run_import_bytes(user, no_start, "nostart.hrm")
     assert status["errors"][0]["message"].startswith("The file has no start time")
     assert user.workouts.count() == 0
+
+
+def test_a_trip_distance_that_is_not_a_number_falls_back_to_the_speed_samples(user):
+    text = CS600_RIDE.read_text(encoding="ascii")
+    head, _, rest = text.partition("[Trip]\n")
+    status = run_import_bytes(user, f"{head}[Trip]\nfar\n{rest}".encode(), "ride.hrm")
+    assert status["status"] == "done"
+    speeds = [int(row.split()[1]) for row in sections(CS600_RIDE)["HRData"]]  # 0.1 km/h
+    metres = sum(speed / 10 / 3.6 * 5 for speed in speeds)  # one row each 5 s
+    assert user.workouts.get().distance_m == pytest.approx(metres, abs=0.1)

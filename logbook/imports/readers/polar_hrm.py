@@ -67,8 +67,8 @@ def read_polar_hrm(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
     duration = _clock(params.get("length", "")) or (
         len(rows) * interval if interval and interval != RR_INTERVALS else None
     )
-    trip = [_number(line) for line in sections.get("trip", [])]
-    distance = positive(trip[0] / 10 * (METRES_PER_MILE if us else 1000) if trip[:1] else None)
+    trip = _number((sections.get("trip") or [""])[0])  # its first line: 0.1 km (or mile)
+    distance = positive(trip / 10 * (METRES_PER_MILE if us else 1000) if trip else None)
     if distance is None and points:
         distance = positive(points[-1][1])
     note = "\n".join(sections.get("note", [])).strip()
