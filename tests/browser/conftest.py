@@ -10,6 +10,8 @@ this folder's tests run: the rest of the suite never sees them (`check --deploy`
 variable, and `asyncio.run` fails under a running loop)."""
 
 import os
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -121,6 +123,21 @@ def _catalog(live_server):
     """`live_server` makes tests transactional, and the flush between them empties the
     exercise catalog its data migration seeded: put it back."""
     sync_catalog()
+
+
+@pytest.fixture(autouse=True)
+def _server_idle_before_flush(live_server):
+    """The live server's request threads share the test's in-memory SQLite connection, so a
+    request still being answered when the test ends (a sync the page sent as it closed) makes
+    the flush between tests fail. Set up before the page, this waits, after the page has
+    closed, for those threads to end (bounded: a connection a test left open gives up after
+    10 s and the flush goes ahead)."""
+    yield
+    deadline = time.monotonic() + 10
+    for thread in threading.enumerate():
+        # Python names a thread after its target: "Thread-N (process_request_thread)".
+        if thread.name.endswith("(process_request_thread)"):
+            thread.join(timeout=max(0.0, deadline - time.monotonic()))
 
 
 @pytest.fixture
