@@ -56,8 +56,9 @@ def shifted_copies(text: str, copies: int, pattern: str, parse: Callable, write:
     return "".join(parts)
 
 
-def strong_file(copies: int) -> bytes:
-    text = (EXPORTS / "strong" / "sample_strong.csv").read_text(encoding="utf-8-sig")
+def iso_dated_copies(name: str, copies: int) -> bytes:
+    """Copies of an export whose dates are written 2026-01-04 12:38:59 (Strong, Garmin)."""
+    text = (EXPORTS / name).read_text(encoding="utf-8-sig")
     return shifted_copies(
         text,
         copies,
@@ -65,6 +66,10 @@ def strong_file(copies: int) -> bytes:
         lambda s: datetime.strptime(s, "%Y-%m-%d %H:%M:%S"),
         lambda d: d.strftime("%Y-%m-%d %H:%M:%S"),
     ).encode()
+
+
+def strong_file(copies: int) -> bytes:
+    return iso_dated_copies("strong/sample_strong.csv", copies)
 
 
 def hevy_file(copies: int) -> bytes:
@@ -164,6 +169,12 @@ def figures(quick: bool) -> list[Figure]:
         Figure("Strong CSV (real sample ×copies)", "strong_csv", "strong.csv", strong),
         Figure("Hevy CSV (real sample ×copies)", "hevy_csv", "hevy.csv", hevy_file(2 * scale)),
         Figure("FitNotes CSV (synthetic)", "fitnotes_csv", "fitnotes.csv", fitnotes),
+        Figure(
+            "Garmin Connect CSV (real sample ×copies, a row a workout)",
+            "garmin_csv",
+            "Activities.csv",
+            iso_dated_copies("garmin_csv/Activities_part.csv", 100 * scale),
+        ),
     ]
     for figure in out:
         figure.rows = len(figure.data.splitlines()) - 1
