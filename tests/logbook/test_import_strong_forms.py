@@ -148,6 +148,34 @@ def test_a_language_not_listed_is_read_by_strongs_column_order():
     ]
 
 
+def test_later_android_semicolon_form_keeps_its_workout_duration():
+    content = (
+        "Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE;Distance;"
+        "Distance Unit;Seconds;Notes;Workout Notes;Workout Duration\n"
+        "2022-09-10 08:00:00;Push;Bench Press (Barbell);1;80;kg;5;;;;;;;1h 2m\n"
+        "2022-09-10 08:00:00;Push;Running;1;;;;;3,5;km;1200;;;1h 2m\n"
+    )
+    assert detect_format(content.encode(), "x.csv") == "strong_csv"
+    (workout,), errors = read(content)
+    assert errors == []
+    assert workout["duration_s"] == 3720
+    bench, run = sets_of(workout)
+    assert bench["load_kg"] == 80.0
+    assert (run["distance_m"], run["duration_s"]) == (3500.0, 1200)
+
+
+def test_a_14_column_semicolon_file_in_an_unlisted_language_is_read_by_its_order():
+    content = (
+        "Tarihi;Adı;Egzersiz;Sıra;Ağırlık;Birim;Tekrarı;RPE;Mesafe;Birimi;Saniye;Not;Notlar;Süre\n"
+        "2022-09-10 08:00:00;Push;Bench;1;80;kg;5;;;;;;;45m\n"
+    )
+    assert detect_format(content.encode(), "x.csv") == "strong_csv"
+    (workout,), errors = read(content)
+    assert errors == []
+    assert workout["duration_s"] == 2700
+    assert sets_of(workout)[0]["load_kg"] == 80.0
+
+
 def test_a_missing_column_is_named():
     with pytest.raises(ImportFailed, match="Set Order"):
         read("Date,Workout Name,Exercise Name,Weight\n2024-01-01 10:00:00,A,B,10\n")

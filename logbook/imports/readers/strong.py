@@ -6,7 +6,8 @@
 - 2016: the weight column named for its unit (`kg`, `lbs`) and the distance for its
   (`km`, `mi`);
 - "Workout #": units in the header, `Weight (kg)`, `Distance (meters)`, `Duration (sec)`;
-- semicolon (older Android): `Weight Unit` and `Distance Unit` columns on every row;
+- semicolon (older Android): `Weight Unit` and `Distance Unit` columns on every row, the
+  later ones with `Workout Duration` last;
 - the app's languages: the same columns with translated names (`Nom de l'exercice`,
   `Übungsname`…), numbers with decimal commas where the locale writes them. A header in a
   language not listed here is read by Strong's column order when its rows fit it.
@@ -89,7 +90,17 @@ NAMES: dict[str, tuple[str, ...]] = {
         "운동 이름",
         "antrenman adi",
     ),
-    "duration": ("duration", "duree", "dauer", "duracion", "durata", "duracao", "duur", "czas"),
+    "duration": (
+        "duration",
+        "workout duration",
+        "duree",
+        "dauer",
+        "duracion",
+        "durata",
+        "duracao",
+        "duur",
+        "czas",
+    ),
     "exercise": (
         "exercise name",
         "exercise",
@@ -243,6 +254,8 @@ LAYOUTS = (
      "reps", "rpe", "distance", "seconds", "notes", "workout_notes"),
     ("date", "workout_name", "exercise", "set_order", "weight", "weight_unit", "reps", "rpe",
      "distance", "distance_unit", "seconds", "notes", "workout_notes"),
+    ("date", "workout_name", "exercise", "set_order", "weight", "weight_unit", "reps", "rpe",
+     "distance", "distance_unit", "seconds", "notes", "workout_notes", "duration"),
 )  # fmt: skip
 REQUIRED = ("date", "workout_name", "exercise", "set_order")
 LABELS = {
