@@ -176,6 +176,30 @@ def test_a_14_column_semicolon_file_in_an_unlisted_language_is_read_by_its_order
     assert sets_of(workout)[0]["load_kg"] == 80.0
 
 
+def test_german_app_names_as_the_app_writes_them():
+    content = (
+        "Datum;Workout-Name;Name der Übung;Reihenfolge festlegen;Gewicht;Wiederh.;RPE;"
+        "Entfernung;Sekunden;Notizen;Workout-Notizen;Workout-Dauer\n"
+        "2023-05-01 18:00:00;Abend;Kniebeuge;1;102.5;5;8;0;0;tief;gut;1h 10m\n"
+    )
+    (workout,), errors = read(content)
+    assert errors == []
+    (squat,) = sets_of(workout)
+    assert (squat["load_kg"], squat["reps"], squat["rpe"]) == (102.5, 5, 8.0)
+    assert (workout["duration_s"], workout["notes"]) == (4200, "gut\nKniebeuge: tief")
+
+
+def test_ios_unit_columns_in_an_unlisted_language_are_read_by_their_order():
+    content = (
+        "Tarih,Ad,Süre,Egzersiz,Sıra,Ağırlık,Birim,Tekrar,RPE,Mesafe,Birimi,Saniye,Not,Notlar\n"
+        "2023-05-01 18:00:00,Push,50m,Bench,1,135,lbs,5,8,0,mi,0,,\n"
+    )
+    (workout,), errors = read(content)
+    assert errors == []
+    (bench,) = sets_of(workout)
+    assert (bench["load_kg"], bench["reps"], workout["duration_s"]) == (61.235, 5, 3000)
+
+
 def test_a_missing_column_is_named():
     with pytest.raises(ImportFailed, match="Set Order"):
         read("Date,Workout Name,Exercise Name,Weight\n2024-01-01 10:00:00,A,B,10\n")

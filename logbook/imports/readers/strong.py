@@ -93,6 +93,7 @@ NAMES: dict[str, tuple[str, ...]] = {
     "duration": (
         "duration",
         "workout duration",
+        "workout-dauer",
         "duree",
         "dauer",
         "duracion",
@@ -131,6 +132,7 @@ NAMES: dict[str, tuple[str, ...]] = {
         "ordre de la serie",
         "ordre des series",
         "satzreihenfolge",
+        "reihenfolge festlegen",
         "satz",
         "reihenfolge",
         "orden de la serie",
@@ -166,6 +168,7 @@ NAMES: dict[str, tuple[str, ...]] = {
         "wiederholungen",
         "wdh",
         "wdh.",
+        "wiederh.",
         "repeticiones",
         "rep",
         "ripetizioni",
@@ -228,6 +231,7 @@ NAMES: dict[str, tuple[str, ...]] = {
         "notes d'entrainement",
         "notes de la seance",
         "trainingsnotizen",
+        "workout-notizen",
         "notas del entrenamiento",
         "notas de entrenamiento",
         "note allenamento",
@@ -256,6 +260,8 @@ LAYOUTS = (
      "distance", "distance_unit", "seconds", "notes", "workout_notes"),
     ("date", "workout_name", "exercise", "set_order", "weight", "weight_unit", "reps", "rpe",
      "distance", "distance_unit", "seconds", "notes", "workout_notes", "duration"),
+    ("date", "workout_name", "duration", "exercise", "set_order", "weight", "weight_unit", "reps",
+     "rpe", "distance", "distance_unit", "seconds", "notes", "workout_notes"),
 )  # fmt: skip
 REQUIRED = ("date", "workout_name", "exercise", "set_order")
 LABELS = {
