@@ -292,6 +292,23 @@ def test_fitnotes_weight_unit_column():
     assert [s["load_kg"] for s in sets_of(workout)] == [102.058, 100.0]
 
 
+def test_fitnotes_2_ios_weight_in_both_units_either_blank_and_notes_column():
+    content = (
+        "Date,Exercise,Category,Weight (kg),Weight (lbs),Reps,Distance,Distance Unit,Time,"
+        "Notes,Kind\n"
+        "2021-05-20,Barbell Squat,Legs,40.00,88.18,8,,,,,wr\n"
+        "2021-05-20,Barbell Squat,Legs,,225,5,,,,deep,wr\n"
+        "2021-05-20,Run,Cardio,,,,2,km,0:10:00,,d\n"
+    )
+    assert detect_format(content.encode(), "FitNotes_Export.csv") == "fitnotes_csv"
+    (workout,), errors = read("fitnotes_csv", content, ImportContext(ZoneInfo("UTC"), "kg"))
+    assert errors == []
+    kg_set, lb_set, run = sets_of(workout)
+    assert (kg_set["load_kg"], lb_set["load_kg"], lb_set["reps"]) == (40.0, 102.058, 5)
+    assert (run["distance_m"], run["duration_s"]) == (2000.0, 600)
+    assert workout["notes"] == "Barbell Squat: deep"
+
+
 # --- FIT -------------------------------------------------------------------------------
 
 T0 = datetime(2026, 3, 2, 7, 0, tzinfo=UTC)

@@ -1,13 +1,17 @@
-"""FitNotes (Android) CSV exports.
+"""FitNotes CSV exports, Android and FitNotes 2 (iOS).
 
 `Date,Exercise,Category,Weight (kg),Reps,Distance,Distance Unit,Time,Comment`, with the
 weight column named for the app's unit (`Weight (kgs)`, `Weight (lbs)`…) or a plain
-`Weight` beside a `Weight Unit` column. FitNotes records the day but no time of day and
-no workout name: one workout per day, started at noon in the user's zone, identified by
-its date. `Time` is a set's duration (H:MM:SS); `Comment` is a note on the set.
+`Weight` beside a `Weight Unit` column. FitNotes 2 (iOS) writes
+`Date,Exercise,Category,Weight (kg),Weight (lbs),Reps,Distance,Distance Unit,Time,Notes,Kind`:
+the weight in both units, either of which may be blank, and `Notes` for `Comment`.
+FitNotes records the day but no time of day and no workout name: one workout per day,
+started at noon in the user's zone, identified by its date. `Time` is a set's duration
+(H:MM:SS); `Comment` is a note on the set.
 """
 
 import functools
+import re
 from collections.abc import Iterator
 from datetime import date, datetime, time
 from typing import Any, BinaryIO
@@ -45,8 +49,8 @@ def read_fitnotes(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
     header = table.header
     cols = Columns(header)
     missing_columns(cols, ("Date", "Exercise", "Reps"), "FitNotes CSV")
-    weight_col, header_unit = cols.with_unit("Weight")
-    fixed_unit = weight_unit(header_unit) or ctx.weight_unit
+    weights = weight_columns(cols)
+    note_col = cols.find(*NOTE_COLUMNS)
 
     # Joining unquoted commas back moves no cell before the first text column.
     date_first = cols.index["date"] < min(
@@ -76,10 +80,11 @@ def read_fitnotes(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
             exercise = cols.get(record, "Exercise")
             if not exercise:
                 raise CellError("Exercise: missing.")
-            unit = weight_unit(cols.get(record, "Weight Unit")) or fixed_unit
+            load, unit = _weight(cols, weights, record)
+            unit = weight_unit(cols.get(record, "Weight Unit")) or unit or ctx.weight_unit
             distance = positive(number(cols.get(record, "Distance"), "Distance"))
             values = {
-                "load_kg": load_kg(number(cols.get(record, weight_col), "Weight"), unit),
+                "load_kg": load_kg(number(load, "Weight"), unit),
                 "reps": whole(number(cols.get(record, "Reps"), "Reps"), "Reps"),
                 "distance_m": metres(distance, cols.get(record, "Distance Unit") or "km"),
                 "duration_s": seconds(cols.get(record, "Time"), "Time"),
@@ -104,15 +109,33 @@ def read_fitnotes(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
                 activity=None,  # the sets tell (`finish`)
             )
         add_set(workout, exercise[:120], values, row)
-        comment = cols.get(record, "Comment")
+        comment = cols.get(record, note_col)
         if comment:
             add_note(workout, f"{exercise}: {comment}")
     for workout in workouts.values():
         yield finish(workout)
 
 
-TEXT_COLUMNS = ("Exercise", "Category", "Comment")
-TYPED = ("Weight", "Reps", "Distance", "Time")
+NOTE_COLUMNS = ("Comment", "Comments", "Notes")
+TEXT_COLUMNS = ("Exercise", "Category", *NOTE_COLUMNS)
+TYPED = ("Reps", "Distance", "Time")
+_WEIGHT = re.compile(r"^weight\s*(?:\((\w+)\))?$")
+
+
+def weight_columns(cols: Columns) -> list[tuple[str, str | None]]:
+    """The weight columns with the unit each names: one, or FitNotes 2's kg and lbs."""
+    return [(name, m.group(1)) for name in cols.index if (m := _WEIGHT.match(name))]
+
+
+def _weight(
+    cols: Columns, weights: list[tuple[str, str | None]], record: list[str]
+) -> tuple[str, str | None]:
+    """The first weight cell filled, with its column's unit."""
+    for name, unit in weights:
+        text = cols.get(record, name)
+        if text:
+            return text, weight_unit(unit)
+    return "", None
 
 
 def fit_layout(cols: Columns, width: int, record: list[str]) -> list[str]:
@@ -135,6 +158,8 @@ def fit_layout(cols: Columns, width: int, record: list[str]) -> list[str]:
 def _numbers_fit(cols: Columns, record: list[str]) -> bool:
     try:
         _date(cols.get(record, "Date"))
+        for name, _ in weight_columns(cols):
+            number(cols.get(record, name), "Weight")
         for name in TYPED:
             column = cols.find(name) or cols.with_unit(name)[0]
             text = cols.get(record, column)
