@@ -248,6 +248,22 @@ def test_hevy_a_restarted_set_index_starts_a_new_entry():
     assert [len(e["sets"]) for e in workout["exercises"]] == [2, 1]
 
 
+def test_hevy_weight_in_both_units_reads_whichever_is_filled():
+    content = (
+        "title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,"
+        "set_index,set_type,weight_kg,weight_lbs,reps,distance_km,distance_miles,"
+        "duration_seconds,rpe\n"
+        '"A","9 Apr 2026, 17:18","","","Squat",,"",0,"normal",100,,5,,,,\n'
+        '"A","9 Apr 2026, 17:18","","","Squat",,"",1,"normal",,225,5,,,,\n'
+        '"A","9 Apr 2026, 17:18","","","Run",,"",0,"normal",,,,,2,600,\n'
+    )
+    (workout,), errors = read("hevy_csv", content)
+    assert errors == []
+    first, second, run = sets_of(workout)
+    assert (first["load_kg"], second["load_kg"]) == (100.0, 102.058)
+    assert run["distance_m"] == 3218.688
+
+
 def test_hevy_bad_rows_are_reported_by_row():
     content = hevy(
         '"A","9 Apr 2026, 17:18","","","Squat (Barbell)",,"",0,"heavy",100,5,,,\n'

@@ -360,6 +360,12 @@ class Columns:
         """The first of `names` present in the header."""
         return next((n for n in names if n.lower() in self.index), None)
 
+    def filled(self, record: list[str], names: tuple[str, ...]) -> str | None:
+        """The first of `names` filled in `record`, else the first in the header: an app
+        that writes a value in two units may leave either blank."""
+        present = [n for n in names if n.lower() in self.index]
+        return next((n for n in present if self.get(record, n)), present[0] if present else None)
+
     def get(self, record: list[str], name: str | None) -> str:
         if name is None:
             return ""

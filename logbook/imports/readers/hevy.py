@@ -74,8 +74,6 @@ def read_hevy(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
     header = table.header
     cols = Columns(header)
     missing_columns(cols, ("title", "start_time", "exercise_title"), "Hevy CSV")
-    weight_col = cols.find(*WEIGHT_COLUMNS)
-    distance_col = cols.find(*DISTANCE_COLUMNS)
 
     def key_of(record: list[str]) -> tuple[str, str] | None:
         try:
@@ -106,7 +104,7 @@ def read_hevy(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
                 raise CellError("exercise_title: missing.")
             index = whole(number(cols.get(record, "set_index"), "set_index"), "set_index")
             superset = whole(number(cols.get(record, "superset_id"), "superset_id"), "superset_id")
-            values = _set_values(cols, record, weight_col, distance_col)
+            values = _set_values(cols, record)
         except CellError as error:
             yield RowError(row, str(error))
             continue
@@ -155,12 +153,12 @@ def line_breaks(text: str) -> str:
     return text.replace("\\r\\n", "\n").replace("\\n", "\n")
 
 
-def _set_values(
-    cols: Columns, record: list[str], weight_col: str | None, distance_col: str | None
-) -> dict[str, Any]:
+def _set_values(cols: Columns, record: list[str]) -> dict[str, Any]:
     set_type = cols.get(record, "set_type").lower() or "normal"
     if set_type not in SET_TYPES:
         raise CellError(f"set_type: {set_type!r} is not one of {', '.join(sorted(SET_TYPES))}.")
+    weight_col = cols.filled(record, tuple(WEIGHT_COLUMNS))
+    distance_col = cols.filled(record, tuple(DISTANCE_COLUMNS))
     weight = number(cols.get(record, weight_col), weight_col or "weight")
     distance = positive(number(cols.get(record, distance_col), distance_col or "distance"))
     return {
