@@ -5,6 +5,7 @@ import io
 import itertools
 import re
 
+from logbook.imports.readers.garmin_csv import looks_like_garmin_csv
 from logbook.imports.readers.strong import looks_like_strong
 from logbook.models import ImportFormat
 
@@ -72,7 +73,7 @@ def _csv_format(header: str) -> str | None:
         return ImportFormat.STRONG_CSV
     if {"date", "exercise", "reps"} <= names:
         return ImportFormat.FITNOTES_CSV
-    if {"activity type", "date", "title"} <= names:
+    if looks_like_garmin_csv(list(names)):
         return ImportFormat.GARMIN_CSV
     return None
 

@@ -255,3 +255,37 @@ def test_a_decimal_comma_account(user):
     status = run_import_bytes(user, garmin_csv(header, rows), "Activities.csv")
     assert status["created"] == 1
     assert user.workouts.get().distance_m == 5810.0
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "activity"),
+    [
+        (  # a German account, as the real exports name the columns
+            "Aktivitätstyp,Datum,Favorit,Titel,Distanz,Kalorien,Zeit,Ø HF,Max. HF,Aerober TE,"
+            "Zeit in Bewegung,Verstrichene Zeit",
+            'Radfahren,2017-04-22 13:12:32,false,"Monschau Radfahren","42.02","2,336",'
+            '"03:51:46","139","181","3.3","03:40:00","04:05:10"',
+            "ride",
+        ),
+        (  # a French one
+            "Type d'activité,Date,Favori,Titre,Distance,Calories,Durée,"
+            "Fréquence cardiaque moyenne,Fréquence cardiaque maximale,TE aérobie,Pas,"
+            "Temps de déplacement",
+            'Course à pied,2017-04-22 13:12:32,false,"Sortie du matin","42.02","407",'
+            '"03:51:46","139","181","3.3","4,404","03:40:00"',
+            "run",
+        ),
+    ],
+)
+def test_an_account_in_another_language(user, header, row, activity):
+    data = garmin_csv(header, [row])
+    assert detect_format(data, "Activities.csv") == ImportFormat.GARMIN_CSV
+    status = run_import_bytes(user, data, "Activities.csv")
+    assert (status["created"], status["errors"]) == (1, [])
+    workout = user.workouts.get()
+    assert (workout.activity, workout.distance_m, workout.duration_s) == (
+        activity,
+        42020.0,
+        3 * 3600 + 51 * 60 + 46,
+    )
+    assert (workout.avg_hr, workout.max_hr) == (139, 181)

@@ -6,7 +6,8 @@ account's language writes them (`5.81` or `5,81`, `1,024` or `1.024`): the weigh
 chosen at upload (else the profile's) says metric or imperial, and the file's own decimal
 marks say which separator is which. `--` is "no value". The CSV lists no single sets:
 a strength activity's totals go to its notes. An activity is identified by its start
-time and type.
+time and type. The account's language names the columns (`Aktivitätstyp`, `Type
+d'activité`…): the German and French names real exports use are read as the English.
 """
 
 import re
@@ -35,12 +36,35 @@ from logbook.imports.readers.sport import activity_named
 
 SOURCE = "garmin_csv"
 REQUIRED = ("Activity Type", "Date")
+# The columns read here as German and French accounts' exports name them.
+LOCAL_NAMES = {
+    "aktivitätstyp": "Activity Type",
+    "datum": "Date",
+    "titel": "Title",
+    "distanz": "Distance",
+    "zeit": "Time",
+    "ø hf": "Avg HR",
+    "ø herzfrequenz": "Avg HR",
+    "max. hf": "Max HR",
+    "maximale herzfrequenz": "Max HR",
+    "aerober te": "Aerobic TE",
+    "zeit in bewegung": "Moving Time",
+    "verstrichene zeit": "Elapsed Time",
+    "type d'activité": "Activity Type",
+    "titre": "Title",
+    "durée": "Time",
+    "fréquence cardiaque moyenne": "Avg HR",
+    "fréquence cardiaque maximale": "Max HR",
+    "te aérobie": "Aerobic TE",
+    "temps de déplacement": "Moving Time",
+    "temps écoulé": "Elapsed Time",
+}
 US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?$", re.ASCII)
 
 
 def read_garmin_csv(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
     header, records = read_csv(source, ctx)
-    columns = Columns(header)
+    columns = Columns(english_names(header))
     missing_columns(columns, REQUIRED, "Garmin Connect activities CSV")
     rows = list(records)
     ctx.report(1.0)
@@ -52,6 +76,14 @@ def read_garmin_csv(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
             yield _workout(columns, record, row, ctx, comma=comma, imperial=imperial)
         except CellError as error:
             yield RowError(row, f"Row {row}: {error}")
+
+
+def english_names(header: list[str]) -> list[str]:
+    return [LOCAL_NAMES.get(name.strip().lower(), name) for name in header]
+
+
+def looks_like_garmin_csv(header: list[str]) -> bool:
+    return {"activity type", "date", "title"} <= {n.lower() for n in english_names(header)}
 
 
 def decimal_comma(columns: Columns, records: list[list[str]]) -> bool:

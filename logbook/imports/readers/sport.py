@@ -44,10 +44,10 @@ CREATORS = (
 )
 # Words in a track's name ("Morning Run", Strava's defaults; "Evening Ride", "Hike").
 WORDS = (
-    (r"run|running|jog|jogging|parkrun|lauf|laufen", "run"),
-    (r"ride|cycling|bike|biking|velo|vélo|radfahrt|mtb|gravel", "ride"),
-    (r"walk|walking|hike|hiking|wandern|randonnée|marche", "walk"),
-    (r"swim|swimming|schwimmen|natation", "swim"),
+    (r"run|running|jog|jogging|parkrun|lauf|laufen|laufband|course (?:à pied|sur \w+)", "run"),
+    (r"ride|cycling|bike|biking|velo|vélo|radfahrt|\w*radfahren|cyclisme|mtb|gravel", "ride"),
+    (r"walk|walking|hike|hiking|wandern|gehen|randonnée|marche", "walk"),
+    (r"swim|swimming|\w*schwimmen|natation", "swim"),
     (r"row|rowing|rudern", "row"),
 )
 
@@ -55,7 +55,7 @@ WORDS = (
 # Sport names as apps write them ("trail_running", "Strength Training", "INDOOR_CYCLING"):
 # these first, then the WORDS of track names.
 KINDS = (
-    (r"strength|weight training|weights|crossfit", "strength"),
+    (r"strength|weight training|weights|crossfit|krafttraining|musculation", "strength"),
     (r"hiit|cardio|circuit training|boot ?camp", "hiit"),
     (r"yoga|pilates|mobility|stretching|flexibility|breathing|breathwork", "mobility"),
     *WORDS,
