@@ -3,9 +3,9 @@
 `title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,set_index,
 set_type,weight_kg,reps,distance_km,duration_seconds,rpe`; imperial accounts write
 `weight_lbs` and `distance_miles` instead. Dates follow the app language ("9 Apr 2026, 17:18",
-"9 avr. 2026, 17:18", "Apr 9, 2026, 5:18 PM") with no zone (the user's applies). `set_index`
-starts at 0 in each exercise; `superset_id` groups exercises done as a superset. A workout
-is identified by its start time and title, which is its external id.
+"9 avr. 2026, 17:18", "9 de abr. de 2026, 17:18", "Apr 9, 2026, 5:18 PM") with no zone (the
+user's applies). `set_index` starts at 0 in each exercise; `superset_id` groups exercises
+done as a superset. A workout is identified by its start time and title, its external id.
 """
 
 import functools
@@ -60,7 +60,7 @@ MONTHS = {
     12: ("december", "dezember", "décembre", "diciembre", "dicembre", "dezembro"),
 }
 _DAY_FIRST = re.compile(
-    r"^([0-9]{1,2})\.?\s+([^\W\d_]+)\.?\s+([0-9]{4}),?\s+([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?\s*([ap]\.?m\.?)?$",
+    r"^([0-9]{1,2})\.?\s+(?:de\s+)?([^\W\d_]+)\.?\s+(?:de\s+)?([0-9]{4}),?\s+([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?\s*([ap]\.?m\.?)?$",
     re.IGNORECASE,
 )
 _MONTH_FIRST = re.compile(
