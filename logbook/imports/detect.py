@@ -5,7 +5,7 @@ import io
 import itertools
 import re
 
-from logbook.imports.readers.garmin_csv import looks_like_garmin_csv
+from logbook.imports.readers.garmin_csv import garmin_names
 from logbook.imports.readers.strong import looks_like_strong
 from logbook.models import ImportFormat
 
@@ -41,7 +41,7 @@ def detect_format(head: bytes, filename: str = "") -> str | None:
         if detected:
             return detected
     else:
-        detected = _csv_format(text.split("\n", 1)[0]) or _strong_by_shape(text)
+        detected = _csv_format(text.split("\n", 1)[0]) or _by_shape(text)
         if detected:
             return detected
     for extension, fmt in EXTENSIONS.items():
@@ -73,17 +73,22 @@ def _csv_format(header: str) -> str | None:
         return ImportFormat.STRONG_CSV
     if {"date", "exercise", "reps"} <= names:
         return ImportFormat.FITNOTES_CSV
-    if looks_like_garmin_csv(list(names)):
+    if garmin_names(list(names), []):
         return ImportFormat.GARMIN_CSV
     return None
 
 
-def _strong_by_shape(text: str) -> str | None:
-    """Strong in a language whose header names differ: its names or its column order."""
+def _by_shape(text: str) -> str | None:
+    """Strong or Garmin Connect in a language whose header names differ: by their column
+    order."""
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     try:
         lines = list(itertools.islice(csv.reader(io.StringIO(text), delimiter=delimiter), 21))
     except csv.Error:
         return None
-    return ImportFormat.STRONG_CSV if looks_like_strong(lines) else None
+    if looks_like_strong(lines):
+        return ImportFormat.STRONG_CSV
+    if lines and garmin_names(lines[0], lines[1:]):
+        return ImportFormat.GARMIN_CSV
+    return None

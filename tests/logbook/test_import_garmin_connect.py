@@ -289,3 +289,33 @@ def test_an_account_in_another_language(user, header, row, activity):
         3 * 3600 + 51 * 60 + 46,
     )
     assert (workout.avg_hr, workout.max_hr) == (139, 181)
+
+
+def test_a_language_not_mapped_is_read_by_garmins_column_order(user):
+    header = (
+        "Tipo de actividad,Fecha,Favorito,Título,Distancia,Calorías,Tiempo,FC media,FC máxima,"
+        "TE aeróbico"
+    )
+    rows = [
+        'Carrera,2024-01-01 10:00:00,false,"Carrera matutina","5.00","300","00:30:00","150",'
+        '"170","3.1"',
+        'Ciclismo,2024-01-02 10:00:00,true,"Ciclismo","40.50","900","01:30:00","130","160","2.9"',
+    ]
+    data = garmin_csv(header, rows)
+    assert detect_format(data, "Activities.csv") == ImportFormat.GARMIN_CSV
+    status = run_import_bytes(user, data, "Activities.csv")
+    assert (status["created"], status["errors"]) == (2, [])
+    run, ride = user.workouts.order_by("started_at")
+    assert (run.activity, run.title, run.distance_m, run.duration_s, run.avg_hr) == (
+        "run",
+        "Carrera matutina",
+        5000.0,
+        1800,
+        150,
+    )
+    assert (ride.activity, ride.distance_m, ride.max_hr) == ("ride", 40500.0, 160)
+
+
+def test_a_csv_neither_named_nor_ordered_like_garmins_is_not_taken_for_it():
+    data = b"Tipo,Fecha,Nota\nCarrera,2024-01-01 10:00:00,hola\n"
+    assert detect_format(data, "x.csv") is None

@@ -7,7 +7,8 @@ chosen at upload (else the profile's) says metric or imperial, and the file's ow
 marks say which separator is which. `--` is "no value". The CSV lists no single sets:
 a strength activity's totals go to its notes. An activity is identified by its start
 time and type. The account's language names the columns (`Aktivitätstyp`, `Type
-d'activité`…): the German and French names real exports use are read as the English.
+d'activité`…): the German and French names real exports use are read as the English, and
+in other languages the first columns by their order, the same in every language's export.
 """
 
 import re
@@ -59,14 +60,20 @@ LOCAL_NAMES = {
     "temps de déplacement": "Moving Time",
     "temps écoulé": "Elapsed Time",
 }
+# Garmin's first columns, in this order in the exports of every language seen.
+ORDER = (
+    "Activity Type", "Date", "Favorite", "Title", "Distance", "Calories", "Time", "Avg HR",
+    "Max HR",
+)  # fmt: skip
 US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?$", re.ASCII)
 
 
 def read_garmin_csv(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
     header, records = read_csv(source, ctx)
-    columns = Columns(english_names(header))
-    missing_columns(columns, REQUIRED, "Garmin Connect activities CSV")
     rows = list(records)
+    names = garmin_names(header, [record for _, record in rows[:20]])
+    columns = Columns(names or header)
+    missing_columns(columns, REQUIRED, "Garmin Connect activities CSV")
     ctx.report(1.0)
     comma = decimal_comma(columns, [record for _, record in rows])
     imperial = ctx.weight_unit == "lb"
@@ -78,12 +85,27 @@ def read_garmin_csv(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
             yield RowError(row, f"Row {row}: {error}")
 
 
-def english_names(header: list[str]) -> list[str]:
-    return [LOCAL_NAMES.get(name.strip().lower(), name) for name in header]
+def garmin_names(header: list[str], sample: list[list[str]]) -> list[str] | None:
+    """The header with the columns read here named in English, by name or else by Garmin's
+    order when most `sample` rows fit it; None when it is not Garmin's."""
+    names = [LOCAL_NAMES.get(name.strip().lower(), name) for name in header]
+    if {"activity type", "date", "title"} <= {n.lower() for n in names}:
+        return names
+    fitting = sum(_in_order(record) for record in sample)
+    if len(header) >= len(ORDER) and fitting * 2 > len(sample) > 0:
+        return [*ORDER, *header[len(ORDER) :]]
+    return None
 
 
-def looks_like_garmin_csv(header: list[str]) -> bool:
-    return {"activity type", "date", "title"} <= {n.lower() for n in english_names(header)}
+def _in_order(record: list[str]) -> bool:
+    """A date second and the Favorite flag third, as Garmin writes them."""
+    if len(record) < len(ORDER) or record[2].strip().strip('"').lower() not in ("true", "false"):
+        return False
+    try:
+        _date(record[1].strip().strip('"'))
+    except CellError:
+        return False
+    return True
 
 
 def decimal_comma(columns: Columns, records: list[list[str]]) -> bool:

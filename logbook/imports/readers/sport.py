@@ -42,20 +42,28 @@ CREATORS = (
     (r"concept ?2|ergdata", "row"),
     (r"form swim|myswimpro", "swim"),
 )
-# Words in a track's name ("Morning Run", Strava's defaults; "Evening Ride", "Hike").
+# Words in a track's name ("Morning Run", Strava's defaults; "Evening Ride", "Hike"), and
+# sport names in the languages apps write them ("Radfahren", "Course à pied", "Carrera").
 WORDS = (
-    (r"run|running|jog|jogging|parkrun|lauf|laufen|laufband|course (?:à pied|sur \w+)", "run"),
-    (r"ride|cycling|bike|biking|velo|vélo|radfahrt|\w*radfahren|cyclisme|mtb|gravel", "ride"),
-    (r"walk|walking|hike|hiking|wandern|gehen|randonnée|marche", "walk"),
-    (r"swim|swimming|\w*schwimmen|natation", "swim"),
+    (r"run|running|jog|jogging|parkrun|lauf|laufen|laufband|course (?:à pied|sur \w+)"
+     r"|carrera|corsa|corrida|hardlopen", "run"),
+    (r"ride|cycling|bike|biking|velo|vélo|radfahrt|\w*radfahren|cyclisme|ciclismo|fietsen"
+     r"|wielrennen|mtb|gravel", "ride"),
+    (r"walk|walking|hike|hiking|wandern|gehen|randonnée|marche|caminata|caminar|camminata"
+     r"|wandelen", "walk"),
+    (r"swim|swimming|\w*schwimmen|natation|natación|natacion|natação|nuoto|zwemmen", "swim"),
     (r"row|rowing|rudern", "row"),
-)
+)  # fmt: skip
 
 
 # Sport names as apps write them ("trail_running", "Strength Training", "INDOOR_CYCLING"):
 # these first, then the WORDS of track names.
 KINDS = (
-    (r"strength|weight training|weights|crossfit|krafttraining|musculation", "strength"),
+    (
+        r"strength|weight training|weights|crossfit|krafttraining|musculation|krachttraining"
+        r"|entrenamiento de fuerza|allenamento di forza|musculação",
+        "strength",
+    ),
     (r"hiit|cardio|circuit training|boot ?camp", "hiit"),
     (r"yoga|pilates|mobility|stretching|flexibility|breathing|breathwork", "mobility"),
     *WORDS,
