@@ -1,10 +1,12 @@
 """Telling a file's format from its first bytes, so users need not say (nor name it right)."""
 
+import codecs
 import csv
 import io
 import itertools
 import re
 
+from logbook.imports.readers.common import delimiter_of
 from logbook.imports.readers.garmin_csv import garmin_names
 from logbook.imports.readers.strong import looks_like_strong
 from logbook.models import ImportFormat
@@ -24,7 +26,8 @@ def detect_format(head: bytes, filename: str = "") -> str | None:
     extension only breaks a tie when the content says nothing."""
     if len(head) >= 12 and head[8:12] == b".FIT" and head[0] in (12, 14):
         return ImportFormat.FIT
-    text = head.decode("utf-8", errors="ignore").lstrip("\ufeff \t\r\n")
+    utf16 = head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+    text = head.decode("utf-16" if utf16 else "utf-8", errors="ignore").lstrip("\ufeff \t\r\n")
     if re.match(r"\[Params\]\s", text):
         return ImportFormat.POLAR_HRM
     if text.startswith("<"):
@@ -64,7 +67,7 @@ def _json_format(text: str) -> str | None:
 
 
 def _csv_format(header: str) -> str | None:
-    names = {n.strip().strip('"').strip().lower() for n in re.split(r"[,;]", header)}
+    names = {n.strip().strip('"').strip().lower() for n in re.split(r"[,;\t]", header)}
     if {"row_type", "exercise_index", "external_id"} <= names:
         return ImportFormat.MYOLOG_CSV
     if {"exercise_title", "start_time"} <= names:
@@ -82,7 +85,7 @@ def _by_shape(text: str) -> str | None:
     """Strong or Garmin Connect in a language whose header names differ: by their column
     order."""
     first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
+    delimiter = delimiter_of(first)
     try:
         lines = list(itertools.islice(csv.reader(io.StringIO(text), delimiter=delimiter), 21))
     except csv.Error:

@@ -175,6 +175,11 @@ def read_text(source: BinaryIO, limit: int | None = None) -> str:
     return text.replace("\x00", "")
 
 
+def delimiter_of(header: str) -> str:
+    """The most frequent of comma, semicolon and tab in a header line; comma on a tie."""
+    return max((",", ";", "\t"), key=header.count)
+
+
 def read_csv(
     source: BinaryIO, ctx: ImportContext | None = None
 ) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
@@ -187,8 +192,9 @@ class CsvFile:
     """A CSV file read as a stream: the header (names stripped) and, as often as a reader
     needs to pass over them, the records numbered as a spreadsheet shows them (the header is
     row 1). Nothing holds the file's text or rows, so a 25 MB export is not 400 MB of lists.
-    The delimiter (comma or semicolon) is taken from the header; the text is UTF-8 (with or
-    without BOM), else Windows-1252 as spreadsheet exports on Windows often are.
+    The delimiter (comma, semicolon or tab) is taken from the header; the text is UTF-8
+    (with or without BOM), UTF-16 with its BOM (a spreadsheet's "Unicode text"), else
+    Windows-1252 as spreadsheet exports on Windows often are.
 
     Sizes and shapes no export has are refused before the csv module builds them: a file
     over `ctx.max_csv_bytes`, a header or a row of more than `ctx.max_csv_columns` cells,
@@ -201,7 +207,7 @@ class CsvFile:
         self.encoding = self._encoding()
         lines = self._lines()
         first_line = next(lines, "")
-        self.delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+        self.delimiter = delimiter_of(first_line)
         columns = first_line.count(self.delimiter) + 1
         if columns > self.limits.max_csv_columns:
             raise ImportFailed(
@@ -219,11 +225,14 @@ class CsvFile:
         self.header = [h.strip().strip('"').strip() for h in header]
 
     def _encoding(self) -> str:
-        """UTF-8 when every byte decodes as such (checked in one pass over the bytes, which
-        also refuses a file over the size limit), else Windows-1252."""
+        """UTF-16 when it starts with its BOM, UTF-8 when every byte decodes as such (checked
+        in one pass over the bytes, which also refuses a file over the size limit), else
+        Windows-1252."""
         limit = self.limits.max_csv_bytes
+        self.source.seek(self.start)
+        utf16 = self.source.read(2) in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
         decoder = codecs.getincrementaldecoder("utf-8")()
-        utf8, total = True, 0
+        utf8, total = not utf16, 0
         self.source.seek(self.start)
         while chunk := self.source.read(1 << 20):
             total += len(chunk)
@@ -242,6 +251,8 @@ class CsvFile:
                 decoder.decode(b"", final=True)
             except UnicodeDecodeError:
                 utf8 = False
+        if utf16:
+            return "utf-16"
         return "utf-8-sig" if utf8 else "cp1252"
 
     def _lines(self) -> Iterator[str]:
