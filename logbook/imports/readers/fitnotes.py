@@ -80,11 +80,15 @@ def read_fitnotes(source: BinaryIO, ctx: ImportContext) -> Iterator[Item]:
             exercise = cols.get(record, "Exercise")
             if not exercise:
                 raise CellError("Exercise: missing.")
-            load, unit = _weight(cols, weights, record)
-            unit = weight_unit(cols.get(record, "Weight Unit")) or unit or ctx.weight_unit
+            weight_col = cols.filled(record, tuple(weights))
+            unit = (
+                weight_unit(cols.get(record, "Weight Unit"))
+                or weight_unit(weights.get(weight_col))
+                or ctx.weight_unit
+            )
             distance = positive(number(cols.get(record, "Distance"), "Distance"))
             values = {
-                "load_kg": load_kg(number(load, "Weight"), unit),
+                "load_kg": load_kg(number(cols.get(record, weight_col), "Weight"), unit),
                 "reps": whole(number(cols.get(record, "Reps"), "Reps"), "Reps"),
                 "distance_m": metres(distance, cols.get(record, "Distance Unit") or "km"),
                 "duration_s": seconds(cols.get(record, "Time"), "Time"),
@@ -122,20 +126,9 @@ TYPED = ("Reps", "Distance", "Time")
 _WEIGHT = re.compile(r"^weight\s*(?:\((\w+)\))?$")
 
 
-def weight_columns(cols: Columns) -> list[tuple[str, str | None]]:
+def weight_columns(cols: Columns) -> dict[str, str | None]:
     """The weight columns with the unit each names: one, or FitNotes 2's kg and lbs."""
-    return [(name, m.group(1)) for name in cols.index if (m := _WEIGHT.match(name))]
-
-
-def _weight(
-    cols: Columns, weights: list[tuple[str, str | None]], record: list[str]
-) -> tuple[str, str | None]:
-    """The first weight cell filled, with its column's unit."""
-    for name, unit in weights:
-        text = cols.get(record, name)
-        if text:
-            return text, weight_unit(unit)
-    return "", None
+    return {name: m.group(1) for name in cols.index if (m := _WEIGHT.match(name))}
 
 
 def fit_layout(cols: Columns, width: int, record: list[str]) -> list[str]:
@@ -158,7 +151,7 @@ def fit_layout(cols: Columns, width: int, record: list[str]) -> list[str]:
 def _numbers_fit(cols: Columns, record: list[str]) -> bool:
     try:
         _date(cols.get(record, "Date"))
-        for name, _ in weight_columns(cols):
+        for name in weight_columns(cols):
             number(cols.get(record, name), "Weight")
         for name in TYPED:
             column = cols.find(name) or cols.with_unit(name)[0]
